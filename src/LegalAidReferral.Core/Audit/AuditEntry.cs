@@ -1,0 +1,28 @@
+namespace LegalAidReferral.Core.Audit;
+
+public enum AuditAction
+{
+    CaseCreated,
+    CaseRead,
+    CaseListed,
+    CaseUpdated,
+    CaseStatusChanged,
+    ConsentRecorded,
+    ConsentWithdrawn,
+    HistoryRead,
+}
+
+/// <summary>
+/// One access to a case. <see cref="Changes"/> names the fields or statuses involved, never their
+/// values, so the audit trail holds no personal data of its own.
+/// </summary>
+public sealed record AuditEntry(
+    Guid Id,
+    string OfficeId,
+    Guid CaseId,
+    AuditAction Action,
+    string UserId,
+    string ActorOfficeId,
+    DateTimeOffset At,
+    string CorrelationId,
+    IReadOnlyList<string> Changes);

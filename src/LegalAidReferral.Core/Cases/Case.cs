@@ -1,0 +1,105 @@
+using LegalAidReferral.Core.Common;
+
+namespace LegalAidReferral.Core.Cases;
+
+/// <summary>
+/// A migrant's case, owned by one office. Immutable: every change returns a new instance with the
+/// next <see cref="Version"/>, which stores use for optimistic concurrency.
+/// </summary>
+public sealed record Case
+{
+    public required Guid Id { get; init; }
+
+    public required string OfficeId { get; init; }
+
+    public required string Reference { get; init; }
+
+    public required IntakeChannel Channel { get; init; }
+
+    public required CaseDetails Details { get; init; }
+
+    public required CaseStatus Status { get; init; }
+
+    public Priority? Priority { get; init; }
+
+    public required DateTimeOffset CreatedAt { get; init; }
+
+    public required string CreatedBy { get; init; }
+
+    public required DateTimeOffset UpdatedAt { get; init; }
+
+    public required long Version { get; init; }
+
+    /// <summary>True only for the demonstration cases the standalone host seeds.</summary>
+    public bool Demo { get; init; }
+
+    public IReadOnlyList<Consent> Consents { get; init; } = [];
+
+    public IReadOnlyList<StatusChange> StatusHistory { get; init; } = [];
+
+    [System.Text.Json.Serialization.JsonIgnore]
+    public string ETag => $"\"{Version}\"";
+
+    public static Case Open(Guid id, string officeId, string reference, IntakeChannel channel, CaseDetails details, string by, DateTimeOffset now) =>
+        new()
+        {
+            Id = id,
+            OfficeId = officeId,
+            Reference = reference,
+            Channel = channel,
+            Details = details,
+            Status = CaseStatus.Intake,
+            CreatedAt = now,
+            CreatedBy = by,
+            UpdatedAt = now,
+            Version = 1,
+        };
+
+    public Case WithDetails(CaseDetails details, DateTimeOffset now) =>
+        this with { Details = details, UpdatedAt = now, Version = Version + 1 };
+
+    public Result<Case> TransitionTo(CaseStatus to, string? reason, string by, DateTimeOffset now)
+    {
+        if (CaseTransitions.Find(Status, to) is not { } rule)
+        {
+            var allowed = string.Join(", ", CaseTransitions.AllowedFrom(Status).Select(Kebab<CaseStatus>.Name));
+            return Failure.InvalidTransition(
+                $"A case in status '{Kebab<CaseStatus>.Name(Status)}' cannot move to '{Kebab<CaseStatus>.Name(to)}'. Allowed: {(allowed.Length == 0 ? "none" : allowed)}.");
+        }
+
+        if (rule.ReasonRequired && string.IsNullOrWhiteSpace(reason))
+        {
+            return Failure.Invalid("reason", $"A reason is required to move a case to '{Kebab<CaseStatus>.Name(to)}'.");
+        }
+
+        var change = new StatusChange(Status, to, now, by, string.IsNullOrWhiteSpace(reason) ? null : reason.Trim());
+        return this with { Status = to, StatusHistory = [.. StatusHistory, change], UpdatedAt = now, Version = Version + 1 };
+    }
+
+    public Case WithConsent(Consent consent, DateTimeOffset now) =>
+        this with { Consents = [.. Consents, consent], UpdatedAt = now, Version = Version + 1 };
+
+    public Result<Case> WithdrawConsent(Guid consentId, ConsentChannel channel, string by, DateTimeOffset now)
+    {
+        var consent = Consents.FirstOrDefault(c => c.Id == consentId);
+        if (consent is null)
+        {
+            return Failure.NotFound("consent");
+        }
+
+        if (!consent.IsInForce)
+        {
+            return Failure.InvalidTransition(consent.Given
+                ? "This consent was already withdrawn."
+                : "This consent was refused, so there is nothing to withdraw.");
+        }
+
+        var withdrawn = consent with { WithdrawnAt = now, WithdrawnBy = by, WithdrawalChannel = channel };
+        return this with
+        {
+            Consents = Consents.Select(c => c.Id == consentId ? withdrawn : c).ToArray(),
+            UpdatedAt = now,
+            Version = Version + 1,
+        };
+    }
+}

@@ -1,0 +1,46 @@
+using LegalAidReferral.Core.Common;
+
+namespace LegalAidReferral.Core.Cases;
+
+/// <summary>
+/// Read-modify-write of one case with optimistic concurrency. With an If-Match tag the caller's
+/// version must be current (else 412); without one, a lost race is retried on fresh data.
+/// </summary>
+public sealed class CaseMutation(ICaseStore store)
+{
+    private const int MaxAttempts = 5;
+
+    public async Task<Result<(Case Before, Case After)>> ApplyAsync(
+        string officeId, Guid caseId, string? ifMatch, Func<Case, Result<Case>> change, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var current = await store.FindAsync(officeId, caseId, cancellationToken);
+            if (current is null)
+            {
+                return Failure.NotFound("case");
+            }
+
+            if (ifMatch is not null && ifMatch != current.ETag)
+            {
+                return Failure.StaleVersion();
+            }
+
+            var changed = change(current);
+            if (!changed.IsSuccess)
+            {
+                return changed.Failure;
+            }
+
+            if (ReferenceEquals(changed.Value, current) || await store.TryReplaceAsync(changed.Value, current.Version, cancellationToken))
+            {
+                return (current, changed.Value);
+            }
+
+            if (ifMatch is not null || attempt == MaxAttempts)
+            {
+                return Failure.StaleVersion();
+            }
+        }
+    }
+}

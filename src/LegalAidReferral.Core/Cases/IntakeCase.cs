@@ -1,0 +1,76 @@
+using System.Globalization;
+using LegalAidReferral.Core.Audit;
+using LegalAidReferral.Core.Cases.Input;
+using LegalAidReferral.Core.Common;
+using LegalAidReferral.Core.Identity;
+using LegalAidReferral.Core.Offices;
+
+namespace LegalAidReferral.Core.Cases;
+
+/// <summary>Takes in a new case for the caller's office.</summary>
+public sealed class IntakeCase(
+    ICaseStore store,
+    ICaseReferenceSequence references,
+    IOfficeDirectory offices,
+    IdempotencyGuard idempotency,
+    CaseAuditor auditor,
+    TimeProvider clock)
+{
+    public sealed record Command(IntakeInput Input, string? IdempotencyKey, string RequestHash);
+
+    public sealed record Outcome(Case Case, bool Replayed);
+
+    public async Task<Result<Outcome>> HandleAsync(Command command, CallContext call, CancellationToken cancellationToken)
+    {
+        if (CaseAccess.Check(call.Actor) is { } denied)
+        {
+            return denied;
+        }
+
+        var now = clock.GetUtcNow();
+        var details = CaseDetailsValidator.Validate(command.Input, DateOnly.FromDateTime(now.UtcDateTime));
+        var channel = IntakeChannel.Staff;
+        if (command.Input.Channel is not null && !Kebab<IntakeChannel>.TryParse(command.Input.Channel, out channel))
+        {
+            return Failure.Invalid("channel", $"Unknown value. Allowed values: {Kebab<IntakeChannel>.Allowed}.");
+        }
+
+        if (!details.IsSuccess)
+        {
+            return details.Failure;
+        }
+
+        var officeId = call.Actor.OfficeId;
+        var office = await offices.FindAsync(officeId, cancellationToken);
+        if (office is null)
+        {
+            return Failure.Forbidden("Your office is not in the network directory.");
+        }
+
+        var id = await idempotency.ResourceIdAsync($"{officeId}/cases", command.IdempotencyKey, command.RequestHash, cancellationToken);
+        if (!id.IsSuccess)
+        {
+            return id.Failure;
+        }
+
+        if (await store.FindAsync(officeId, id.Value, cancellationToken) is { } earlier)
+        {
+            return new Outcome(earlier, Replayed: true);
+        }
+
+        var year = now.Year;
+        var number = await references.NextAsync(officeId, year, cancellationToken);
+        var reference = string.Create(CultureInfo.InvariantCulture, $"{office.ReferencePrefix}-{year}-{number:D6}");
+        var created = Case.Open(id.Value, officeId, reference, channel, details.Value, call.Actor.UserId, now);
+        if (!await store.TryCreateAsync(created, cancellationToken))
+        {
+            // A concurrent retry with the same key won the race: answer with its case.
+            return await store.FindAsync(officeId, id.Value, cancellationToken) is { } winner
+                ? new Outcome(winner, Replayed: true)
+                : Failure.StaleVersion();
+        }
+
+        await auditor.RecordAsync(call, officeId, created.Id, AuditAction.CaseCreated, cancellationToken);
+        return new Outcome(created, Replayed: false);
+    }
+}

@@ -1,0 +1,110 @@
+using System.Text.RegularExpressions;
+using LegalAidReferral.Core.Audit;
+using LegalAidReferral.Core.Cases.Input;
+using LegalAidReferral.Core.Common;
+using LegalAidReferral.Core.Identity;
+using LegalAidReferral.Core.Offices;
+
+namespace LegalAidReferral.Core.Cases;
+
+/// <summary>Records the client's consent (given or refused) for one purpose.</summary>
+public sealed partial class RecordConsent(
+    CaseMutation mutation, IOfficeDirectory offices, IdempotencyGuard idempotency, CaseAuditor auditor, TimeProvider clock)
+{
+    public sealed record Command(Guid CaseId, ConsentInput Input, string? IfMatch, string? IdempotencyKey, string RequestHash);
+
+    public sealed record Outcome(Case Case, Consent Consent);
+
+    public async Task<Result<Outcome>> HandleAsync(Command command, CallContext call, CancellationToken cancellationToken)
+    {
+        if (CaseAccess.Check(call.Actor) is { } denied)
+        {
+            return denied;
+        }
+
+        var errors = new ValidationErrors();
+        var input = command.Input;
+        if (!Kebab<ConsentPurpose>.TryParse(input.Purpose, out var purpose))
+        {
+            errors.Add("purpose", $"{(input.Purpose is null ? "This field is required." : "Unknown value.")} Allowed values: {Kebab<ConsentPurpose>.Allowed}.");
+        }
+
+        if (!Kebab<ConsentChannel>.TryParse(input.Channel, out var channel))
+        {
+            errors.Add("channel", $"{(input.Channel is null ? "This field is required." : "Unknown value.")} Allowed values: {Kebab<ConsentChannel>.Allowed}.");
+        }
+
+        if (input.Given is null)
+        {
+            errors.Add("given", "State whether the consent was given (true) or refused (false).");
+        }
+
+        if (input.Language is null || !LanguageTag().IsMatch(input.Language))
+        {
+            errors.Add("language", "The language the consent was asked in is required, as a language tag such as es or ht.");
+        }
+
+        if (input.OfficeId is not null)
+        {
+            if (purpose != ConsentPurpose.ShareWithOffice)
+            {
+                errors.Add("officeId", "Only a share-with-office consent names an office.");
+            }
+            else if (await offices.FindAsync(input.OfficeId, cancellationToken) is null)
+            {
+                errors.Add("officeId", "No office of the network has this id.");
+            }
+        }
+
+        if (input.EvidenceDocumentId is { Length: > 100 })
+        {
+            errors.Add("evidenceDocumentId", "At most 100 characters are allowed.");
+        }
+
+        if (input.EvidenceReference is { Length: > 200 })
+        {
+            errors.Add("evidenceReference", "At most 200 characters are allowed.");
+        }
+
+        if (errors.Any)
+        {
+            return errors.ToFailure();
+        }
+
+        var officeId = call.Actor.OfficeId;
+        var id = await idempotency.ResourceIdAsync($"{officeId}/cases/{command.CaseId}/consents", command.IdempotencyKey, command.RequestHash, cancellationToken);
+        if (!id.IsSuccess)
+        {
+            return id.Failure;
+        }
+
+        var result = await mutation.ApplyAsync(officeId, command.CaseId, command.IfMatch, current =>
+        {
+            if (current.Consents.Any(c => c.Id == id.Value))
+            {
+                return current;
+            }
+
+            var consent = new Consent(
+                id.Value, purpose, input.OfficeId, input.Given!.Value, clock.GetUtcNow(), channel, input.Language!,
+                call.Actor.UserId, input.EvidenceDocumentId, input.EvidenceReference);
+            return current.WithConsent(consent, clock.GetUtcNow());
+        }, cancellationToken);
+        if (!result.IsSuccess)
+        {
+            return result.Failure;
+        }
+
+        var (before, after) = result.Value;
+        var recorded = after.Consents.Single(c => c.Id == id.Value);
+        if (!ReferenceEquals(before, after))
+        {
+            await auditor.RecordAsync(call, officeId, after.Id, AuditAction.ConsentRecorded, cancellationToken, $"consent:{Kebab<ConsentPurpose>.Name(purpose)}");
+        }
+
+        return new Outcome(after, recorded);
+    }
+
+    [GeneratedRegex("^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")]
+    private static partial Regex LanguageTag();
+}

@@ -1,0 +1,61 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using LegalAidReferral.Core.Audit;
+using LegalAidReferral.Core.Cases.Input;
+using LegalAidReferral.Core.Common;
+using LegalAidReferral.Core.Identity;
+
+namespace LegalAidReferral.Core.Cases;
+
+/// <summary>Corrects a case's details with a JSON Merge Patch, guarded by the caller's ETag.</summary>
+public sealed class UpdateCase(CaseMutation mutation, CaseAuditor auditor, TimeProvider clock)
+{
+    public sealed record Command(Guid CaseId, JsonObject Patch, string IfMatch);
+
+    public async Task<Result<Case>> HandleAsync(Command command, CallContext call, CancellationToken cancellationToken)
+    {
+        if (CaseAccess.Check(call.Actor) is { } denied)
+        {
+            return denied;
+        }
+
+        IReadOnlyList<string> changes = [];
+        var result = await mutation.ApplyAsync(call.Actor.OfficeId, command.CaseId, command.IfMatch, current =>
+        {
+            var before = JsonSerializer.SerializeToNode(current.Details, WireJson.Options);
+            var after = JsonMergePatch.Apply(before, command.Patch);
+            CaseDetailsInput? input;
+            try
+            {
+                input = after.Deserialize<CaseDetailsInput>(WireJson.StrictInput);
+            }
+            catch (JsonException e)
+            {
+                return Failure.Invalid(WireJson.FieldOf(e), "The value has the wrong type or is not a known field.");
+            }
+
+            var now = clock.GetUtcNow();
+            var details = CaseDetailsValidator.Validate(input, DateOnly.FromDateTime(now.UtcDateTime));
+            if (!details.IsSuccess)
+            {
+                return details.Failure;
+            }
+
+            changes = JsonMergePatch.ChangedPaths(before, JsonSerializer.SerializeToNode(details.Value, WireJson.Options));
+            return changes.Count == 0 ? current : current.WithDetails(details.Value, now);
+        }, cancellationToken);
+
+        if (!result.IsSuccess)
+        {
+            return result.Failure;
+        }
+
+        var (_, updated) = result.Value;
+        if (changes.Count > 0)
+        {
+            await auditor.RecordAsync(call, updated.OfficeId, updated.Id, AuditAction.CaseUpdated, cancellationToken, changes);
+        }
+
+        return updated;
+    }
+}

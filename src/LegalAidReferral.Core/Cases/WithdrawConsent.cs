@@ -1,0 +1,44 @@
+using LegalAidReferral.Core.Audit;
+using LegalAidReferral.Core.Cases.Input;
+using LegalAidReferral.Core.Common;
+using LegalAidReferral.Core.Identity;
+
+namespace LegalAidReferral.Core.Cases;
+
+/// <summary>Withdraws a consent at once; it stays on the case, marked withdrawn.</summary>
+public sealed class WithdrawConsent(CaseMutation mutation, CaseAuditor auditor, TimeProvider clock)
+{
+    public sealed record Command(Guid CaseId, Guid ConsentId, ConsentWithdrawalInput Input, string? IfMatch);
+
+    public sealed record Outcome(Case Case, Consent Consent);
+
+    public async Task<Result<Outcome>> HandleAsync(Command command, CallContext call, CancellationToken cancellationToken)
+    {
+        if (CaseAccess.Check(call.Actor) is { } denied)
+        {
+            return denied;
+        }
+
+        var channel = ConsentChannel.InPerson;
+        if (command.Input.Channel is not null && !Kebab<ConsentChannel>.TryParse(command.Input.Channel, out channel))
+        {
+            return Failure.Invalid("channel", $"Unknown value. Allowed values: {Kebab<ConsentChannel>.Allowed}.");
+        }
+
+        var result = await mutation.ApplyAsync(
+            call.Actor.OfficeId,
+            command.CaseId,
+            command.IfMatch,
+            current => current.WithdrawConsent(command.ConsentId, channel, call.Actor.UserId, clock.GetUtcNow()),
+            cancellationToken);
+        if (!result.IsSuccess)
+        {
+            return result.Failure;
+        }
+
+        var after = result.Value.After;
+        var consent = after.Consents.Single(c => c.Id == command.ConsentId);
+        await auditor.RecordAsync(call, after.OfficeId, after.Id, AuditAction.ConsentWithdrawn, cancellationToken, $"consent:{Kebab<ConsentPurpose>.Name(consent.Purpose)}");
+        return new Outcome(after, consent);
+    }
+}

@@ -1,0 +1,28 @@
+namespace LegalAidReferral.Core.Common;
+
+/// <summary>Why a use case did not succeed. Details never carry personal data.</summary>
+public enum FailureKind
+{
+    Validation,
+    NotFound,
+    Forbidden,
+    InvalidTransition,
+    PreconditionFailed,
+    Conflict,
+    IdempotencyKeyReused,
+}
+
+public sealed record Failure(FailureKind Kind, string Detail, IReadOnlyDictionary<string, string[]>? Errors = null)
+{
+    public static Failure NotFound(string what) => new(FailureKind.NotFound, $"The {what} does not exist or is not visible to you.");
+
+    public static Failure Forbidden(string detail) => new(FailureKind.Forbidden, detail);
+
+    public static Failure InvalidTransition(string detail) => new(FailureKind.InvalidTransition, detail);
+
+    public static Failure StaleVersion() =>
+        new(FailureKind.PreconditionFailed, "The resource was changed since you read it. Read it again and retry with the new ETag.");
+
+    public static Failure Invalid(string field, string message) =>
+        new(FailureKind.Validation, "The request has invalid fields.", new Dictionary<string, string[]> { [field] = [message] });
+}

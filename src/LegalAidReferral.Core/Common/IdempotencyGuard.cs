@@ -1,0 +1,35 @@
+namespace LegalAidReferral.Core.Common;
+
+/// <summary>
+/// Gives a creating request the id of the resource it creates. Without a key, a new id; with a key,
+/// the id reserved by the first request with that key, so a retry finds (or finishes creating) the
+/// same resource instead of making a second one.
+/// </summary>
+public sealed class IdempotencyGuard(IIdempotencyStore store, TimeProvider clock)
+{
+    public const int MaxKeyLength = 100;
+
+    public async Task<Result<Guid>> ResourceIdAsync(string scope, string? key, string requestHash, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        if (key is null)
+        {
+            return Guid.CreateVersion7(now);
+        }
+
+        if (key.Length is 0 or > MaxKeyLength)
+        {
+            return Failure.Invalid("Idempotency-Key", $"The Idempotency-Key header must have 1 to {MaxKeyLength} characters.");
+        }
+
+        var record = await store.ReserveAsync(new IdempotencyRecord(scope, key, requestHash, Guid.CreateVersion7(now), now), cancellationToken);
+        if (record.RequestHash != requestHash)
+        {
+            return new Failure(
+                FailureKind.IdempotencyKeyReused,
+                "This Idempotency-Key was already used with a different request body. Use a new key for a new request.");
+        }
+
+        return record.ResourceId;
+    }
+}
