@@ -1,0 +1,54 @@
+using LegalAidReferral.Core.Cases;
+
+namespace LegalAidReferral.Functions.Cases;
+
+/// <summary>
+/// A case as the API shows it: the intake fields at the top level (so a client can send back what
+/// it read), then the case's state, consents, status history and the statuses it may move to next.
+/// </summary>
+public sealed record CaseResource(
+    Guid Id,
+    string Reference,
+    string OfficeId,
+    IntakeChannel Channel,
+    CaseStatus Status,
+    Priority? Priority,
+    bool Demo,
+    Client Client,
+    Household? Household,
+    IReadOnlyList<Vulnerability> Vulnerabilities,
+    string? VulnerabilityNotes,
+    IReadOnlyList<LegalIssue> LegalIssues,
+    KeyDates KeyDates,
+    IReadOnlyList<AdverseParty> AdverseParties,
+    IReadOnlyList<Consent> Consents,
+    IReadOnlyList<StatusChange> StatusHistory,
+    IReadOnlyList<CaseStatus> AllowedTransitions,
+    DateTimeOffset CreatedAt,
+    string CreatedBy,
+    DateTimeOffset UpdatedAt,
+    long Version)
+{
+    public static CaseResource Of(Case c) => new(
+        c.Id,
+        c.Reference,
+        c.OfficeId,
+        c.Channel,
+        c.Status,
+        c.Priority,
+        c.Demo,
+        c.Details.Client,
+        c.Details.Household,
+        c.Details.Vulnerabilities,
+        c.Details.VulnerabilityNotes,
+        c.Details.LegalIssues,
+        c.Details.KeyDates,
+        c.Details.AdverseParties,
+        c.Consents,
+        c.StatusHistory,
+        CaseTransitions.AllowedFrom(c.Status).ToArray(),
+        c.CreatedAt,
+        c.CreatedBy,
+        c.UpdatedAt,
+        c.Version);
+}

@@ -1,0 +1,34 @@
+using LegalAidReferral.Core.Cases;
+using LegalAidReferral.Core.Cases.Input;
+using LegalAidReferral.Functions.Http;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+
+namespace LegalAidReferral.Functions.Cases;
+
+public sealed class ChangeCaseStatusFunction(ApiPipeline api, ChangeCaseStatus change)
+{
+    [Function("ChangeCaseStatus")]
+    public Task<IActionResult> Run(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "cases/{caseId}/status")] HttpRequest request,
+        string caseId) =>
+        api.RunAsync(request, async call =>
+        {
+            var ct = request.HttpContext.RequestAborted;
+            if (QueryParameters.Id(caseId) is not { } id)
+            {
+                return new ProblemResult(Problem.NotFound("case"));
+            }
+
+            var (body, problem) = await JsonBody.ReadAsync<StatusChangeInput>(request, api.MaxJsonBodyBytes, ct, JsonBody.Json);
+            if (problem is not null)
+            {
+                return new ProblemResult(problem);
+            }
+
+            var command = new ChangeCaseStatus.Command(id, body!.Value.To, body.Value.Reason, QueryParameters.Header(request, "If-Match"));
+            var result = await change.HandleAsync(command, call, ct);
+            return result.IsSuccess ? CaseResults.Ok(result.Value) : ProblemResult.From(result.Failure);
+        });
+}

@@ -1,0 +1,25 @@
+using LegalAidReferral.Core.Cases;
+using LegalAidReferral.Functions.Http;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+
+namespace LegalAidReferral.Functions.Cases;
+
+public sealed class GetCaseFunction(ApiPipeline api, GetCase get)
+{
+    [Function("GetCase")]
+    public Task<IActionResult> Run(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "cases/{caseId}")] HttpRequest request,
+        string caseId) =>
+        api.RunAsync(request, async call =>
+        {
+            if (QueryParameters.Id(caseId) is not { } id)
+            {
+                return new ProblemResult(Problem.NotFound("case"));
+            }
+
+            var result = await get.HandleAsync(id, call, request.HttpContext.RequestAborted);
+            return result.IsSuccess ? CaseResults.Ok(result.Value) : ProblemResult.From(result.Failure);
+        });
+}

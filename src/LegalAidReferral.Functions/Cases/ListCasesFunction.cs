@@ -1,0 +1,27 @@
+using LegalAidReferral.Core.Cases;
+using LegalAidReferral.Functions.Http;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+
+namespace LegalAidReferral.Functions.Cases;
+
+public sealed class ListCasesFunction(ApiPipeline api, ListCases list)
+{
+    [Function("ListCases")]
+    public Task<IActionResult> Run(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "cases")] HttpRequest request) =>
+        api.RunAsync(request, async call =>
+        {
+            var (page, problem) = QueryParameters.Page(request);
+            if (problem is not null)
+            {
+                return new ProblemResult(problem);
+            }
+
+            var command = new ListCases.Command(
+                QueryParameters.Text(request, "status"), QueryParameters.Text(request, "priority"), QueryParameters.Text(request, "q"), page!);
+            var result = await list.HandleAsync(command, call, request.HttpContext.RequestAborted);
+            return result.IsSuccess ? new JsonBodyResult(200, result.Value) : ProblemResult.From(result.Failure);
+        });
+}

@@ -1,0 +1,42 @@
+using LegalAidReferral.Core.Cases;
+using LegalAidReferral.Core.Cases.Input;
+using LegalAidReferral.Functions.Http;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+
+namespace LegalAidReferral.Functions.Cases;
+
+public sealed class WithdrawConsentFunction(ApiPipeline api, WithdrawConsent withdraw)
+{
+    [Function("WithdrawConsent")]
+    public Task<IActionResult> Run(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "cases/{caseId}/consents/{consentId}/withdraw")] HttpRequest request,
+        string caseId,
+        string consentId) =>
+        api.RunAsync(request, async call =>
+        {
+            var ct = request.HttpContext.RequestAborted;
+            if (QueryParameters.Id(caseId) is not { } id)
+            {
+                return new ProblemResult(Problem.NotFound("case"));
+            }
+
+            if (QueryParameters.Id(consentId) is not { } consent)
+            {
+                return new ProblemResult(Problem.NotFound("consent"));
+            }
+
+            var (body, problem) = await JsonBody.ReadAsync<ConsentWithdrawalInput>(request, api.MaxJsonBodyBytes, ct, JsonBody.Json);
+            if (problem is not null)
+            {
+                return new ProblemResult(problem);
+            }
+
+            var command = new WithdrawConsent.Command(id, consent, body!.Value, QueryParameters.Header(request, "If-Match"));
+            var result = await withdraw.HandleAsync(command, call, ct);
+            return result.IsSuccess
+                ? new JsonBodyResult(200, result.Value.Consent) { ETag = result.Value.Case.ETag }
+                : ProblemResult.From(result.Failure);
+        });
+}

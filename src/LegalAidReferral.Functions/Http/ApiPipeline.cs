@@ -1,0 +1,61 @@
+using LegalAidReferral.Core.Common;
+using LegalAidReferral.Core.Identity;
+using LegalAidReferral.Infrastructure.Identity;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace LegalAidReferral.Functions.Http;
+
+/// <summary>
+/// What every function body does around its use case, the same in both hosts: correlation id,
+/// authentication, mapping of unexpected errors to a problem without details.
+/// </summary>
+public sealed partial class ApiPipeline(CallerAuthenticator authenticator, IOptions<ApiOptions> options, ILogger<ApiPipeline> logger)
+{
+    public long MaxJsonBodyBytes => options.Value.MaxJsonBodyBytes;
+
+    public Task<IActionResult> RunAsync(HttpRequest request, Func<CallContext, Task<IActionResult>> handle) =>
+        GuardAsync(request, async correlationId =>
+        {
+            var outcome = await authenticator.AuthenticateAsync(request.HttpContext);
+            if (outcome.Actor is { } actor)
+            {
+                return await handle(new CallContext(actor, correlationId));
+            }
+
+            if (outcome.Status == AuthenticationStatus.Forbidden)
+            {
+                return new ProblemResult(Problem.Forbidden(outcome.Reason));
+            }
+
+            request.HttpContext.Response.Headers.WWWAuthenticate = "Bearer";
+            return new ProblemResult(Problem.Unauthorized(outcome.Reason));
+        });
+
+    public Task<IActionResult> RunAnonymousAsync(HttpRequest request, Func<Task<IActionResult>> handle) =>
+        GuardAsync(request, _ => handle());
+
+    private async Task<IActionResult> GuardAsync(HttpRequest request, Func<string, Task<IActionResult>> handle)
+    {
+        var correlationId = Correlation.Establish(request.HttpContext);
+        try
+        {
+            return await handle(correlationId);
+        }
+        catch (InvalidContinuationTokenException)
+        {
+            return new ProblemResult(Problem.Invalid("continuationToken", "The continuation token is not valid. Start again without it."));
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // Only the exception type and stack go to the log: messages of lower layers may quote data.
+            LogUnexpected(logger, e.GetType().FullName ?? e.GetType().Name, correlationId, e.StackTrace ?? string.Empty);
+            return new ProblemResult(Problem.Internal());
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Unexpected {ExceptionType} in request {CorrelationId} at {StackTrace}")]
+    private static partial void LogUnexpected(ILogger logger, string exceptionType, string correlationId, string stackTrace);
+}

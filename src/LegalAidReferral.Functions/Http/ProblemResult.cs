@@ -1,0 +1,29 @@
+using LegalAidReferral.Core.Common;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+
+namespace LegalAidReferral.Functions.Http;
+
+/// <summary>Writes a <see cref="Problem"/> as <c>application/problem+json</c> with the request's trace id.</summary>
+public sealed class ProblemResult(Problem problem) : IActionResult
+{
+    public Problem Problem { get; } = problem;
+
+    public Task ExecuteResultAsync(ActionContext context)
+    {
+        var body = new ProblemBody(
+            Problem.Type,
+            Problem.Title,
+            Problem.Status,
+            Problem.Detail,
+            Correlation.Get(context.HttpContext),
+            Problem.Errors);
+        return new JsonBodyResult(Problem.Status, body, "application/problem+json; charset=utf-8").ExecuteResultAsync(context);
+    }
+
+    public static implicit operator ProblemResult(Problem problem) => new(problem);
+
+    public static ProblemResult From(Failure failure) => new(Problem.From(failure));
+
+    private sealed record ProblemBody(string Type, string Title, int Status, string Detail, string TraceId, IReadOnlyDictionary<string, string[]>? Errors);
+}

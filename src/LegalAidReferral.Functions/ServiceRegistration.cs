@@ -1,0 +1,47 @@
+using LegalAidReferral.Core.Audit;
+using LegalAidReferral.Core.Cases;
+using LegalAidReferral.Core.Common;
+using LegalAidReferral.Core.Offices;
+using LegalAidReferral.Functions.Http;
+using LegalAidReferral.Functions.Operations;
+using LegalAidReferral.Infrastructure.Identity;
+using LegalAidReferral.Infrastructure.Sqlite;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace LegalAidReferral.Functions;
+
+/// <summary>Everything the function classes need, registered the same way by both hosts.</summary>
+public static class ServiceRegistration
+{
+    public static IServiceCollection AddLegalAidReferral(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSingleton(TimeProvider.System);
+        services.Configure<ApiOptions>(configuration.GetSection("Api"));
+        services.AddEntraIdAuthentication(configuration);
+        services.AddSingleton<ApiPipeline>();
+
+        var storage = configuration.GetSection("Storage");
+        services.AddSqliteStorage(new SqliteStorageOptions
+        {
+            DataFolder = storage["DataFolder"] ?? ".data",
+            SynchronousFull = storage.GetValue<bool>("SynchronousFull"),
+        });
+        services.AddSingleton(sp => new ReadinessCheck("storage", sp.GetRequiredService<SqliteDatabase>().IsHealthyAsync));
+
+        services.AddSingleton<IdempotencyGuard>();
+        services.AddSingleton<CaseAuditor>();
+        services.AddSingleton<CaseMutation>();
+        services.AddSingleton<IntakeCase>();
+        services.AddSingleton<GetCase>();
+        services.AddSingleton<ListCases>();
+        services.AddSingleton<UpdateCase>();
+        services.AddSingleton<ChangeCaseStatus>();
+        services.AddSingleton<RecordConsent>();
+        services.AddSingleton<WithdrawConsent>();
+        services.AddSingleton<GetCaseHistory>();
+        services.AddSingleton<ListOffices>();
+        services.AddSingleton<GetOffice>();
+        return services;
+    }
+}

@@ -1,0 +1,136 @@
+using System.Net;
+using LegalAidReferral.Functions;
+using LegalAidReferral.Standalone.DevSignIn;
+using LegalAidReferral.Standalone.Hosting;
+using Microsoft.Extensions.Time.Testing;
+
+namespace LegalAidReferral.EndToEnd.Tests;
+
+public class AccessTests(HostFixture fixture) : IClassFixture<HostFixture>
+{
+    private static readonly string[] AnonymousRoutes = ["health", "openapi.json"];
+
+    // Every authenticated route, with a request that would succeed for the right caller.
+    // Case routes are office-scoped (another office gets 404) and need a defender or supervisor.
+    private static readonly (string Route, HttpMethod Method, string Path, Func<object?> Body, bool CaseScoped)[] Routes =
+    [
+        ("cases", HttpMethod.Post, "/api/cases", () => Samples.Intake(), false),
+        ("cases", HttpMethod.Get, "/api/cases", () => null, false),
+        ("cases/{caseId}", HttpMethod.Get, "/api/cases/{caseId}", () => null, true),
+        ("cases/{caseId}", HttpMethod.Patch, "/api/cases/{caseId}", () => new { vulnerabilityNotes = "note" }, true),
+        ("cases/{caseId}/status", HttpMethod.Post, "/api/cases/{caseId}/status", () => new { to = "triaged" }, true),
+        ("cases/{caseId}/consents", HttpMethod.Post, "/api/cases/{caseId}/consents", () => Samples.Consent(), true),
+        ("cases/{caseId}/consents/{consentId}/withdraw", HttpMethod.Post, "/api/cases/{caseId}/consents/{consentId}/withdraw", () => new { }, true),
+        ("cases/{caseId}/history", HttpMethod.Get, "/api/cases/{caseId}/history", () => null, true),
+        ("offices", HttpMethod.Get, "/api/offices", () => null, false),
+        ("offices/{officeId}", HttpMethod.Get, "/api/offices/gt-idpp-guatemala", () => null, false),
+    ];
+
+    [Fact]
+    public void Every_authenticated_route_is_in_the_access_matrix()
+    {
+        var served = FunctionRoute.Discover(typeof(ServiceRegistration).Assembly)
+            .Where(r => !AnonymousRoutes.Contains(r.Route))
+            .SelectMany(r => r.HttpMethods.Select(m => $"{m} {r.Route}"))
+            .Order();
+
+        Assert.Equal(served, Routes.Select(r => $"{r.Method.Method} {r.Route}").Order());
+    }
+
+    [Fact]
+    public async Task No_token_is_401_on_every_authenticated_route()
+    {
+        var target = await CaseWithConsentAsync();
+        var anonymous = ApiSession.Anonymous(fixture.Host.CreateClient());
+
+        foreach (var route in Routes)
+        {
+            var response = await SendAsync(anonymous, route, target);
+            Assert.True(response.StatusCode == HttpStatusCode.Unauthorized, $"{route.Method} {route.Path}: {response.StatusCode}");
+            Assert.Equal("Bearer", response.Headers.WwwAuthenticate.Single().Scheme);
+        }
+    }
+
+    [Fact]
+    public async Task Expired_or_forged_token_is_401_on_every_authenticated_route()
+    {
+        var target = await CaseWithConsentAsync();
+        var user = new DemoUsers([Samples.GuatemalaOffice]).Find(Samples.GuatemalaDefender)!;
+        var settings = new DevIssuerSettings(fixture.DataFolder, StandaloneSettings.DevClientId, "00000000-0000-0000-0000-000000000000", "officeId");
+        var expired = new DevIssuer(settings, new FakeTimeProvider(DateTimeOffset.UtcNow.AddHours(-10))).IssueToken(user, TimeSpan.FromHours(1));
+        using var otherKey = new TempFolder();
+        var forged = new DevIssuer(settings with { DataFolder = otherKey.Path }, TimeProvider.System).IssueToken(user, TimeSpan.FromHours(1));
+
+        foreach (var token in new[] { expired, forged })
+        {
+            var session = ApiSession.WithToken(fixture.Host.CreateClient(), token);
+            foreach (var route in Routes)
+            {
+                var response = await SendAsync(session, route, target);
+                Assert.True(response.StatusCode == HttpStatusCode.Unauthorized, $"{route.Method} {route.Path}: {response.StatusCode}");
+            }
+        }
+    }
+
+    [Fact]
+    public async Task Another_office_gets_404_for_every_route_of_a_case()
+    {
+        var target = await CaseWithConsentAsync();
+        var stranger = await fixture.SignInAsync(Samples.TapachulaDefender);
+
+        foreach (var route in Routes.Where(r => r.CaseScoped))
+        {
+            var response = await SendAsync(stranger, route, target);
+            Assert.True(response.StatusCode == HttpStatusCode.NotFound, $"{route.Method} {route.Path}: {response.StatusCode}");
+        }
+
+        var list = await ApiSession.ReadObjectAsync(await stranger.SendAsync(HttpMethod.Get, "/api/cases?limit=100"));
+        Assert.DoesNotContain(list["items"]!.AsArray(), c => c!["id"]!.GetValue<string>() == target.CaseId);
+    }
+
+    [Theory]
+    [InlineData(Samples.GuatemalaAdmin)]
+    [InlineData(Samples.Reviewer)]
+    public async Task Roles_without_case_work_get_403_on_every_case_route(string userId)
+    {
+        var target = await CaseWithConsentAsync();
+        var session = await fixture.SignInAsync(userId);
+
+        foreach (var route in Routes.Where(r => r.Route.StartsWith("cases", StringComparison.Ordinal)))
+        {
+            var response = await SendAsync(session, route, target);
+            Assert.True(response.StatusCode == HttpStatusCode.Forbidden, $"{route.Method} {route.Path}: {response.StatusCode}");
+        }
+    }
+
+    [Theory]
+    [InlineData(Samples.GuatemalaAdmin)]
+    [InlineData(Samples.Reviewer)]
+    [InlineData(Samples.TapachulaDefender)]
+    public async Task Every_role_reads_the_office_directory(string userId)
+    {
+        var session = await fixture.SignInAsync(userId);
+
+        foreach (var route in Routes.Where(r => r.Route.StartsWith("offices", StringComparison.Ordinal)))
+        {
+            Assert.Equal(HttpStatusCode.OK, (await SendAsync(session, route, default)).StatusCode);
+        }
+    }
+
+    private async Task<(string CaseId, string ConsentId)> CaseWithConsentAsync()
+    {
+        var defender = await fixture.SignInAsync(Samples.GuatemalaDefender);
+        var created = await defender.CreateCaseAsync();
+        var caseId = created["id"]!.GetValue<string>();
+        var consent = await ApiSession.ReadObjectAsync(await defender.SendAsync(HttpMethod.Post, $"/api/cases/{caseId}/consents", Samples.Consent()));
+        return (caseId, consent["id"]!.GetValue<string>());
+    }
+
+    private static Task<HttpResponseMessage> SendAsync(
+        ApiSession session, (string Route, HttpMethod Method, string Path, Func<object?> Body, bool CaseScoped) route, (string CaseId, string ConsentId) target)
+    {
+        var path = route.Path.Replace("{caseId}", target.CaseId, StringComparison.Ordinal).Replace("{consentId}", target.ConsentId, StringComparison.Ordinal);
+        var headers = route.Method == HttpMethod.Patch ? new Dictionary<string, string> { ["If-Match"] = "\"1\"" } : null;
+        return session.SendAsync(route.Method, path, route.Body(), headers);
+    }
+}

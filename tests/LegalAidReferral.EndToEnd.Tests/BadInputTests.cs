@@ -1,0 +1,126 @@
+using System.Net;
+using System.Text;
+using System.Text.Json.Nodes;
+
+namespace LegalAidReferral.EndToEnd.Tests;
+
+public class BadInputTests(HostFixture fixture) : IClassFixture<HostFixture>
+{
+    private const string Json = "application/json";
+
+    public static TheoryData<string, string, string, int, string?> Cases()
+    {
+        var valid = Samples.Intake().ToJsonString();
+        static string With(Action<JsonObject> spoil)
+        {
+            var body = Samples.Intake();
+            spoil(body);
+            return body.ToJsonString();
+        }
+
+        return new()
+        {
+            // route, content type, body, expected status, field named in errors
+            { "intake", Json, "{ \"client\": ", 400, null },
+            { "intake", Json, "[1, 2]", 400, "$" },
+            { "intake", Json, "null", 400, "$" },
+            { "intake", Json, With(b => b["household"]!["size"] = "three"), 400, "household.size" },
+            { "intake", Json, With(b => b["client"]!["aliases"] = "Majo"), 400, "client.aliases" },
+            { "intake", Json, With(b => b["client"]!.AsObject().Remove("fullName")), 400, "client.fullName" },
+            { "intake", Json, With(b => b.Remove("legalIssues")), 400, "legalIssues" },
+            { "intake", Json, With(b => b["vulnerabilities"] = new JsonArray("poverty")), 400, "vulnerabilities[0]" },
+            { "intake", Json, With(b => b["legalIssues"]![0]!["type"] = "immigration"), 400, "legalIssues[0].type" },
+            { "intake", Json, With(b => b["client"]!["birthDate"] = "2999-01-01"), 400, "client.birthDate" },
+            { "intake", Json, With(b => b["unexpected"] = 1), 400, "unexpected" },
+            { "intake", Json, With(b => b["channel"] = "fax"), 400, "channel" },
+            { "intake", Json, With(b => b["client"]!["fullName"] = new string('a', 70_000)), 413, null },
+            { "intake", "text/plain", valid, 415, null },
+            { "intake", "application/xml", valid, 415, null },
+            { "patch", "application/merge-patch+json", "{ \"client\": { \"birthDate\": \"2999-01-01\" } }", 400, "client.birthDate" },
+            { "patch", "application/merge-patch+json", "{ \"client\": { \"fullName\": null } }", 400, "client.fullName" },
+            { "patch", "application/merge-patch+json", "{ \"household\": { \"size\": true } }", 400, "household.size" },
+            { "patch", "application/merge-patch+json", "{ \"status\": \"open\" }", 400, "status" },
+            { "patch", "application/merge-patch+json", "{ \"legalIssues\": [ { \"type\": \"nope\" } ] }", 400, "legalIssues[0].type" },
+            { "patch", "application/merge-patch+json", "{ \"vulnerabilityNotes\": ", 400, null },
+            { "patch", "text/plain", "{}", 415, null },
+            { "status", Json, "{ \"to\": \"archived\" }", 400, "to" },
+            { "status", Json, "{ }", 400, "to" },
+            { "status", Json, "{ \"to\": 3 }", 400, "to" },
+            { "status", Json, "{ \"to\": \"closed\" }", 400, "reason" },
+            { "status", "text/plain", "{ \"to\": \"triaged\" }", 415, null },
+            { "consent", Json, "{ \"purpose\": \"share-with-office\", \"channel\": \"in-person\", \"language\": \"es\" }", 400, "given" },
+            { "consent", Json, "{ \"purpose\": \"sell-data\", \"given\": true, \"channel\": \"in-person\", \"language\": \"es\" }", 400, "purpose" },
+            { "consent", Json, "{ \"purpose\": \"share-with-office\", \"officeId\": \"zz-nowhere\", \"given\": true, \"channel\": \"in-person\", \"language\": \"es\" }", 400, "officeId" },
+            { "consent", Json, "{ \"purpose\": \"store-and-process\", \"given\": \"yes\", \"channel\": \"in-person\", \"language\": \"es\" }", 400, "given" },
+            { "consent", Json, "{ \"purpose\": \"store-and-process\", \"given\": true, \"channel\": \"pigeon\", \"language\": \"es\" }", 400, "channel" },
+            { "consent", Json, "{ \"purpose\": \"store-and-process\", \"given\": true, \"channel\": \"chat\" }", 400, "language" },
+            { "consent", "text/plain", "{}", 415, null },
+            { "withdraw", Json, "{ \"channel\": \"pigeon\" }", 400, "channel" },
+            { "withdraw", Json, "{ \"channel\": ", 400, null },
+            { "withdraw", "text/plain", "{}", 415, null },
+        };
+    }
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public async Task Bad_input_gets_a_problem_response_and_changes_nothing(string route, string contentType, string body, int status, string? field)
+    {
+        var defender = await fixture.SignInAsync(Samples.GuatemalaDefender);
+        var target = await defender.CreateCaseAsync();
+        var caseId = target["id"]!.GetValue<string>();
+        var consent = await ApiSession.ReadObjectAsync(await defender.SendAsync(HttpMethod.Post, $"/api/cases/{caseId}/consents", Samples.Consent()));
+        var before = await defender.SendAsync(HttpMethod.Get, $"/api/cases/{caseId}");
+        var etag = before.Headers.ETag!.ToString();
+        var countBefore = await CountCasesAsync(defender);
+
+        var (method, path) = route switch
+        {
+            "intake" => (HttpMethod.Post, "/api/cases"),
+            "patch" => (HttpMethod.Patch, $"/api/cases/{caseId}"),
+            "status" => (HttpMethod.Post, $"/api/cases/{caseId}/status"),
+            "consent" => (HttpMethod.Post, $"/api/cases/{caseId}/consents"),
+            _ => (HttpMethod.Post, $"/api/cases/{caseId}/consents/{consent["id"]}/withdraw"),
+        };
+        var content = new ByteArrayContent(Encoding.UTF8.GetBytes(body));
+        content.Headers.TryAddWithoutValidation("Content-Type", contentType);
+        var response = await defender.SendAsync(method, path, content, new Dictionary<string, string> { ["If-Match"] = etag });
+
+        Assert.Equal(status, (int)response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
+        var problem = await ApiSession.ReadObjectAsync(response);
+        Assert.StartsWith("https://legalaidreferral.example/problems/", problem["type"]!.GetValue<string>());
+        Assert.Equal(status, problem["status"]!.GetValue<int>());
+        Assert.False(string.IsNullOrEmpty(problem["title"]!.GetValue<string>()));
+        Assert.False(string.IsNullOrEmpty(problem["traceId"]!.GetValue<string>()));
+        Assert.DoesNotContain(Samples.ClientName, problem.ToJsonString(), StringComparison.Ordinal);
+        if (status == 400)
+        {
+            var errors = problem["errors"]!.AsObject();
+            Assert.NotEmpty(errors);
+            if (field is not null)
+            {
+                Assert.True(errors.ContainsKey(field), $"errors has {string.Join(", ", errors.Select(e => e.Key))}, not {field}");
+            }
+        }
+
+        var after = await defender.SendAsync(HttpMethod.Get, $"/api/cases/{caseId}");
+        Assert.Equal(etag, after.Headers.ETag!.ToString());
+        Assert.Equal(countBefore, await CountCasesAsync(defender));
+    }
+
+    private static async Task<int> CountCasesAsync(ApiSession session)
+    {
+        var count = 0;
+        string? token = null;
+        do
+        {
+            var page = await ApiSession.ReadObjectAsync(await session.SendAsync(
+                HttpMethod.Get, "/api/cases?limit=100" + (token is null ? string.Empty : $"&continuationToken={Uri.EscapeDataString(token)}")));
+            count += page["items"]!.AsArray().Count;
+            token = page["continuationToken"]?.GetValue<string>();
+        }
+        while (token is not null);
+
+        return count;
+    }
+}

@@ -1,0 +1,21 @@
+namespace LegalAidReferral.EndToEnd.Tests;
+
+/// <summary>One standalone host shared by the tests of a class, on its own data folder.</summary>
+public sealed class HostFixture : IAsyncLifetime
+{
+    private readonly TempFolder _data = new();
+
+    public StandaloneProcess Host { get; private set; } = null!;
+
+    public string DataFolder => _data.Path;
+
+    public async Task InitializeAsync() => Host = await StandaloneProcess.StartAsync(_data.Path);
+
+    public Task<ApiSession> SignInAsync(string userId) => ApiSession.SignInAsync(Host.CreateClient(), userId);
+
+    public async Task DisposeAsync()
+    {
+        await Host.DisposeAsync();
+        _data.Dispose();
+    }
+}

@@ -1,0 +1,49 @@
+using System.Text.Json.Nodes;
+
+namespace LegalAidReferral.EndToEnd.Tests;
+
+/// <summary>Request bodies of the tests. Names and numbers are fictional.</summary>
+public static class Samples
+{
+    public const string GuatemalaOffice = "gt-idpp-guatemala";
+    public const string TapachulaOffice = "mx-ifdp-tapachula";
+    public const string GuatemalaDefender = "gt-idpp-guatemala-defender";
+    public const string GuatemalaSupervisor = "gt-idpp-guatemala-supervisor";
+    public const string GuatemalaAdmin = "gt-idpp-guatemala-admin";
+    public const string TapachulaDefender = "mx-ifdp-tapachula-defender";
+    public const string Reviewer = "aidef-reviewer";
+    public const string ClientName = "Mariela Fictícia Quintanilla";
+    public const string BirthDate = "1991-07-23";
+    public const string DocumentNumber = "HN7788123";
+
+    public static JsonObject Intake(string name = ClientName) => JsonNode.Parse($$"""
+        {
+          "client": {
+            "fullName": "{{name}}",
+            "aliases": ["Mari Q"],
+            "birthDate": "{{BirthDate}}",
+            "nationalities": ["HN"],
+            "languages": ["es"],
+            "gender": "female",
+            "contact": { "phone": "+50255500000", "chat": null },
+            "currentLocation": { "country": "GT", "locality": "Ciudad de Guatemala" },
+            "identityDocuments": [ { "type": "passport", "number": "{{DocumentNumber}}", "issuingCountry": "HN" } ]
+          },
+          "household": { "size": 3, "monthlyIncome": 1800, "currency": "GTQ" },
+          "vulnerabilities": ["detained"],
+          "legalIssues": [ { "type": "deportation", "description": "Removal order, hearing next week" } ],
+          "keyDates": { "detentionDate": "2026-11-20", "hearingDate": "2026-12-02" },
+          "adverseParties": [ { "name": "Rodrigo Ficticio Salazar", "aliases": [] } ]
+        }
+        """)!.AsObject();
+
+    public static object Consent(string? officeId = TapachulaOffice) => new
+    {
+        purpose = "share-with-office",
+        officeId,
+        given = true,
+        channel = "in-person",
+        language = "es",
+        evidenceDocumentId = (string?)null,
+    };
+}

@@ -1,0 +1,161 @@
+using System.Diagnostics;
+using System.Reflection;
+using System.Text.RegularExpressions;
+
+namespace LegalAidReferral.EndToEnd.Tests;
+
+/// <summary>
+/// The standalone host as a real child process on a free loopback port, with its own data folder.
+/// It is started by the tests that need it and killed (SIGKILL) or stopped by them.
+/// </summary>
+public sealed partial class StandaloneProcess : IAsyncDisposable
+{
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
+    private readonly Process _process;
+    private readonly List<string> _output = [];
+
+    private StandaloneProcess(Process process, Uri baseAddress, string dataFolder)
+    {
+        _process = process;
+        BaseAddress = baseAddress;
+        DataFolder = dataFolder;
+    }
+
+    public Uri BaseAddress { get; }
+
+    public string DataFolder { get; }
+
+    public IReadOnlyList<string> Output
+    {
+        get
+        {
+            lock (_output)
+            {
+                return _output.ToArray();
+            }
+        }
+    }
+
+    public static async Task<StandaloneProcess> StartAsync(string dataFolder, params string[] extraArguments)
+    {
+        var hostDll = LocateHost();
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = Path.GetDirectoryName(hostDll)!,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var argument in new[] { hostDll, "--urls", "http://127.0.0.1:0", "--data", dataFolder }.Concat(extraArguments))
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        start.Environment["DOTNET_ENVIRONMENT"] = "Production";
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the standalone host.");
+        var ready = new TaskCompletionSource<Uri>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var lines = new List<string>();
+        process.OutputDataReceived += (_, e) => OnLine(e.Data);
+        process.ErrorDataReceived += (_, e) => OnLine(e.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+
+        using var timeout = new CancellationTokenSource(StartTimeout);
+        await using var registration = timeout.Token.Register(() => ready.TrySetException(
+            new TimeoutException($"The standalone host did not print its URL within {StartTimeout}. Output:\n{Joined()}")));
+        _ = process.WaitForExitAsync().ContinueWith(
+            _ => ready.TrySetException(new InvalidOperationException($"The standalone host exited with {process.ExitCode}. Output:\n{Joined()}")),
+            TaskScheduler.Default);
+
+        var url = await ready.Task;
+        var host = new StandaloneProcess(process, url, dataFolder);
+        lock (lines)
+        {
+            host._output.AddRange(lines);
+        }
+
+        process.OutputDataReceived += (_, e) => host.Append(e.Data);
+        process.ErrorDataReceived += (_, e) => host.Append(e.Data);
+        return host;
+
+        void OnLine(string? line)
+        {
+            if (line is null)
+            {
+                return;
+            }
+
+            lock (lines)
+            {
+                lines.Add(line);
+            }
+
+            if (RunningAt().Match(line) is { Success: true } match)
+            {
+                ready.TrySetResult(new Uri(match.Groups["url"].Value));
+            }
+        }
+
+        string Joined()
+        {
+            lock (lines)
+            {
+                return string.Join('\n', lines);
+            }
+        }
+    }
+
+    public HttpClient CreateClient() => new() { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+
+    /// <summary>SIGKILL: no shutdown hooks, no flushing; what was acknowledged must already be durable.</summary>
+    public async Task KillAsync()
+    {
+        _process.Kill(entireProcessTree: true);
+        await _process.WaitForExitAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            await KillAsync();
+        }
+
+        _process.Dispose();
+    }
+
+    private void Append(string? line)
+    {
+        if (line is not null)
+        {
+            lock (_output)
+            {
+                _output.Add(line);
+            }
+        }
+    }
+
+    private static string LocateHost()
+    {
+        var configuration = typeof(StandaloneProcess).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug";
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "LegalAidReferral.sln")))
+        {
+            directory = directory.Parent;
+        }
+
+        if (directory is null)
+        {
+            throw new InvalidOperationException("Could not find the repository root (LegalAidReferral.sln) above the test folder.");
+        }
+
+        var dll = Path.Combine(directory.FullName, "src", "LegalAidReferral.Standalone", "bin", configuration, "net10.0", "LegalAidReferral.Standalone.dll");
+        return File.Exists(dll)
+            ? dll
+            : throw new InvalidOperationException($"The standalone host is not built at {dll}. Build the solution first (dotnet test builds it).");
+    }
+
+    [GeneratedRegex(@"LegalAidReferral is running\. Open (?<url>http://\S+?)/?$")]
+    private static partial Regex RunningAt();
+}
