@@ -173,6 +173,30 @@ public sealed class DevTokenAuthenticationTests : IDisposable
     }
 
     [Fact]
+    public async Task Delegated_token_without_app_roles_is_forbidden()
+    {
+        var claims = DefenderClaims();
+        claims.Remove("roles");
+        claims["scp"] = "access_as_user";
+
+        var outcome = await AuthenticateAsync(Mint(claims));
+
+        Assert.Equal(AuthenticationStatus.Forbidden, outcome.Status);
+    }
+
+    // Microsoft.Identity.Web fails authentication itself when a token has neither scp nor roles.
+    [Fact]
+    public async Task Token_with_neither_scopes_nor_roles_is_unauthenticated()
+    {
+        var claims = DefenderClaims();
+        claims.Remove("roles");
+
+        var outcome = await AuthenticateAsync(Mint(claims));
+
+        Assert.Equal(AuthenticationStatus.Unauthenticated, outcome.Status);
+    }
+
+    [Fact]
     public async Task Unknown_roles_are_ignored_next_to_known_ones()
     {
         var claims = DefenderClaims();
