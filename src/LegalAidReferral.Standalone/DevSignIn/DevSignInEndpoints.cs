@@ -1,0 +1,79 @@
+using System.Diagnostics;
+using System.Text.Json;
+using LegalAidReferral.Core.Common;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace LegalAidReferral.Standalone.DevSignIn;
+
+public static class DevSignInEndpoints
+{
+    public const string ValidationProblemType = "https://legalaidreferral.example/problems/validation";
+
+    /// <summary>
+    /// <c>GET /dev/users</c> lists the demo users; <c>POST /dev/token</c> with <c>{ "userId" }</c>
+    /// issues an access token for one. For the standalone host only: anyone can sign in as anyone.
+    /// </summary>
+    public static RouteGroupBuilder MapDevSignIn(this IEndpointRouteBuilder endpoints)
+    {
+        ArgumentNullException.ThrowIfNull(endpoints);
+
+        var group = endpoints.MapGroup("/dev");
+        group.MapGet("/users", ListUsers);
+        group.MapPost("/token", IssueTokenAsync);
+        return group;
+    }
+
+    private static Ok<DevUserResponse[]> ListUsers(DemoUsers users) =>
+        TypedResults.Ok(users.All.Select(DevUserResponse.From).ToArray());
+
+    private static async Task<Results<Ok<DevTokenResponse>, ValidationProblem>> IssueTokenAsync(
+        HttpContext context, DemoUsers users, DevIssuer issuer)
+    {
+        DevTokenRequest? request;
+        try
+        {
+            request = await JsonSerializer.DeserializeAsync<DevTokenRequest>(
+                context.Request.Body, WireJson.StrictInput, context.RequestAborted);
+        }
+        catch (JsonException exception)
+        {
+            return Invalid(context, WireJson.FieldOf(exception), "The request body is not valid JSON of the form { \"userId\": \"...\" }.");
+        }
+
+        if (string.IsNullOrWhiteSpace(request?.UserId))
+        {
+            return Invalid(context, "userId", "userId is required.");
+        }
+
+        var user = users.Find(request.UserId);
+        if (user is null)
+        {
+            return Invalid(context, "userId", "No demo user has this id; GET /dev/users lists them.");
+        }
+
+        var token = issuer.IssueToken(user, DevIssuer.DefaultLifetime);
+        return TypedResults.Ok(new DevTokenResponse(token, "Bearer", (int)DevIssuer.DefaultLifetime.TotalSeconds));
+    }
+
+    private static ValidationProblem Invalid(HttpContext context, string field, string message) =>
+        TypedResults.ValidationProblem(
+            new Dictionary<string, string[]>(StringComparer.Ordinal) { [field] = [message] },
+            detail: "The request has invalid fields.",
+            title: "Invalid request",
+            type: ValidationProblemType,
+            extensions: new Dictionary<string, object?>(StringComparer.Ordinal)
+            {
+                ["traceId"] = Activity.Current?.Id ?? context.TraceIdentifier,
+            });
+
+    private sealed record DevTokenRequest(string? UserId);
+
+    private sealed record DevUserResponse(string UserId, string DisplayName, string[] Roles, string OfficeId)
+    {
+        // Role names as Entra ID app roles spell them, not the API's kebab-case enums.
+        public static DevUserResponse From(DemoUser user) =>
+            new(user.UserId, user.DisplayName, [.. user.Roles.Select(role => role.ToString())], user.OfficeId);
+    }
+
+    private sealed record DevTokenResponse(string AccessToken, string TokenType, int ExpiresIn);
+}
