@@ -27,11 +27,11 @@ public sealed partial class ApiPipeline(CallerAuthenticator authenticator, IOpti
 
             if (outcome.Status == AuthenticationStatus.Forbidden)
             {
-                return new ProblemResult(Problem.Forbidden(outcome.Reason));
+                return new ProblemResult(Problem.Forbidden(outcome.Reason ?? "You are not allowed to use this API."));
             }
 
             request.HttpContext.Response.Headers.WWWAuthenticate = "Bearer";
-            return new ProblemResult(Problem.Unauthorized(outcome.Reason));
+            return new ProblemResult(Problem.Unauthorized(outcome.Reason ?? "Send a valid bearer token."));
         });
 
     public Task<IActionResult> RunAnonymousAsync(HttpRequest request, Func<Task<IActionResult>> handle) =>
