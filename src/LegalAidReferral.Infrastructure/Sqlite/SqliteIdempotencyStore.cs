@@ -1,0 +1,55 @@
+using LegalAidReferral.Core.Common;
+
+namespace LegalAidReferral.Infrastructure.Sqlite;
+
+/// <summary>Idempotency keys: the first reservation of a (scope, key) wins and every later one gets its record.</summary>
+public sealed class SqliteIdempotencyStore(SqliteDatabase database) : IIdempotencyStore
+{
+    public Task<IdempotencyRecord> ReserveAsync(IdempotencyRecord candidate, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(candidate);
+
+        // Both statements run under the write gate, so no other reservation lands between them.
+        return database.WriteAsync(
+            connection =>
+            {
+                using (var insert = SqliteDatabase.Command(
+                    connection,
+                    """
+                    INSERT INTO idempotency (scope, key, request_hash, resource_id, created_at)
+                    VALUES ($scope, $key, $hash, $resource, $created)
+                    ON CONFLICT DO NOTHING;
+                    """))
+                {
+                    insert.Parameters.AddWithValue("$scope", candidate.Scope);
+                    insert.Parameters.AddWithValue("$key", candidate.Key);
+                    insert.Parameters.AddWithValue("$hash", candidate.RequestHash);
+                    insert.Parameters.AddWithValue("$resource", candidate.ResourceId.ToString("D"));
+                    insert.Parameters.AddWithValue("$created", candidate.CreatedAt.UtcTicks);
+                    if (insert.ExecuteNonQuery() == 1)
+                    {
+                        return candidate;
+                    }
+                }
+
+                using var select = SqliteDatabase.Command(
+                    connection,
+                    "SELECT request_hash, resource_id, created_at FROM idempotency WHERE scope = $scope AND key = $key;");
+                select.Parameters.AddWithValue("$scope", candidate.Scope);
+                select.Parameters.AddWithValue("$key", candidate.Key);
+                using var reader = select.ExecuteReader();
+                if (!reader.Read())
+                {
+                    throw new InvalidOperationException("An idempotency record vanished between its insert and its read.");
+                }
+
+                return new IdempotencyRecord(
+                    candidate.Scope,
+                    candidate.Key,
+                    reader.GetString(0),
+                    Guid.ParseExact(reader.GetString(1), "D"),
+                    new DateTimeOffset(reader.GetInt64(2), TimeSpan.Zero));
+            },
+            cancellationToken);
+    }
+}

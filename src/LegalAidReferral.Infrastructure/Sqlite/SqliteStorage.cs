@@ -1,0 +1,34 @@
+using LegalAidReferral.Core.Audit;
+using LegalAidReferral.Core.Cases;
+using LegalAidReferral.Core.Common;
+using LegalAidReferral.Core.Offices;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace LegalAidReferral.Infrastructure.Sqlite;
+
+public static class SqliteStorage
+{
+    /// <summary>
+    /// Registers the SQLite adapters of every storage port as singletons (they share one writer) and
+    /// a hosted service that creates the schema and seeds the offices at start.
+    /// </summary>
+    public static IServiceCollection AddSqliteStorage(this IServiceCollection services, SqliteStorageOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(options);
+        services.AddSingleton(options);
+        services.AddSingleton<SqliteDatabase>();
+        services.AddSingleton<SqliteCaseStore>();
+        services.AddSingleton<ICaseStore>(sp => sp.GetRequiredService<SqliteCaseStore>());
+        services.AddSingleton<SqliteAuditTrail>();
+        services.AddSingleton<IAuditTrail>(sp => sp.GetRequiredService<SqliteAuditTrail>());
+        services.AddSingleton<SqliteIdempotencyStore>();
+        services.AddSingleton<IIdempotencyStore>(sp => sp.GetRequiredService<SqliteIdempotencyStore>());
+        services.AddSingleton<SqliteCaseReferenceSequence>();
+        services.AddSingleton<ICaseReferenceSequence>(sp => sp.GetRequiredService<SqliteCaseReferenceSequence>());
+        services.AddSingleton<SqliteOfficeDirectory>();
+        services.AddSingleton<IOfficeDirectory>(sp => sp.GetRequiredService<SqliteOfficeDirectory>());
+        services.AddHostedService<SqliteStorageInitializer>();
+        return services;
+    }
+}

@@ -1,0 +1,221 @@
+using LegalAidReferral.Core.Cases;
+using LegalAidReferral.Core.Common;
+using LegalAidReferral.Infrastructure.Sqlite;
+
+namespace LegalAidReferral.Infrastructure.Tests.Sqlite;
+
+public sealed class SqliteCaseStoreTests : TempDatabase
+{
+    private const string Office = "mx-ifdp-tapachula";
+    private const string OtherOffice = "gt-idpp-guatemala";
+
+    private SqliteCaseStore Store => new(Database);
+
+    [Fact]
+    public async Task Created_case_is_found_with_all_its_data()
+    {
+        var @case = TestCases.Make(Office, priority: Priority.High, aliases: ["La Flaca"]);
+
+        Assert.True(await Store.TryCreateAsync(@case, default));
+
+        var found = await Store.FindAsync(Office, @case.Id, default);
+        Assert.NotNull(found);
+        Assert.Equal(@case.Reference, found.Reference);
+        Assert.Equal(@case.Version, found.Version);
+        Assert.Equal(@case.CreatedAt, found.CreatedAt);
+        Assert.Equal(Priority.High, found.Priority);
+        Assert.Equal(["La Flaca"], found.Details.Client.Aliases);
+        Assert.Equal(LegalIssueType.Asylum, Assert.Single(found.Details.LegalIssues).Type);
+    }
+
+    [Fact]
+    public async Task Missing_case_is_not_found()
+    {
+        Assert.Null(await Store.FindAsync(Office, Guid.NewGuid(), default));
+    }
+
+    [Fact]
+    public async Task Duplicate_create_is_refused_and_keeps_the_first()
+    {
+        var first = TestCases.Make(Office, fullName: "First Name");
+        Assert.True(await Store.TryCreateAsync(first, default));
+
+        Assert.False(await Store.TryCreateAsync(first with { Details = TestCases.Make(Office, fullName: "Second Name").Details }, default));
+
+        Assert.Equal("First Name", (await Store.FindAsync(Office, first.Id, default))!.Details.Client.FullName);
+    }
+
+    [Fact]
+    public async Task Replace_with_current_version_stores_the_new_version()
+    {
+        var @case = TestCases.Make(Office);
+        await Store.TryCreateAsync(@case, default);
+        var changed = @case.TransitionTo(CaseStatus.Triaged, null, "defender-1", TestCases.Start.AddHours(1)).Value!;
+
+        Assert.True(await Store.TryReplaceAsync(changed, @case.Version, default));
+
+        var found = await Store.FindAsync(Office, @case.Id, default);
+        Assert.Equal(2, found!.Version);
+        Assert.Equal(CaseStatus.Triaged, found.Status);
+    }
+
+    [Fact]
+    public async Task Replace_with_stale_version_is_refused()
+    {
+        var @case = TestCases.Make(Office);
+        await Store.TryCreateAsync(@case, default);
+        var first = @case.WithDetails(@case.Details, TestCases.Start.AddMinutes(1));
+        Assert.True(await Store.TryReplaceAsync(first, @case.Version, default));
+
+        var second = @case.WithDetails(@case.Details, TestCases.Start.AddMinutes(2));
+        Assert.False(await Store.TryReplaceAsync(second, @case.Version, default));
+
+        Assert.Equal(first.UpdatedAt, (await Store.FindAsync(Office, @case.Id, default))!.UpdatedAt);
+    }
+
+    [Fact]
+    public async Task Replace_of_a_missing_case_is_refused()
+    {
+        Assert.False(await Store.TryReplaceAsync(TestCases.Make(Office), 1, default));
+    }
+
+    [Fact]
+    public async Task Cases_of_another_office_are_never_found_nor_listed_nor_replaced()
+    {
+        var theirs = TestCases.Make(OtherOffice, fullName: "José Pérez");
+        await Store.TryCreateAsync(theirs, default);
+
+        Assert.Null(await Store.FindAsync(Office, theirs.Id, default));
+        Assert.False(await Store.TryReplaceAsync(theirs with { OfficeId = Office, Version = 2 }, 1, default));
+        var page = await Store.ListAsync(Office, new CaseQuery(null, null, "jose"), new PageRequest(100, null), default);
+        Assert.Empty(page.Items);
+    }
+
+    [Fact]
+    public async Task Listing_pages_return_every_case_exactly_once_newest_first()
+    {
+        // Three cases share one creation time, so the id must break the tie consistently across pages.
+        var created = new List<Case>();
+        for (var i = 0; i < 8; i++)
+        {
+            var @case = TestCases.Make(Office, createdAt: TestCases.Start.AddMinutes(i < 3 ? 0 : i));
+            created.Add(@case);
+            await Store.TryCreateAsync(@case, default);
+        }
+
+        await Store.TryCreateAsync(TestCases.Make(OtherOffice, createdAt: TestCases.Start.AddMinutes(4)), default);
+
+        var listed = new List<CaseSummary>();
+        var pages = 0;
+        string? token = null;
+        do
+        {
+            var page = await Store.ListAsync(Office, new CaseQuery(null, null, null), new PageRequest(3, token), default);
+            listed.AddRange(page.Items);
+            token = page.ContinuationToken;
+            pages++;
+        }
+        while (token is not null);
+
+        Assert.Equal(3, pages);
+        var expected = created
+            .OrderByDescending(c => c.CreatedAt)
+            .ThenByDescending(c => c.Id.ToString("D"), StringComparer.Ordinal)
+            .Select(c => c.Id);
+        Assert.Equal(expected, listed.Select(s => s.Id));
+    }
+
+    [Fact]
+    public async Task Last_full_page_has_no_continuation_token()
+    {
+        for (var i = 0; i < 3; i++)
+        {
+            await Store.TryCreateAsync(TestCases.Make(Office, createdAt: TestCases.Start.AddMinutes(i)), default);
+        }
+
+        var page = await Store.ListAsync(Office, new CaseQuery(null, null, null), new PageRequest(3, null), default);
+
+        Assert.Equal(3, page.Items.Count);
+        Assert.Null(page.ContinuationToken);
+    }
+
+    [Fact]
+    public async Task Listing_filters_by_status_and_priority()
+    {
+        var openHigh = TestCases.Make(Office, status: CaseStatus.Open, priority: Priority.High);
+        var openLow = TestCases.Make(Office, status: CaseStatus.Open, priority: Priority.Low);
+        var intakeHigh = TestCases.Make(Office, status: CaseStatus.Intake, priority: Priority.High);
+        foreach (var c in new[] { openHigh, openLow, intakeHigh })
+        {
+            await Store.TryCreateAsync(c, default);
+        }
+
+        Assert.Equal(
+            [openHigh.Id, openLow.Id],
+            (await List(new CaseQuery(CaseStatus.Open, null, null))).OrderBy(id => id == openLow.Id));
+        Assert.Equal(
+            [intakeHigh.Id, openHigh.Id],
+            (await List(new CaseQuery(null, Priority.High, null))).OrderBy(id => id == openHigh.Id));
+        Assert.Equal([openHigh.Id], await List(new CaseQuery(CaseStatus.Open, Priority.High, null)));
+        Assert.Empty(await List(new CaseQuery(CaseStatus.Closed, null, null)));
+    }
+
+    [Theory]
+    [InlineData("jose perez")]
+    [InlineData("JOSÉ   Pérez")]
+    [InlineData("perez")]
+    [InlineData("el guero")]
+    [InlineData("mx-2026-0004")]
+    public async Task Text_search_ignores_case_and_accents_and_covers_aliases_and_reference(string text)
+    {
+        var jose = TestCases.Make(Office, fullName: "José Pérez", aliases: ["El Güero"], reference: "MX-2026-000417");
+        await Store.TryCreateAsync(jose, default);
+        await Store.TryCreateAsync(TestCases.Make(Office, fullName: "María López", reference: "MX-2026-000001"), default);
+
+        Assert.Equal([jose.Id], await List(new CaseQuery(null, null, text)));
+    }
+
+    [Theory]
+    [InlineData("%")]
+    [InlineData("_")]
+    [InlineData("pérez maría")]
+    public async Task Text_search_takes_wildcards_literally_and_never_matches_across_fields(string text)
+    {
+        await Store.TryCreateAsync(TestCases.Make(Office, fullName: "José Pérez", aliases: ["María"]), default);
+
+        Assert.Empty(await List(new CaseQuery(null, null, text)));
+    }
+
+    [Theory]
+    [InlineData("not base64url!")]
+    [InlineData("bm8tc2VwYXJhdG9y")]
+    public async Task Undecodable_continuation_token_is_rejected(string token)
+    {
+        await Assert.ThrowsAsync<InvalidContinuationTokenException>(
+            () => Store.ListAsync(Office, new CaseQuery(null, null, null), new PageRequest(10, token), default));
+    }
+
+    [Theory]
+    [InlineData("123|not-a-guid")]
+    [InlineData("-5|6a1d3c2e-0f4b-4c59-9b6e-0d7f1f0e2a11")]
+    [InlineData("|6a1d3c2e-0f4b-4c59-9b6e-0d7f1f0e2a11")]
+    public async Task Continuation_token_with_a_wrong_position_is_rejected(string position)
+    {
+        await Assert.ThrowsAsync<InvalidContinuationTokenException>(
+            () => Store.ListAsync(Office, new CaseQuery(null, null, null), new PageRequest(10, ContinuationTokens.Encode(position)), default));
+    }
+
+    [Fact]
+    public async Task Listing_shows_the_replaced_status()
+    {
+        var @case = TestCases.Make(Office);
+        await Store.TryCreateAsync(@case, default);
+        await Store.TryReplaceAsync(@case.TransitionTo(CaseStatus.Triaged, null, "defender-1", TestCases.Start.AddHours(1)).Value!, 1, default);
+
+        Assert.Empty(await List(new CaseQuery(CaseStatus.Intake, null, null)));
+        Assert.Equal([@case.Id], await List(new CaseQuery(CaseStatus.Triaged, null, null)));
+    }
+
+    private async Task<IEnumerable<Guid>> List(CaseQuery query) =>
+        (await Store.ListAsync(Office, query, new PageRequest(PageRequest.MaxLimit, null), default)).Items.Select(s => s.Id);
+}
