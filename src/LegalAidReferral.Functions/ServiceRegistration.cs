@@ -22,11 +22,7 @@ public static class ServiceRegistration
         services.AddSingleton<ApiPipeline>();
 
         var storage = configuration.GetSection("Storage");
-        services.AddSqliteStorage(new SqliteStorageOptions
-        {
-            DataFolder = storage["DataFolder"] ?? ".data",
-            SynchronousFull = storage.GetValue<bool>("SynchronousFull"),
-        });
+        services.AddSqliteStorage(new SqliteStorageOptions(storage["DataFolder"] ?? ".data", storage.GetValue<bool>("SynchronousFull")));
         services.AddSingleton(sp => new ReadinessCheck("storage", sp.GetRequiredService<SqliteDatabase>().IsHealthyAsync));
 
         services.AddSingleton<IdempotencyGuard>();

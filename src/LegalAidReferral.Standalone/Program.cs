@@ -1,6 +1,6 @@
+using Microsoft.Extensions.Configuration.Memory;
 using LegalAidReferral.Functions;
 using LegalAidReferral.Infrastructure.Seed;
-using LegalAidReferral.Infrastructure.Sqlite;
 using LegalAidReferral.Standalone.Demo;
 using LegalAidReferral.Standalone.DevSignIn;
 using LegalAidReferral.Standalone.Hosting;
@@ -8,14 +8,19 @@ using Scalar.AspNetCore;
 
 var builder = WebApplication.CreateBuilder(args);
 var settings = StandaloneSettings.From(builder.Configuration);
-builder.Configuration.AddInMemoryCollection(settings.Defaults());
+// Embedded defaults go first, so anything set on the command line or in appsettings wins.
+builder.Configuration.Sources.Insert(0, new MemoryConfigurationSource { InitialData = settings.Defaults() });
 if (string.IsNullOrEmpty(builder.Configuration["urls"]))
 {
     builder.WebHost.UseUrls(StandaloneSettings.DefaultUrl);
 }
 
 builder.Services.AddLegalAidReferral(builder.Configuration);
-builder.Services.AddSingleton<DemoCases>();
+if (settings.SeedDemoData)
+{
+    builder.Services.AddHostedService<DemoCases>();
+}
+
 if (settings.DevSignIn)
 {
     builder.Services.AddDevSignIn(settings.DataFolder, SeedOffices.Load().Select(o => o.Id));
@@ -30,12 +35,6 @@ app.MapGet("/", () => Results.Redirect("/reference")).ExcludeFromDescription();
 if (settings.DevSignIn)
 {
     app.MapDevSignIn();
-}
-
-await app.Services.GetRequiredService<SqliteDatabase>().InitializeAsync(CancellationToken.None);
-if (settings.SeedDemoData)
-{
-    await app.Services.GetRequiredService<DemoCases>().SeedAsync(CancellationToken.None);
 }
 
 await app.StartAsync();

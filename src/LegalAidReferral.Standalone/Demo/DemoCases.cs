@@ -8,9 +8,10 @@ namespace LegalAidReferral.Standalone.Demo;
 
 /// <summary>
 /// A few demonstration cases, flagged <c>demo</c> and named "DEMO ...", so a newcomer has something to
-/// look at. Their ids are fixed, so seeding again after a restart adds nothing.
+/// look at. Their ids are fixed, so seeding again after a restart adds nothing. Registered after the
+/// storage, so it runs once the schema and the office directory exist.
 /// </summary>
-public sealed class DemoCases(ICaseStore store, ICaseReferenceSequence references, IOfficeDirectory offices, TimeProvider clock)
+public sealed class DemoCases(ICaseStore store, ICaseReferenceSequence references, IOfficeDirectory offices, TimeProvider clock) : IHostedService
 {
     public const string SeedUser = "demo-seed";
 
@@ -23,7 +24,7 @@ public sealed class DemoCases(ICaseStore store, ICaseReferenceSequence reference
         ("mx-ifdp-tapachula", "mx-2", Sample("DEMO Maria Exemplo", "BR", "pt", "regularization", "pregnant", "Regularización (caso de demostración)", "MX")),
     ];
 
-    public async Task SeedAsync(CancellationToken cancellationToken)
+    public async Task StartAsync(CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         foreach (var (officeId, key, input) in Samples)
@@ -47,6 +48,8 @@ public sealed class DemoCases(ICaseStore store, ICaseReferenceSequence reference
             await store.TryCreateAsync(demo, cancellationToken);
         }
     }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     private static IntakeInput Sample(string name, string nationality, string language, string issue, string vulnerability, string description, string country) =>
         new()
