@@ -413,12 +413,12 @@ public static partial class CaseDetailsValidator
         where TEnum : struct, Enum
     {
         var result = new List<TEnum>();
-        if (values is null)
+        if (!CheckListSize(values, field, errors))
         {
             return result;
         }
 
-        for (var i = 0; i < values.Count; i++)
+        for (var i = 0; i < values!.Count; i++)
         {
             if (ParseEnum<TEnum>(values[i], $"{field}[{i}]", errors, required: true) is { } value && !result.Contains(value))
             {

@@ -30,14 +30,16 @@ public sealed class IntakeCase(
         var now = clock.GetUtcNow();
         var details = CaseDetailsValidator.Validate(command.Input, DateOnly.FromDateTime(now.UtcDateTime));
         var channel = IntakeChannel.Staff;
-        if (command.Input.Channel is not null && !Kebab<IntakeChannel>.TryParse(command.Input.Channel, out channel))
+        var channelValid = command.Input.Channel is null || Kebab<IntakeChannel>.TryParse(command.Input.Channel, out channel);
+        if (!details.IsSuccess || !channelValid)
         {
-            return Failure.Invalid("channel", $"Unknown value. Allowed values: {Kebab<IntakeChannel>.Allowed}.");
-        }
+            var errors = new Dictionary<string, string[]>(details.Failure?.Errors ?? new Dictionary<string, string[]>(), StringComparer.Ordinal);
+            if (!channelValid)
+            {
+                errors["channel"] = [$"Unknown value. Allowed values: {Kebab<IntakeChannel>.Allowed}."];
+            }
 
-        if (!details.IsSuccess)
-        {
-            return details.Failure;
+            return new Failure(FailureKind.Validation, "The request has invalid fields.", errors);
         }
 
         var officeId = call.Actor.OfficeId;
@@ -67,7 +69,7 @@ public sealed class IntakeCase(
             // A concurrent retry with the same key won the race: answer with its case.
             return await store.FindAsync(officeId, id.Value, cancellationToken) is { } winner
                 ? new Outcome(winner, Replayed: true)
-                : Failure.StaleVersion();
+                : new Failure(FailureKind.Conflict, "Another request with this Idempotency-Key is being processed. Retry it.");
         }
 
         await auditor.RecordAsync(call, officeId, created.Id, AuditAction.CaseCreated, cancellationToken);

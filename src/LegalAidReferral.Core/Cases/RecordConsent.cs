@@ -9,11 +9,12 @@ namespace LegalAidReferral.Core.Cases;
 
 /// <summary>Records the client's consent (given or refused) for one purpose.</summary>
 public sealed partial class RecordConsent(
+    ICaseStore store,
     CaseMutation mutation, IOfficeDirectory offices, IdempotencyGuard idempotency, CaseAuditor auditor, TimeProvider clock)
 {
     public sealed record Command(Guid CaseId, ConsentInput Input, string? IfMatch, string? IdempotencyKey, string RequestHash);
 
-    public sealed record Outcome(Case Case, Consent Consent);
+    public sealed record Outcome(Case Case, Consent Consent, bool Replayed);
 
     public async Task<Result<Outcome>> HandleAsync(Command command, CallContext call, CancellationToken cancellationToken)
     {
@@ -39,7 +40,8 @@ public sealed partial class RecordConsent(
             errors.Add("given", "State whether the consent was given (true) or refused (false).");
         }
 
-        if (input.Language is null || !LanguageTag().IsMatch(input.Language))
+        var language = input.Language?.Trim().ToLowerInvariant();
+        if (language is null || !LanguageTag().IsMatch(language))
         {
             errors.Add("language", "The language the consent was asked in is required, as a language tag such as es or ht.");
         }
@@ -78,6 +80,13 @@ public sealed partial class RecordConsent(
             return id.Failure;
         }
 
+        // A retry of a recorded consent is answered before If-Match is checked: the first attempt changed the ETag.
+        if (await store.FindAsync(officeId, command.CaseId, cancellationToken) is { } existing
+            && existing.Consents.FirstOrDefault(c => c.Id == id.Value) is { } earlier)
+        {
+            return new Outcome(existing, earlier, Replayed: true);
+        }
+
         var result = await mutation.ApplyAsync(officeId, command.CaseId, command.IfMatch, current =>
         {
             if (current.Consents.Any(c => c.Id == id.Value))
@@ -86,7 +95,7 @@ public sealed partial class RecordConsent(
             }
 
             var consent = new Consent(
-                id.Value, purpose, input.OfficeId, input.Given!.Value, clock.GetUtcNow(), channel, input.Language!,
+                id.Value, purpose, input.OfficeId, input.Given!.Value, clock.GetUtcNow(), channel, language!,
                 call.Actor.UserId, input.EvidenceDocumentId, input.EvidenceReference);
             return current.WithConsent(consent, clock.GetUtcNow());
         }, cancellationToken);
@@ -102,9 +111,9 @@ public sealed partial class RecordConsent(
             await auditor.RecordAsync(call, officeId, after.Id, AuditAction.ConsentRecorded, cancellationToken, $"consent:{Kebab<ConsentPurpose>.Name(purpose)}");
         }
 
-        return new Outcome(after, recorded);
+        return new Outcome(after, recorded, Replayed: ReferenceEquals(before, after));
     }
 
-    [GeneratedRegex("^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")]
+    [GeneratedRegex("^[a-z]{2,3}(-[a-z0-9]{2,8})*$")]
     private static partial Regex LanguageTag();
 }

@@ -6,6 +6,9 @@ namespace LegalAidReferral.Functions.Cases;
 /// <summary>How a case goes back to the caller: its representation, its ETag and its address.</summary>
 public static class CaseResults
 {
+    /// <summary>Marks the answer to a retried create: nothing new was made.</summary>
+    public static IReadOnlyDictionary<string, string> ReplayedHeader { get; } = new Dictionary<string, string> { ["Idempotent-Replayed"] = "true" };
+
     public static string LocationOf(Guid caseId) => $"/api/cases/{caseId}";
 
     public static JsonBodyResult Ok(Case c) => new(200, CaseResource.Of(c)) { ETag = c.ETag };
@@ -14,6 +17,6 @@ public static class CaseResults
     {
         ETag = c.ETag,
         Location = LocationOf(c.Id),
-        Headers = replayed ? new Dictionary<string, string> { ["Idempotent-Replayed"] = "true" } : null,
+        Headers = replayed ? ReplayedHeader : null,
     };
 }

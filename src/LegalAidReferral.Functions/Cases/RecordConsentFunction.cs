@@ -32,7 +32,12 @@ public sealed class RecordConsentFunction(ApiPipeline api, RecordConsent record)
                 id, body!.Value, QueryParameters.Header(request, "If-Match"), QueryParameters.Header(request, "Idempotency-Key"), body.Hash);
             var result = await record.HandleAsync(command, call, ct);
             return result.IsSuccess
-                ? new JsonBodyResult(201, result.Value.Consent) { ETag = result.Value.Case.ETag, Location = CaseResults.LocationOf(id) }
+                ? new JsonBodyResult(201, result.Value.Consent)
+                {
+                    ETag = result.Value.Case.ETag,
+                    Location = CaseResults.LocationOf(id),
+                    Headers = result.Value.Replayed ? CaseResults.ReplayedHeader : null,
+                }
                 : ProblemResult.From(result.Failure);
         });
 }
