@@ -1,5 +1,6 @@
 using System.Globalization;
 using LegalAidReferral.Core.Common;
+using Microsoft.Data.Sqlite;
 
 namespace LegalAidReferral.Infrastructure.Sqlite;
 
@@ -30,4 +31,27 @@ internal readonly record struct KeysetPosition(long Ticks, string Id)
     }
 
     public static int Take(PageRequest page) => Math.Clamp(page.Limit, 1, PageRequest.MaxLimit);
+
+    /// <summary>
+    /// Reads up to <paramref name="take"/> rows of a query that asked for one more: that extra row only
+    /// tells whether a next page exists, and the token points after the last row returned.
+    /// </summary>
+    public static Page<T> ReadPage<T>(SqliteCommand command, int take, Func<SqliteDataReader, (KeysetPosition Position, T Item)> read)
+    {
+        var items = new List<T>(take);
+        KeysetPosition last = default;
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            if (items.Count == take)
+            {
+                return new Page<T>(items, last.ToToken());
+            }
+
+            (last, var item) = read(reader);
+            items.Add(item);
+        }
+
+        return new Page<T>(items, null);
+    }
 }

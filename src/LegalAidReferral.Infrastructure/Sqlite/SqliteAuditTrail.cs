@@ -63,24 +63,11 @@ public sealed class SqliteAuditTrail : IAuditTrail, IAsyncDisposable
                     command.Parameters.AddWithValue("$afterId", position.Id);
                 }
 
-                var items = new List<AuditEntry>(take);
-                KeysetPosition last = default;
-                var more = false;
-                using var reader = command.ExecuteReader();
-                while (reader.Read())
+                return KeysetPosition.ReadPage(command, take, reader =>
                 {
-                    if (items.Count == take)
-                    {
-                        more = true;
-                        break;
-                    }
-
                     var row = AuditRow.Read(reader);
-                    last = new KeysetPosition(row.At, row.Id);
-                    items.Add(row.ToEntry());
-                }
-
-                return new Page<AuditEntry>(items, more ? last.ToToken() : null);
+                    return (new KeysetPosition(row.At, row.Id), row.ToEntry());
+                });
             },
             cancellationToken));
     }

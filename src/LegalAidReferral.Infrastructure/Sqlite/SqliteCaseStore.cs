@@ -118,23 +118,8 @@ public sealed class SqliteCaseStore(SqliteDatabase database) : ICaseStore
                     command.Parameters.AddWithValue("$afterId", position.Id);
                 }
 
-                var items = new List<CaseSummary>(take);
-                KeysetPosition last = default;
-                var more = false;
-                using var reader = command.ExecuteReader();
-                while (reader.Read())
-                {
-                    if (items.Count == take)
-                    {
-                        more = true;
-                        break;
-                    }
-
-                    last = new KeysetPosition(reader.GetInt64(0), reader.GetString(1));
-                    items.Add(CaseSummary.Of(Deserialize(reader.GetString(2))));
-                }
-
-                return new Page<CaseSummary>(items, more ? last.ToToken() : null);
+                return KeysetPosition.ReadPage(
+                    command, take, reader => (new KeysetPosition(reader.GetInt64(0), reader.GetString(1)), CaseSummary.Of(Deserialize(reader.GetString(2)))));
             },
             cancellationToken));
     }
