@@ -6,6 +6,7 @@
 #
 # Usage: benchmarks/load/run.sh            (from anywhere inside the repository)
 # Environment: PORT (5090), CONNECTIONS (32), THREADS (2), DURATION (15s per measured phase),
+#              WARMUP (10s of the same load before each measured phase, while the JIT tiers up),
 #              TARGET_INTAKES (100000), SKIP_BUILD=1 to reuse the last Release build.
 set -euo pipefail
 
@@ -13,6 +14,7 @@ PORT=${PORT:-5090}
 CONNECTIONS=${CONNECTIONS:-32}
 THREADS=${THREADS:-2}
 DURATION=${DURATION:-15s}
+WARMUP=${WARMUP:-10s}
 TARGET_INTAKES=${TARGET_INTAKES:-100000}
 MAX_FILL_ROUNDS=20
 MAX_FILL_SECONDS=60
@@ -86,7 +88,7 @@ phase() {
   echo "$result"
 }
 
-phase warmup-intake intake.lua 3s >/dev/null
+phase warmup-intake intake.lua "$WARMUP" >/dev/null
 INTAKE=$(phase intake intake.lua "$DURATION")
 
 # Read ids of existing cases, through the listing (100 a page).
@@ -99,7 +101,7 @@ for _ in $(seq 1 20); do
   [[ -n "$token" ]] || break
 done
 export IDS=$WORK/ids.txt
-phase warmup-reads reads.lua 3s >/dev/null
+phase warmup-reads reads.lua "$WARMUP" >/dev/null
 READS=$(phase reads reads.lua "$DURATION")
 
 # Fill up to TARGET_INTAKES with more intake load, then read the resident set.
@@ -119,7 +121,7 @@ stop_host
 
 cat <<SUMMARY
 machine:   $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), $(free -m | awk '/^Mem:/ {print $2}') MiB; wrk shares the cores with the host
-load:      wrk -t$THREADS -c$CONNECTIONS, $DURATION per phase, after a 3 s warm-up; $(wc -l <"$IDS") case ids for reads
+load:      wrk -t$THREADS -c$CONNECTIONS, $DURATION per phase, after a $WARMUP warm-up; $(wc -l <"$IDS") case ids for reads
 start:     ${START_MS} ms from launch to the first healthy /api/health
 intake:    $INTAKE
 reads:     $READS
