@@ -7,7 +7,8 @@
 # Usage: benchmarks/load/run.sh            (from anywhere inside the repository)
 # Environment: PORT (5090), CONNECTIONS (32), THREADS (2), DURATION (15s per measured phase),
 #              WARMUP (10s of the same load before each measured phase, while the JIT tiers up),
-#              TARGET_INTAKES (100000), SKIP_BUILD=1 to reuse the last Release build.
+#              TARGET_INTAKES (100000), SKIP_BUILD=1 to reuse the last Release build,
+#              HOST_ARGS (more host options, e.g. "--Storage:SynchronousFull true").
 set -euo pipefail
 
 PORT=${PORT:-5090}
@@ -52,7 +53,7 @@ DLL=$ROOT/src/LegalAidReferral.Standalone/bin/Release/net10.0/LegalAidReferral.S
 
 # Start to first healthy response: the clock starts just before the process is launched.
 started=$(date +%s%N)
-dotnet "$DLL" --urls "$BASE" --data "$WORK/data" --seed-demo-data false >"$WORK/host.log" 2>&1 &
+dotnet "$DLL" --urls "$BASE" --data "$WORK/data" --seed-demo-data false ${HOST_ARGS:-} >"$WORK/host.log" 2>&1 &
 HOST_PID=$!
 until curl -sf -o /dev/null "$BASE/api/health"; do
   kill -0 "$HOST_PID" 2>/dev/null || { cat "$WORK/host.log" >&2; exit 1; }
