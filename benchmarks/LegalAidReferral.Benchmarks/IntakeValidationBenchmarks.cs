@@ -9,6 +9,7 @@ namespace LegalAidReferral.Benchmarks;
 
 /// <summary>The CPU work of one intake request before storage: parse the body, validate, serialize the case.</summary>
 [MemoryDiagnoser]
+[MedianColumn]
 public class IntakeValidationBenchmarks
 {
     private static readonly byte[] Body = Encoding.UTF8.GetBytes("""

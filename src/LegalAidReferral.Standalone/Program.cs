@@ -6,7 +6,9 @@ using LegalAidReferral.Standalone.DevSignIn;
 using LegalAidReferral.Standalone.Hosting;
 using Scalar.AspNetCore;
 
-var builder = WebApplication.CreateBuilder(args);
+// The content root is the app's own folder, not the working directory, so its appsettings.json
+// (quiet per-request logging) applies however the host is launched.
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 var settings = StandaloneSettings.From(builder.Configuration);
 // Embedded defaults go first, so anything set on the command line or in appsettings wins.
 builder.Configuration.Sources.Insert(0, new MemoryConfigurationSource { InitialData = settings.Defaults() });
