@@ -17,6 +17,10 @@ if (string.IsNullOrEmpty(builder.Configuration["urls"]))
     builder.WebHost.UseUrls(StandaloneSettings.DefaultUrl);
 }
 
+// Request logs quote the URL, and a case search puts a client's name in the query string: pinned
+// here, after the configured levels, so no logging setting can turn them on.
+builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning);
+builder.Logging.AddFilter("Microsoft.AspNetCore.HttpLogging", LogLevel.None);
 builder.Services.AddLegalAidReferral(builder.Configuration);
 if (settings.SeedDemoData)
 {
