@@ -1,13 +1,16 @@
 using LegalAidReferral.Core.Audit;
 using LegalAidReferral.Core.Cases;
 using LegalAidReferral.Core.Common;
+using LegalAidReferral.Core.Conflicts;
 using LegalAidReferral.Core.Offices;
 using LegalAidReferral.Functions.Http;
 using LegalAidReferral.Functions.Operations;
+using LegalAidReferral.Infrastructure.Conflicts;
 using LegalAidReferral.Infrastructure.Identity;
 using LegalAidReferral.Infrastructure.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace LegalAidReferral.Functions;
 
@@ -25,6 +28,14 @@ public static class ServiceRegistration
         services.AddSqliteStorage(new SqliteStorageOptions(storage["DataFolder"] ?? ".data", storage.GetValue<bool>("SynchronousFull")));
         services.AddSingleton(sp => new ReadinessCheck("storage", sp.GetRequiredService<SqliteDatabase>().IsHealthyAsync));
 
+        // Every case write goes through the indexing store, so the conflict check sees it at once; the
+        // loader, a hosted service after the storage initializer, indexes what was stored before.
+        services.AddSingleton<PartyIndex>();
+        services.Replace(ServiceDescriptor.Singleton<ICaseStore>(sp =>
+            new IndexingCaseStore(sp.GetRequiredService<SqliteCaseStore>(), sp.GetRequiredService<PartyIndex>())));
+        services.AddHostedService<PartyIndexLoader>();
+        services.AddSingleton(sp => new ReadinessCheck("conflict-index", _ => Task.FromResult(sp.GetRequiredService<PartyIndex>().IsLoaded)));
+
         services.AddSingleton<IdempotencyGuard>();
         services.AddSingleton<CaseAuditor>();
         services.AddSingleton<CaseMutation>();
@@ -36,6 +47,8 @@ public static class ServiceRegistration
         services.AddSingleton<RecordConsent>();
         services.AddSingleton<WithdrawConsent>();
         services.AddSingleton<GetCaseHistory>();
+        services.AddSingleton<RunConflictCheck>();
+        services.AddSingleton<RecordConflictOutcome>();
         services.AddSingleton<ListOffices>();
         services.AddSingleton<GetOffice>();
         return services;

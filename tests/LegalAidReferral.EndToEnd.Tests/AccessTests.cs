@@ -22,6 +22,8 @@ public class AccessTests(HostFixture fixture) : IClassFixture<HostFixture>
         ("cases/{caseId}/consents", HttpMethod.Post, "/api/cases/{caseId}/consents", () => Samples.Consent(), true),
         ("cases/{caseId}/consents/{consentId}/withdraw", HttpMethod.Post, "/api/cases/{caseId}/consents/{consentId}/withdraw", () => new { }, true),
         ("cases/{caseId}/history", HttpMethod.Get, "/api/cases/{caseId}/history", () => null, true),
+        ("cases/{caseId}/conflict-check", HttpMethod.Post, "/api/cases/{caseId}/conflict-check", () => null, true),
+        ("cases/{caseId}/conflict-check/outcome", HttpMethod.Put, "/api/cases/{caseId}/conflict-check/outcome", () => new { outcome = "none" }, true),
         ("offices", HttpMethod.Get, "/api/offices", () => null, false),
         ("offices/{officeId}", HttpMethod.Get, "/api/offices/gt-idpp-guatemala", () => null, false),
     ];

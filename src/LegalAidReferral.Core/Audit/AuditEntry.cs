@@ -10,6 +10,9 @@ public enum AuditAction
     ConsentRecorded,
     ConsentWithdrawn,
     HistoryRead,
+    ConflictChecked,
+    ConflictCandidateShown,
+    ConflictOutcomeRecorded,
 }
 
 /// <summary>

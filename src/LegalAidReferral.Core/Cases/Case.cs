@@ -1,4 +1,5 @@
 using LegalAidReferral.Core.Common;
+using LegalAidReferral.Core.Conflicts;
 
 namespace LegalAidReferral.Core.Cases;
 
@@ -36,6 +37,11 @@ public sealed record Case
     public IReadOnlyList<Consent> Consents { get; init; } = [];
 
     public IReadOnlyList<StatusChange> StatusHistory { get; init; } = [];
+
+    public ConflictCheck? ConflictCheck { get; init; }
+
+    /// <summary>The outcome recorded for the conflict check, always equal to <see cref="ConflictCheck"/>'s; triage reads it.</summary>
+    public ConflictOutcome? ConflictOutcome { get; init; }
 
     [System.Text.Json.Serialization.JsonIgnore]
     public string ETag => $"\"{Version}\"";
@@ -98,6 +104,32 @@ public sealed record Case
         return this with
         {
             Consents = Consents.Select(c => c.Id == consentId ? withdrawn : c).ToArray(),
+            UpdatedAt = now,
+            Version = Version + 1,
+        };
+    }
+
+    public Case WithConflictCheck(IReadOnlyList<ConflictCheckHit> candidates, string by, DateTimeOffset now) =>
+        this with
+        {
+            ConflictCheck = ConflictCheck is { } earlier
+                ? earlier with { CheckedAt = now, CheckedBy = by, Candidates = candidates }
+                : new ConflictCheck(now, by, candidates, null, null, null, null),
+            UpdatedAt = now,
+            Version = Version + 1,
+        };
+
+    public Result<Case> WithConflictOutcome(ConflictOutcome outcome, string? note, string by, DateTimeOffset now)
+    {
+        if (ConflictCheck is null)
+        {
+            return Failure.InvalidTransition("Run the conflict check of this case before recording its outcome.");
+        }
+
+        return this with
+        {
+            ConflictCheck = ConflictCheck with { Outcome = outcome, Note = note, OutcomeAt = now, OutcomeBy = by },
+            ConflictOutcome = outcome,
             UpdatedAt = now,
             Version = Version + 1,
         };

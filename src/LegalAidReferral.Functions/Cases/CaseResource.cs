@@ -1,10 +1,11 @@
 using LegalAidReferral.Core.Cases;
+using LegalAidReferral.Core.Conflicts;
 
 namespace LegalAidReferral.Functions.Cases;
 
 /// <summary>
 /// A case as the API shows it: the intake fields at the top level (so a client can send back what
-/// it read), then the case's state, consents, status history and the statuses it may move to next.
+/// it read), then the case's state, consents, status history, the last conflict check and the statuses it may move to next.
 /// </summary>
 public sealed record CaseResource(
     Guid Id,
@@ -23,6 +24,7 @@ public sealed record CaseResource(
     IReadOnlyList<AdverseParty> AdverseParties,
     IReadOnlyList<Consent> Consents,
     IReadOnlyList<StatusChange> StatusHistory,
+    ConflictCheck? ConflictCheck,
     IReadOnlyList<CaseStatus> AllowedTransitions,
     DateTimeOffset CreatedAt,
     string CreatedBy,
@@ -46,6 +48,7 @@ public sealed record CaseResource(
         c.Details.AdverseParties,
         c.Consents,
         c.StatusHistory,
+        c.ConflictCheck,
         CaseTransitions.AllowedFrom(c.Status).ToArray(),
         c.CreatedAt,
         c.CreatedBy,

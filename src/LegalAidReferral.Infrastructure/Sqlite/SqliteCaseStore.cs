@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
 using LegalAidReferral.Core.Cases;
@@ -9,6 +10,7 @@ namespace LegalAidReferral.Infrastructure.Sqlite;
 /// <summary>Cases as one JSON document per row, with the columns the listing filters and sorts on.</summary>
 public sealed class SqliteCaseStore(SqliteDatabase database) : ICaseStore
 {
+    private const int ReadAllBatchSize = 500;
     private const string Columns = "office_id, id, version, status, priority, created_at, search, document";
 
     public Task<bool> TryCreateAsync(Case @case, CancellationToken cancellationToken)
@@ -122,6 +124,43 @@ public sealed class SqliteCaseStore(SqliteDatabase database) : ICaseStore
                     command, take, reader => (new KeysetPosition(reader.GetInt64(0), reader.GetString(1)), CaseSummary.Of(Deserialize(reader.GetString(2)))));
             },
             cancellationToken));
+    }
+
+    public async IAsyncEnumerable<Case> ReadAllAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        // Batches by rowid, so no read connection stays open while the caller works on a batch.
+        var after = long.MinValue;
+        while (true)
+        {
+            var batch = database.Read(
+                connection =>
+                {
+                    using var command = SqliteDatabase.Command(connection, "SELECT rowid, document FROM cases WHERE rowid > $after ORDER BY rowid LIMIT $take;");
+                    command.Parameters.AddWithValue("$after", after);
+                    command.Parameters.AddWithValue("$take", ReadAllBatchSize);
+                    var rows = new List<(long RowId, Case Case)>(ReadAllBatchSize);
+                    using var reader = command.ExecuteReader();
+                    while (reader.Read())
+                    {
+                        rows.Add((reader.GetInt64(0), Deserialize(reader.GetString(1))));
+                    }
+
+                    return rows;
+                },
+                cancellationToken);
+            foreach (var (rowId, @case) in batch)
+            {
+                after = rowId;
+                yield return @case;
+            }
+
+            if (batch.Count < ReadAllBatchSize)
+            {
+                yield break;
+            }
+
+            await Task.Yield();
+        }
     }
 
     private static Case Deserialize(string document) =>

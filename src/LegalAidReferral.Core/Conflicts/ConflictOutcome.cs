@@ -1,0 +1,8 @@
+namespace LegalAidReferral.Core.Conflicts;
+
+public enum ConflictOutcome
+{
+    None,
+    Potential,
+    Confirmed,
+}

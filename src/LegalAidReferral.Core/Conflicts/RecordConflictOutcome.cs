@@ -1,0 +1,64 @@
+using LegalAidReferral.Core.Audit;
+using LegalAidReferral.Core.Cases;
+using LegalAidReferral.Core.Common;
+using LegalAidReferral.Core.Conflicts.Input;
+using LegalAidReferral.Core.Identity;
+
+namespace LegalAidReferral.Core.Conflicts;
+
+/// <summary>
+/// Records what staff concluded from the case's conflict check: no conflict, a potential one that
+/// needs review, or a confirmed one. Any conclusion but "none" needs a note saying why.
+/// </summary>
+public sealed class RecordConflictOutcome(CaseMutation mutation, CaseAuditor auditor, TimeProvider clock)
+{
+    public const int MaxNoteLength = 2000;
+
+    public sealed record Command(Guid CaseId, ConflictOutcomeInput Input, string? IfMatch);
+
+    public async Task<Result<Case>> HandleAsync(Command command, CallContext call, CancellationToken cancellationToken)
+    {
+        if (CaseAccess.Check(call.Actor) is { } denied)
+        {
+            return denied;
+        }
+
+        var errors = new ValidationErrors();
+        var input = command.Input;
+        if (!Kebab<ConflictOutcome>.TryParse(input.Outcome, out var outcome))
+        {
+            errors.Add("outcome", $"{(input.Outcome is null ? "This field is required." : "Unknown value.")} Allowed values: {Kebab<ConflictOutcome>.Allowed}.");
+        }
+
+        var note = string.IsNullOrWhiteSpace(input.Note) ? null : input.Note.Trim();
+        if (note is { Length: > MaxNoteLength })
+        {
+            errors.Add("note", $"At most {MaxNoteLength} characters are allowed.");
+        }
+        else if (note is null && input.Outcome is not null && outcome != ConflictOutcome.None)
+        {
+            errors.Add("note", "Say why: a note is required for a potential or confirmed conflict.");
+        }
+
+        if (errors.Any)
+        {
+            return errors.ToFailure();
+        }
+
+        var result = await mutation.ApplyAsync(
+            call.Actor.OfficeId,
+            command.CaseId,
+            command.IfMatch,
+            current => current.WithConflictOutcome(outcome, note, call.Actor.UserId, clock.GetUtcNow()),
+            cancellationToken);
+        if (!result.IsSuccess)
+        {
+            return result.Failure;
+        }
+
+        var after = result.Value.After;
+        await auditor.RecordAsync(
+            call, after.OfficeId, after.Id, AuditAction.ConflictOutcomeRecorded, cancellationToken, $"conflict-outcome:{Kebab<ConflictOutcome>.Name(outcome)}");
+        return after;
+    }
+}

@@ -1,0 +1,64 @@
+using LegalAidReferral.Core.Audit;
+using LegalAidReferral.Core.Cases;
+using LegalAidReferral.Core.Common;
+using LegalAidReferral.Core.Identity;
+
+namespace LegalAidReferral.Core.Conflicts;
+
+/// <summary>
+/// Searches the office's clients and adverse parties for the case's client and adverse parties, and
+/// keeps what it found on the case. Only the caller's office is searched.
+/// </summary>
+public sealed class RunConflictCheck(CaseMutation mutation, PartyIndex index, CaseAuditor auditor, TimeProvider clock)
+{
+    public sealed record Command(Guid CaseId, string? IfMatch);
+
+    public sealed record Report(Case Case, IReadOnlyList<ConflictCandidate> Candidates);
+
+    public async Task<Result<Report>> HandleAsync(Command command, CallContext call, CancellationToken cancellationToken)
+    {
+        if (CaseAccess.Check(call.Actor) is { } denied)
+        {
+            return denied;
+        }
+
+        IReadOnlyList<ConflictCandidate> candidates = [];
+        var result = await mutation.ApplyAsync(
+            call.Actor.OfficeId,
+            command.CaseId,
+            command.IfMatch,
+            current =>
+            {
+                candidates = Search(current);
+                var hits = candidates.Select(c => new ConflictCheckHit(c.CaseId, c.Reference, c.Role, c.Score)).ToArray();
+                return current.WithConflictCheck(hits, call.Actor.UserId, clock.GetUtcNow());
+            },
+            cancellationToken);
+        if (!result.IsSuccess)
+        {
+            return result.Failure;
+        }
+
+        var after = result.Value.After;
+        await auditor.RecordAsync(call, after.OfficeId, after.Id, AuditAction.ConflictChecked, cancellationToken, "conflictCheck");
+
+        // The candidates' names were shown to the caller, so their cases record that access too.
+        var shown = candidates.Select(c => c.CaseId).Distinct().ToArray();
+        await auditor.RecordAsync(call, after.OfficeId, shown, AuditAction.ConflictCandidateShown, [$"conflict-check:{after.Id:D}"], cancellationToken);
+        return new Report(after, candidates);
+    }
+
+    private ConflictCandidate[] Search(Case checkedCase) =>
+        PartyProfile.Of(checkedCase)
+            .SelectMany(query => index.Search(checkedCase.OfficeId, query, checkedCase.Id))
+            .GroupBy(m => (m.Candidate.CaseId, m.Candidate.Role, m.Candidate.Position))
+            .Select(g => g.MaxBy(m => m.Score)!)
+            .OrderByDescending(m => m.Score)
+            .ThenBy(m => m.Candidate.Reference, StringComparer.Ordinal)
+            .ThenBy(m => m.Candidate.Role)
+            .ThenBy(m => m.Candidate.Position)
+            .Take(PartyIndex.MaxCandidates)
+            .Select(m => new ConflictCandidate(
+                m.Candidate.CaseId, m.Candidate.Reference, m.Candidate.Role, m.MatchedName, m.Score, m.Reasons, m.Query.Role, m.Query.Name))
+            .ToArray();
+}

@@ -1,0 +1,29 @@
+using LegalAidReferral.Core.Conflicts;
+using LegalAidReferral.Functions.Cases;
+using LegalAidReferral.Functions.Http;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+
+namespace LegalAidReferral.Functions.Conflicts;
+
+/// <summary>Runs the conflict check of a case; answers the ranked candidates and the case's new ETag. Takes no body.</summary>
+public sealed class RunConflictCheckFunction(ApiPipeline api, RunConflictCheck check)
+{
+    [Function("RunConflictCheck")]
+    public Task<IActionResult> Run(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "cases/{caseId}/conflict-check")] HttpRequest request,
+        string caseId) =>
+        api.RunAsync(request, async call =>
+        {
+            if (QueryParameters.Id(caseId) is not { } id)
+            {
+                return new ProblemResult(Problem.NotFound("case"));
+            }
+
+            var result = await check.HandleAsync(new RunConflictCheck.Command(id, QueryParameters.Header(request, "If-Match")), call, request.HttpContext.RequestAborted);
+            return result.IsSuccess
+                ? new JsonBodyResult(200, ConflictCheckResource.Of(result.Value)) { ETag = result.Value.Case.ETag, Location = CaseResults.LocationOf(id) }
+                : ProblemResult.From(result.Failure);
+        });
+}
