@@ -10,6 +10,8 @@ public enum AuditAction
     ConsentRecorded,
     ConsentWithdrawn,
     HistoryRead,
+    CaseTriaged,
+    TriageOverridden,
 }
 
 /// <summary>

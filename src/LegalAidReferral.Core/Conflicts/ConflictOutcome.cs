@@ -1,0 +1,9 @@
+namespace LegalAidReferral.Core.Conflicts;
+
+/// <summary>What staff concluded after the conflict check of a case.</summary>
+public enum ConflictOutcome
+{
+    None,
+    Potential,
+    Confirmed,
+}
