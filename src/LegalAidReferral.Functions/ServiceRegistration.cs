@@ -2,6 +2,7 @@ using LegalAidReferral.Core.Audit;
 using LegalAidReferral.Core.Cases;
 using LegalAidReferral.Core.Common;
 using LegalAidReferral.Core.Offices;
+using LegalAidReferral.Core.Triage;
 using LegalAidReferral.Functions.Http;
 using LegalAidReferral.Functions.Operations;
 using LegalAidReferral.Infrastructure.Identity;
@@ -38,6 +39,9 @@ public static class ServiceRegistration
         services.AddSingleton<GetCaseHistory>();
         services.AddSingleton<ListOffices>();
         services.AddSingleton<GetOffice>();
+        services.AddSingleton<RunTriage>();
+        services.AddSingleton<OverrideTriage>();
+        services.AddSingleton<UpdateTriagePolicy>();
         return services;
     }
 }

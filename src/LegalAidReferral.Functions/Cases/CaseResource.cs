@@ -1,10 +1,13 @@
 using LegalAidReferral.Core.Cases;
+using LegalAidReferral.Core.Conflicts;
+using LegalAidReferral.Functions.Triage;
 
 namespace LegalAidReferral.Functions.Cases;
 
 /// <summary>
 /// A case as the API shows it: the intake fields at the top level (so a client can send back what
-/// it read), then the case's state, consents, status history and the statuses it may move to next.
+/// it read), then the case's state, consents, status history, the statuses it may move to next, and
+/// the triage result with its explanations in the caller's language.
 /// </summary>
 public sealed record CaseResource(
     Guid Id,
@@ -24,12 +27,14 @@ public sealed record CaseResource(
     IReadOnlyList<Consent> Consents,
     IReadOnlyList<StatusChange> StatusHistory,
     IReadOnlyList<CaseStatus> AllowedTransitions,
+    ConflictOutcome? ConflictOutcome,
+    TriageResource? Triage,
     DateTimeOffset CreatedAt,
     string CreatedBy,
     DateTimeOffset UpdatedAt,
     long Version)
 {
-    public static CaseResource Of(Case c) => new(
+    public static CaseResource Of(Case c, string language) => new(
         c.Id,
         c.Reference,
         c.OfficeId,
@@ -47,6 +52,8 @@ public sealed record CaseResource(
         c.Consents,
         c.StatusHistory,
         CaseTransitions.AllowedFrom(c.Status).ToArray(),
+        c.ConflictOutcome,
+        c.Triage is null ? null : TriageResource.Of(c.Triage, language),
         c.CreatedAt,
         c.CreatedBy,
         c.UpdatedAt,
