@@ -12,6 +12,7 @@ namespace LegalAidReferral.Benchmarks;
 /// request outside the measured part. Target: median under 5 µs, nothing allocated but the result.
 /// </summary>
 [MemoryDiagnoser]
+[MedianColumn]
 public class TriageBenchmarks
 {
     private static readonly DateOnly Today = new(2026, 11, 28);
