@@ -63,7 +63,7 @@ public sealed class OverrideTriage(CaseMutation mutation, CaseAuditor auditor, T
         var result = await mutation.ApplyAsync(call.Actor.OfficeId, command.CaseId, command.IfMatch, current =>
         {
             var now = clock.GetUtcNow();
-            var chosen = priority ?? current.Triage?.Priority ?? current.Priority ?? Priority.Normal;
+            var chosen = priority ?? current.Triage?.Priority ?? Priority.Normal;
             return current.WithTriageOverride(new TriageOverride(decision, chosen, reason!, call.Actor.UserId, now), now);
         }, cancellationToken);
         if (!result.IsSuccess)

@@ -21,11 +21,12 @@ public static class CaseResults
     public static JsonBodyResult Created(Case c, bool replayed, HttpRequest request)
     {
         var language = AcceptLanguage.Choose(request);
+        var headers = AcceptLanguage.ContentLanguageHeader(language);
         return new(201, CaseResource.Of(c, language))
         {
             ETag = c.ETag,
             Location = LocationOf(c.Id),
-            Headers = replayed ? new Dictionary<string, string>(AcceptLanguage.ContentLanguageHeader(language)) { ["Idempotent-Replayed"] = "true" } : AcceptLanguage.ContentLanguageHeader(language),
+            Headers = replayed ? headers.Concat(ReplayedHeader).ToDictionary() : headers,
         };
     }
 }
