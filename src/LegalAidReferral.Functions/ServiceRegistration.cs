@@ -3,6 +3,7 @@ using LegalAidReferral.Core.Cases;
 using LegalAidReferral.Core.Common;
 using LegalAidReferral.Core.Conflicts;
 using LegalAidReferral.Core.Offices;
+using LegalAidReferral.Core.Triage;
 using LegalAidReferral.Functions.Http;
 using LegalAidReferral.Functions.Operations;
 using LegalAidReferral.Infrastructure.Conflicts;
@@ -51,6 +52,9 @@ public static class ServiceRegistration
         services.AddSingleton<RecordConflictOutcome>();
         services.AddSingleton<ListOffices>();
         services.AddSingleton<GetOffice>();
+        services.AddSingleton<RunTriage>();
+        services.AddSingleton<OverrideTriage>();
+        services.AddSingleton<UpdateTriagePolicy>();
         return services;
     }
 }

@@ -24,8 +24,11 @@ public class AccessTests(HostFixture fixture) : IClassFixture<HostFixture>
         ("cases/{caseId}/history", HttpMethod.Get, "/api/cases/{caseId}/history", () => null, true),
         ("cases/{caseId}/conflict-check", HttpMethod.Post, "/api/cases/{caseId}/conflict-check", () => null, true),
         ("cases/{caseId}/conflict-check/outcome", HttpMethod.Put, "/api/cases/{caseId}/conflict-check/outcome", () => new { outcome = "none" }, true),
+        ("cases/{caseId}/triage", HttpMethod.Post, "/api/cases/{caseId}/triage", () => new { }, true),
+        ("cases/{caseId}/triage/override", HttpMethod.Post, "/api/cases/{caseId}/triage/override", () => new { decision = "eligible", reason = "Reviewed" }, true),
         ("offices", HttpMethod.Get, "/api/offices", () => null, false),
         ("offices/{officeId}", HttpMethod.Get, "/api/offices/gt-idpp-guatemala", () => null, false),
+        ("offices/{officeId}/policy", HttpMethod.Put, "/api/offices/gt-idpp-guatemala/policy", () => Samples.Policy(), false),
     ];
 
     [Fact]
@@ -78,7 +81,9 @@ public class AccessTests(HostFixture fixture) : IClassFixture<HostFixture>
     public async Task Another_office_gets_404_for_every_route_of_a_case()
     {
         var target = await CaseWithConsentAsync();
-        var stranger = await fixture.SignInAsync(Samples.TapachulaDefender);
+
+        // A supervisor holds every case role, so no route can answer 403 before looking for the case.
+        var stranger = await fixture.SignInAsync(Samples.TapachulaSupervisor);
 
         foreach (var route in Routes.Where(r => r.CaseScoped))
         {
@@ -113,10 +118,41 @@ public class AccessTests(HostFixture fixture) : IClassFixture<HostFixture>
     {
         var session = await fixture.SignInAsync(userId);
 
-        foreach (var route in Routes.Where(r => r.Route.StartsWith("offices", StringComparison.Ordinal)))
+        foreach (var route in Routes.Where(r => r.Route.StartsWith("offices", StringComparison.Ordinal) && r.Method == HttpMethod.Get))
         {
             Assert.Equal(HttpStatusCode.OK, (await SendAsync(session, route, default)).StatusCode);
         }
+    }
+
+    [Theory]
+    [InlineData(Samples.GuatemalaAdmin, HttpStatusCode.OK)]
+    [InlineData(Samples.TapachulaAdmin, HttpStatusCode.Forbidden)]
+    [InlineData(Samples.GuatemalaDefender, HttpStatusCode.Forbidden)]
+    [InlineData(Samples.GuatemalaSupervisor, HttpStatusCode.Forbidden)]
+    [InlineData(Samples.Reviewer, HttpStatusCode.Forbidden)]
+    public async Task Only_the_office_admin_of_that_office_changes_its_policy(string userId, HttpStatusCode expected)
+    {
+        var session = await fixture.SignInAsync(userId);
+
+        var response = await session.SendAsync(HttpMethod.Put, $"/api/offices/{Samples.GuatemalaOffice}/policy", Samples.Policy());
+
+        Assert.Equal(expected, response.StatusCode);
+    }
+
+    [Theory]
+    [InlineData(Samples.GuatemalaDefender, HttpStatusCode.Forbidden)]
+    [InlineData(Samples.GuatemalaSupervisor, HttpStatusCode.OK)]
+    public async Task Only_a_supervisor_overrides_a_triage_result(string userId, HttpStatusCode expected)
+    {
+        var target = await CaseWithConsentAsync();
+        var defender = await fixture.SignInAsync(Samples.GuatemalaDefender);
+        Assert.Equal(HttpStatusCode.OK, (await defender.SendAsync(HttpMethod.Post, $"/api/cases/{target.CaseId}/triage")).StatusCode);
+        var session = await fixture.SignInAsync(userId);
+
+        var response = await session.SendAsync(
+            HttpMethod.Post, $"/api/cases/{target.CaseId}/triage/override", new { decision = "eligible", reason = "Seen the client's file" });
+
+        Assert.Equal(expected, response.StatusCode);
     }
 
     private async Task<(string CaseId, string ConsentId)> CaseWithConsentAsync()

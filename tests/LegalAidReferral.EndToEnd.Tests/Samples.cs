@@ -11,6 +11,8 @@ public static class Samples
     public const string GuatemalaSupervisor = "gt-idpp-guatemala-supervisor";
     public const string GuatemalaAdmin = "gt-idpp-guatemala-admin";
     public const string TapachulaDefender = "mx-ifdp-tapachula-defender";
+    public const string TapachulaSupervisor = "mx-ifdp-tapachula-supervisor";
+    public const string TapachulaAdmin = "mx-ifdp-tapachula-admin";
     public const string Reviewer = "aidef-reviewer";
     public const string ClientName = "Mariela Fictícia Quintanilla";
     public const string BirthDate = "1991-07-23";
@@ -46,4 +48,22 @@ public static class Samples
         language = "es",
         evidenceDocumentId = (string?)null,
     };
+
+    /// <summary>A small valid triage policy document for the Guatemala City office.</summary>
+    public static JsonObject Policy(string currency = "GTQ") => JsonNode.Parse($$"""
+        {
+          "criteria": [
+            { "id": "in-guatemala", "kind": "jurisdiction", "countries": ["GT"] },
+            { "id": "mandate", "kind": "mandate", "legalIssues": ["criminal-defense", "detention", "deportation"] },
+            { "id": "means-test", "kind": "means-test", "currency": "{{currency}}", "thresholds": [1000, 1500, 2000],
+              "additionalMemberIncrement": 400, "waivedFor": ["unaccompanied-minor"] },
+            { "id": "conflict", "kind": "conflict-of-interest" }
+          ],
+          "priorityRules": [
+            { "id": "detained-hearing-soon", "priority": "critical", "anyVulnerability": ["detained"], "hearingWithinDays": 7 }
+          ],
+          "defaultPriority": "normal",
+          "referral": { "recommendOffices": true, "maxOffices": 3 }
+        }
+        """)!.AsObject();
 }

@@ -13,6 +13,8 @@ public enum AuditAction
     ConflictChecked,
     ConflictCandidateShown,
     ConflictOutcomeRecorded,
+    CaseTriaged,
+    TriageOverridden,
 }
 
 /// <summary>

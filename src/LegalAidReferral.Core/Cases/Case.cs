@@ -1,5 +1,6 @@
 using LegalAidReferral.Core.Common;
 using LegalAidReferral.Core.Conflicts;
+using LegalAidReferral.Core.Triage;
 
 namespace LegalAidReferral.Core.Cases;
 
@@ -21,6 +22,7 @@ public sealed record Case
 
     public required CaseStatus Status { get; init; }
 
+    /// <summary>The effective priority: the supervisor's override if any, else the triage result's.</summary>
     public Priority? Priority { get; init; }
 
     public required DateTimeOffset CreatedAt { get; init; }
@@ -43,6 +45,8 @@ public sealed record Case
     /// <summary>The outcome recorded for the conflict check, always equal to <see cref="ConflictCheck"/>'s; triage reads it.</summary>
     public ConflictOutcome? ConflictOutcome { get; init; }
 
+    public TriageResult? Triage { get; init; }
+
     [System.Text.Json.Serialization.JsonIgnore]
     public string ETag => $"\"{Version}\"";
 
@@ -61,8 +65,59 @@ public sealed record Case
             Version = 1,
         };
 
+    /// <summary>New details; a triage result that read data which changed becomes stale (and current again if it is changed back).</summary>
     public Case WithDetails(CaseDetails details, DateTimeOffset now) =>
-        this with { Details = details, UpdatedAt = now, Version = Version + 1 };
+        this with
+        {
+            Details = details,
+            Triage = Triage is null ? null : Triage with { Stale = Triage.InputsFingerprint != TriageInputs.Fingerprint(details, ConflictOutcome) },
+            UpdatedAt = now,
+            Version = Version + 1,
+        };
+
+    /// <summary>
+    /// Stores a new triage result, replacing the previous one and its override (they judged other
+    /// data). From intake the case moves to triaged; a triaged case is re-evaluated where it is.
+    /// </summary>
+    public Result<Case> WithTriage(TriageResult result, string by, DateTimeOffset now)
+    {
+        var moved = Status switch
+        {
+            CaseStatus.Intake => TransitionTo(CaseStatus.Triaged, null, by, now),
+            CaseStatus.Triaged => this,
+            _ => Failure.InvalidTransition(
+                $"Triage runs on cases in status 'intake' or 'triaged'; this case is '{Kebab<CaseStatus>.Name(Status)}'."),
+        };
+        if (!moved.IsSuccess)
+        {
+            return moved.Failure;
+        }
+
+        return moved.Value with { Triage = result, Priority = result.Priority, UpdatedAt = now, Version = Version + 1 };
+    }
+
+    /// <summary>Records a supervisor's decision beside the evaluated result, which stays as it was.</summary>
+    public Result<Case> WithTriageOverride(TriageOverride triageOverride, DateTimeOffset now)
+    {
+        if (Triage is null)
+        {
+            return Failure.InvalidTransition("This case has no triage result to override. Run triage first.");
+        }
+
+        if (Status != CaseStatus.Triaged)
+        {
+            return Failure.InvalidTransition(
+                $"A triage result can be overridden while the case is 'triaged'; this case is '{Kebab<CaseStatus>.Name(Status)}'.");
+        }
+
+        return this with
+        {
+            Triage = Triage with { Override = triageOverride },
+            Priority = triageOverride.Priority,
+            UpdatedAt = now,
+            Version = Version + 1,
+        };
+    }
 
     public Result<Case> TransitionTo(CaseStatus to, string? reason, string by, DateTimeOffset now)
     {

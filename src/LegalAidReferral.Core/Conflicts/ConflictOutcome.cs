@@ -1,5 +1,6 @@
 namespace LegalAidReferral.Core.Conflicts;
 
+/// <summary>What staff concluded after the conflict check of a case.</summary>
 public enum ConflictOutcome
 {
     None,

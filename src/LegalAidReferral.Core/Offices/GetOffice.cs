@@ -1,14 +1,22 @@
 using LegalAidReferral.Core.Common;
 using LegalAidReferral.Core.Identity;
+using LegalAidReferral.Core.Triage;
 
 namespace LegalAidReferral.Core.Offices;
 
-/// <summary>One office of the network directory.</summary>
-public sealed class GetOffice(IOfficeDirectory directory)
+/// <summary>One office of the network directory, with its current triage policy.</summary>
+public sealed class GetOffice(IOfficeDirectory directory, ITriagePolicyStore policies)
 {
-    public async Task<Result<Office>> HandleAsync(string officeId, CallContext call, CancellationToken cancellationToken)
+    public sealed record Outcome(Office Office, TriagePolicy? Policy);
+
+    public async Task<Result<Outcome>> HandleAsync(string officeId, CallContext call, CancellationToken cancellationToken)
     {
         _ = call;
-        return await directory.FindAsync(officeId, cancellationToken) is { } office ? office : Failure.NotFound("office");
+        if (await directory.FindAsync(officeId, cancellationToken) is not { } office)
+        {
+            return Failure.NotFound("office");
+        }
+
+        return new Outcome(office, await policies.FindCurrentAsync(officeId, cancellationToken));
     }
 }

@@ -1,11 +1,13 @@
 using LegalAidReferral.Core.Cases;
 using LegalAidReferral.Core.Conflicts;
+using LegalAidReferral.Functions.Triage;
 
 namespace LegalAidReferral.Functions.Cases;
 
 /// <summary>
 /// A case as the API shows it: the intake fields at the top level (so a client can send back what
-/// it read), then the case's state, consents, status history, the last conflict check and the statuses it may move to next.
+/// it read), then the case's state, consents, status history, the last conflict check, the statuses it
+/// may move to next, and the triage result with its explanations in the caller's language.
 /// </summary>
 public sealed record CaseResource(
     Guid Id,
@@ -26,12 +28,14 @@ public sealed record CaseResource(
     IReadOnlyList<StatusChange> StatusHistory,
     ConflictCheck? ConflictCheck,
     IReadOnlyList<CaseStatus> AllowedTransitions,
+    ConflictOutcome? ConflictOutcome,
+    TriageResource? Triage,
     DateTimeOffset CreatedAt,
     string CreatedBy,
     DateTimeOffset UpdatedAt,
     long Version)
 {
-    public static CaseResource Of(Case c) => new(
+    public static CaseResource Of(Case c, string language) => new(
         c.Id,
         c.Reference,
         c.OfficeId,
@@ -50,6 +54,8 @@ public sealed record CaseResource(
         c.StatusHistory,
         c.ConflictCheck,
         CaseTransitions.AllowedFrom(c.Status).ToArray(),
+        c.ConflictOutcome,
+        c.Triage is null ? null : TriageResource.Of(c.Triage, language),
         c.CreatedAt,
         c.CreatedBy,
         c.UpdatedAt,

@@ -1,5 +1,6 @@
 using LegalAidReferral.Core.Cases;
 using LegalAidReferral.Functions.Http;
+using Microsoft.AspNetCore.Http;
 
 namespace LegalAidReferral.Functions.Cases;
 
@@ -11,12 +12,21 @@ public static class CaseResults
 
     public static string LocationOf(Guid caseId) => $"/api/cases/{caseId}";
 
-    public static JsonBodyResult Ok(Case c) => new(200, CaseResource.Of(c)) { ETag = c.ETag };
-
-    public static JsonBodyResult Created(Case c, bool replayed) => new(201, CaseResource.Of(c))
+    public static JsonBodyResult Ok(Case c, HttpRequest request)
     {
-        ETag = c.ETag,
-        Location = LocationOf(c.Id),
-        Headers = replayed ? ReplayedHeader : null,
-    };
+        var language = AcceptLanguage.Choose(request);
+        return new(200, CaseResource.Of(c, language)) { ETag = c.ETag, Headers = AcceptLanguage.ContentLanguageHeader(language) };
+    }
+
+    public static JsonBodyResult Created(Case c, bool replayed, HttpRequest request)
+    {
+        var language = AcceptLanguage.Choose(request);
+        var headers = AcceptLanguage.ContentLanguageHeader(language);
+        return new(201, CaseResource.Of(c, language))
+        {
+            ETag = c.ETag,
+            Location = LocationOf(c.Id),
+            Headers = replayed ? headers.Concat(ReplayedHeader).ToDictionary() : headers,
+        };
+    }
 }

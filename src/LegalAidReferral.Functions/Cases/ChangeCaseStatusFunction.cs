@@ -29,6 +29,6 @@ public sealed class ChangeCaseStatusFunction(ApiPipeline api, ChangeCaseStatus c
 
             var command = new ChangeCaseStatus.Command(id, body!.Value.To, body.Value.Reason, QueryParameters.Header(request, "If-Match"));
             var result = await change.HandleAsync(command, call, ct);
-            return result.IsSuccess ? CaseResults.Ok(result.Value) : ProblemResult.From(result.Failure);
+            return result.IsSuccess ? CaseResults.Ok(result.Value, request) : ProblemResult.From(result.Failure);
         });
 }

@@ -20,6 +20,6 @@ public sealed class GetCaseFunction(ApiPipeline api, GetCase get)
             }
 
             var result = await get.HandleAsync(id, call, request.HttpContext.RequestAborted);
-            return result.IsSuccess ? CaseResults.Ok(result.Value) : ProblemResult.From(result.Failure);
+            return result.IsSuccess ? CaseResults.Ok(result.Value, request) : ProblemResult.From(result.Failure);
         });
 }

@@ -24,7 +24,7 @@ public sealed class IntakeCaseFunction(ApiPipeline api, IntakeCase intake)
             var command = new IntakeCase.Command(body!.Value, QueryParameters.Header(request, "Idempotency-Key"), body.Hash);
             var result = await intake.HandleAsync(command, call, ct);
             return result.IsSuccess
-                ? CaseResults.Created(result.Value.Case, result.Value.Replayed)
+                ? CaseResults.Created(result.Value.Case, result.Value.Replayed, request)
                 : ProblemResult.From(result.Failure);
         });
 }

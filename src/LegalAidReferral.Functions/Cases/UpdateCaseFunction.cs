@@ -34,6 +34,6 @@ public sealed class UpdateCaseFunction(ApiPipeline api, UpdateCase update)
             }
 
             var result = await update.HandleAsync(new UpdateCase.Command(id, body!.Value, ifMatch), call, ct);
-            return result.IsSuccess ? CaseResults.Ok(result.Value) : ProblemResult.From(result.Failure);
+            return result.IsSuccess ? CaseResults.Ok(result.Value, request) : ProblemResult.From(result.Failure);
         });
 }

@@ -15,6 +15,9 @@ public sealed class GetOfficeFunction(ApiPipeline api, GetOffice get)
         api.RunAsync(request, async call =>
         {
             var result = await get.HandleAsync(officeId, call, request.HttpContext.RequestAborted);
-            return result.IsSuccess ? new JsonBodyResult(200, result.Value) : ProblemResult.From(result.Failure);
+            // The policy is the part of an office its admin edits, so its version is the ETag to send in If-Match.
+            return result.IsSuccess
+                ? new JsonBodyResult(200, OfficeResource.Of(result.Value.Office, result.Value.Policy)) { ETag = result.Value.Policy?.ETag }
+                : ProblemResult.From(result.Failure);
         });
 }

@@ -51,5 +51,12 @@ internal static class SqliteSchema
             id       TEXT NOT NULL PRIMARY KEY,
             document TEXT NOT NULL
         );
+
+        CREATE TABLE IF NOT EXISTS policies (
+            office_id TEXT    NOT NULL,
+            version   INTEGER NOT NULL,
+            document  TEXT    NOT NULL,
+            PRIMARY KEY (office_id, version)
+        );
         """;
 }

@@ -2,6 +2,7 @@ using LegalAidReferral.Core.Audit;
 using LegalAidReferral.Core.Cases;
 using LegalAidReferral.Core.Common;
 using LegalAidReferral.Core.Offices;
+using LegalAidReferral.Core.Triage;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace LegalAidReferral.Infrastructure.Sqlite;
@@ -10,7 +11,7 @@ public static class SqliteStorage
 {
     /// <summary>
     /// Registers the SQLite adapters of every storage port as singletons (they share one writer) and
-    /// a hosted service that creates the schema and seeds the offices at start.
+    /// a hosted service that creates the schema and seeds the offices and their triage policies at start.
     /// </summary>
     public static IServiceCollection AddSqliteStorage(this IServiceCollection services, SqliteStorageOptions options)
     {
@@ -28,6 +29,8 @@ public static class SqliteStorage
         services.AddSingleton<ICaseReferenceSequence>(sp => sp.GetRequiredService<SqliteCaseReferenceSequence>());
         services.AddSingleton<SqliteOfficeDirectory>();
         services.AddSingleton<IOfficeDirectory>(sp => sp.GetRequiredService<SqliteOfficeDirectory>());
+        services.AddSingleton<SqliteTriagePolicyStore>();
+        services.AddSingleton<ITriagePolicyStore>(sp => sp.GetRequiredService<SqliteTriagePolicyStore>());
         services.AddHostedService<SqliteStorageInitializer>();
         return services;
     }

@@ -3,13 +3,15 @@ using Microsoft.Extensions.Hosting;
 
 namespace LegalAidReferral.Infrastructure.Sqlite;
 
-/// <summary>Creates the schema and seeds the office directory before the host serves requests.</summary>
-public sealed class SqliteStorageInitializer(SqliteDatabase database, SqliteOfficeDirectory directory) : IHostedService
+/// <summary>Creates the schema and seeds the office directory and the triage policies before the host serves requests.</summary>
+public sealed class SqliteStorageInitializer(SqliteDatabase database, SqliteOfficeDirectory directory, SqliteTriagePolicyStore policies) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         await database.InitializeAsync(cancellationToken);
-        await directory.SeedAsync(SeedOffices.Load(), cancellationToken);
+        var offices = SeedOffices.Load();
+        await directory.SeedAsync(offices, cancellationToken);
+        await policies.SeedMissingAsync(SeedPolicies.Load(offices.Select(o => o.Id)), cancellationToken);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

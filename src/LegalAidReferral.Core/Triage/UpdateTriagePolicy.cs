@@ -1,0 +1,56 @@
+using LegalAidReferral.Core.Common;
+using LegalAidReferral.Core.Identity;
+using LegalAidReferral.Core.Offices;
+using LegalAidReferral.Core.Triage.Input;
+
+namespace LegalAidReferral.Core.Triage;
+
+/// <summary>
+/// An office admin replaces the office's triage policy. Each change is stored as the next version;
+/// earlier versions stay, so every stored triage result can still name the policy it was judged by.
+/// </summary>
+public sealed class UpdateTriagePolicy(ITriagePolicyStore store, IOfficeDirectory offices, TimeProvider clock)
+{
+    private const int MaxAttempts = 5;
+
+    public sealed record Command(string OfficeId, TriagePolicyInput Input, string? IfMatch);
+
+    public async Task<Result<TriagePolicy>> HandleAsync(Command command, CallContext call, CancellationToken cancellationToken)
+    {
+        if (!call.Actor.HasAny(Role.OfficeAdmin) || call.Actor.OfficeId != command.OfficeId)
+        {
+            return Failure.Forbidden("Only an office admin of this office can change its triage policy.");
+        }
+
+        if (await offices.FindAsync(command.OfficeId, cancellationToken) is null)
+        {
+            return Failure.NotFound("office");
+        }
+
+        for (var attempt = 1; ; attempt++)
+        {
+            var current = await store.FindCurrentAsync(command.OfficeId, cancellationToken);
+            if (command.IfMatch is not null && command.IfMatch != current?.ETag)
+            {
+                return Failure.StaleVersion();
+            }
+
+            var validated = TriagePolicyValidator.Validate(
+                command.Input, command.OfficeId, (current?.Version ?? 0) + 1, clock.GetUtcNow(), call.Actor.UserId);
+            if (!validated.IsSuccess)
+            {
+                return validated.Failure;
+            }
+
+            if (await store.TryAddAsync(validated.Value, cancellationToken))
+            {
+                return validated.Value;
+            }
+
+            if (command.IfMatch is not null || attempt == MaxAttempts)
+            {
+                return Failure.StaleVersion();
+            }
+        }
+    }
+}

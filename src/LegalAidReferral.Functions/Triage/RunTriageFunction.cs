@@ -1,0 +1,38 @@
+using LegalAidReferral.Core.Triage;
+using LegalAidReferral.Core.Triage.Input;
+using LegalAidReferral.Functions.Http;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+
+namespace LegalAidReferral.Functions.Triage;
+
+/// <summary>Evaluates a case against its office's policy and answers the stored result in the caller's language.</summary>
+public sealed class RunTriageFunction(ApiPipeline api, RunTriage run)
+{
+    [Function("RunTriage")]
+    public Task<IActionResult> Run(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "cases/{caseId}/triage")] HttpRequest request,
+        string caseId) =>
+        api.RunAsync(request, async call =>
+        {
+            var ct = request.HttpContext.RequestAborted;
+            if (QueryParameters.Id(caseId) is not { } id)
+            {
+                return new ProblemResult(Problem.NotFound("case"));
+            }
+
+            // The body is optional; when one is sent it must be an empty JSON object.
+            if (request.ContentLength is > 0 || request.ContentType is not null)
+            {
+                var (_, problem) = await JsonBody.ReadAsync<TriageRequestInput>(request, api.MaxJsonBodyBytes, ct, JsonBody.Json);
+                if (problem is not null)
+                {
+                    return new ProblemResult(problem);
+                }
+            }
+
+            var result = await run.HandleAsync(new RunTriage.Command(id, QueryParameters.Header(request, "If-Match")), call, ct);
+            return result.IsSuccess ? TriageResults.Ok(result.Value, request) : ProblemResult.From(result.Failure);
+        });
+}

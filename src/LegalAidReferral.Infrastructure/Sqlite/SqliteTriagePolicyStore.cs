@@ -1,0 +1,79 @@
+using System.Text.Json;
+using LegalAidReferral.Core.Common;
+using LegalAidReferral.Core.Triage;
+using Microsoft.Data.Sqlite;
+
+namespace LegalAidReferral.Infrastructure.Sqlite;
+
+/// <summary>Every version of every office's triage policy, one JSON document per (office, version).</summary>
+public sealed class SqliteTriagePolicyStore(SqliteDatabase database) : ITriagePolicyStore
+{
+    public Task<TriagePolicy?> FindCurrentAsync(string officeId, CancellationToken cancellationToken) =>
+        Task.FromResult(Find("SELECT document FROM policies WHERE office_id = $office ORDER BY version DESC LIMIT 1;", officeId, null, cancellationToken));
+
+    public Task<TriagePolicy?> FindVersionAsync(string officeId, int version, CancellationToken cancellationToken) =>
+        Task.FromResult(Find("SELECT document FROM policies WHERE office_id = $office AND version = $version;", officeId, version, cancellationToken));
+
+    public Task<bool> TryAddAsync(TriagePolicy policy, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(policy);
+        return database.WriteAsync(connection => Insert(connection, null, policy), cancellationToken);
+    }
+
+    /// <summary>
+    /// Stores each policy as version 1 of an office that has no policy yet. An office that has one
+    /// keeps it, so an admin's changes survive restarts.
+    /// </summary>
+    public Task SeedMissingAsync(IEnumerable<TriagePolicy> policies, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(policies);
+        var seeds = policies.ToArray();
+        return database.WriteAsync(
+            connection =>
+            {
+                using var transaction = connection.BeginTransaction();
+                foreach (var policy in seeds)
+                {
+                    using var existing = SqliteDatabase.Command(connection, "SELECT 1 FROM policies WHERE office_id = $office LIMIT 1;", transaction);
+                    existing.Parameters.AddWithValue("$office", policy.OfficeId);
+                    if (existing.ExecuteScalar() is null)
+                    {
+                        Insert(connection, transaction, policy with { Version = 1 });
+                    }
+                }
+
+                transaction.Commit();
+                return seeds.Length;
+            },
+            cancellationToken);
+    }
+
+    private static bool Insert(SqliteConnection connection, SqliteTransaction? transaction, TriagePolicy policy)
+    {
+        using var command = SqliteDatabase.Command(
+            connection,
+            "INSERT INTO policies (office_id, version, document) VALUES ($office, $version, $document) ON CONFLICT DO NOTHING;",
+            transaction);
+        command.Parameters.AddWithValue("$office", policy.OfficeId);
+        command.Parameters.AddWithValue("$version", policy.Version);
+        command.Parameters.AddWithValue("$document", JsonSerializer.Serialize(policy, WireJson.Options));
+        return command.ExecuteNonQuery() == 1;
+    }
+
+    private TriagePolicy? Find(string sql, string officeId, int? version, CancellationToken cancellationToken) =>
+        database.Read(
+            connection =>
+            {
+                using var command = SqliteDatabase.Command(connection, sql);
+                command.Parameters.AddWithValue("$office", officeId);
+                if (version is { } v)
+                {
+                    command.Parameters.AddWithValue("$version", v);
+                }
+
+                return command.ExecuteScalar() is string document
+                    ? JsonSerializer.Deserialize<TriagePolicy>(document, WireJson.Options)
+                    : null;
+            },
+            cancellationToken);
+}
