@@ -185,6 +185,7 @@ public sealed record Case
         {
             ConflictCheck = ConflictCheck with { Outcome = outcome, Note = note, OutcomeAt = now, OutcomeBy = by },
             ConflictOutcome = outcome,
+            Triage = Triage is null ? null : Triage with { Stale = Triage.InputsFingerprint != TriageInputs.Fingerprint(Details, outcome) },
             UpdatedAt = now,
             Version = Version + 1,
         };

@@ -61,6 +61,18 @@ public class CaseTriageTests
     }
 
     [Fact]
+    public void Recording_a_different_conflict_outcome_makes_the_result_stale()
+    {
+        var checkedCase = CaseSamples.NewCase().WithConflictCheck([], "d", CaseSamples.Now);
+        var triaged = checkedCase.WithTriage(ResultFor(checkedCase), "d", CaseSamples.Now).Value!;
+
+        var confirmed = triaged.WithConflictOutcome(ConflictOutcome.Confirmed, "Same adverse party", "s", CaseSamples.Now).Value!;
+
+        Assert.False(triaged.Triage!.Stale);
+        Assert.True(confirmed.Triage!.Stale);
+    }
+
+    [Fact]
     public void Editing_data_triage_does_not_read_keeps_the_result_current()
     {
         var c = CaseSamples.NewCase().WithTriage(ResultFor(CaseSamples.NewCase()), "d", CaseSamples.Now).Value!;
