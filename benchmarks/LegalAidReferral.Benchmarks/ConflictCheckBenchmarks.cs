@@ -1,32 +1,62 @@
+using System.Diagnostics;
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Engines;
 using LegalAidReferral.Core.Cases;
 using LegalAidReferral.Core.Conflicts;
+using LegalAidReferral.Infrastructure.Sqlite;
 
 namespace LegalAidReferral.Benchmarks;
 
 /// <summary>
 /// Conflict check over 100,000 parties of one office (50,000 cases, each a client and an adverse
-/// party), with fictional Spanish, Portuguese and French names drawn from a fixed seed.
+/// party), with fictional Spanish, Portuguese and French names drawn from a fixed seed, indexed in a
+/// SQLite database on disk through the case store, as the host writes them.
 /// </summary>
 [MemoryDiagnoser]
 [SimpleJob(warmupCount: 3, iterationCount: 15)]
 public class ConflictCheckBenchmarks
 {
-    private PartyIndex _index = null!;
+    private string _folder = null!;
+    private SqliteDatabase _database = null!;
+    private SqlitePartySearch _search = null!;
     private PartyProfile[] _queries = null!;
     private int _next;
 
     [GlobalSetup]
     public void Setup()
     {
+        _folder = Path.Combine(Path.GetTempPath(), "legalaidreferral-bench", Guid.NewGuid().ToString("N"));
         var cases = SyntheticParties.Cases(SyntheticParties.CaseCount);
-        var before = GC.GetTotalMemory(forceFullCollection: true);
-        _index = SyntheticParties.Index(cases);
-        var after = GC.GetTotalMemory(forceFullCollection: true);
-        var parties = _index.Count(SyntheticParties.Office);
-        Console.WriteLine($"// Conflict index: {parties} parties, {(after - before) / parties} bytes retained per party");
+        _database = Open(_folder);
+
+        var built = Stopwatch.StartNew();
+        var store = new SqliteCaseStore(_database);
+        foreach (var @case in cases)
+        {
+            store.TryCreateAsync(@case, default).GetAwaiter().GetResult();
+        }
+
+        built.Stop();
+        Execute("PRAGMA wal_checkpoint(TRUNCATE);");
+        var parties = (long)Execute("SELECT COUNT(*) FROM parties;")!;
+        var bytes = new FileInfo(_database.FilePath).Length;
+        Console.WriteLine($"// Party index: {parties} parties written with their {cases.Length} cases in {built.Elapsed.TotalSeconds:F1} s");
+        Console.WriteLine($"// Database: {bytes} bytes, {bytes / parties} bytes per party (cases included)");
+        foreach (var table in new[] { "cases", "parties", "parties_by_case", "party_words", "party_words_by_party", "party_documents", "party_documents_by_party", "words", "words_by_phonetic", "word_deletions" })
+        {
+            var size = (long)Execute($"SELECT SUM(pgsize) FROM dbstat WHERE name = '{table}';")!;
+            Console.WriteLine($"//   {table}: {size} bytes, {size / parties} per party");
+        }
+
         _queries = SyntheticParties.Queries(cases, 500);
+        _search = new SqlitePartySearch(_database);
+    }
+
+    [GlobalCleanup]
+    public void Cleanup()
+    {
+        _database.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        Directory.Delete(_folder, recursive: true);
     }
 
     /// <summary>One query party (name, aliases, birth date, documents) against the office's parties.</summary>
@@ -34,22 +64,78 @@ public class ConflictCheckBenchmarks
     public int SearchOneParty()
     {
         var query = _queries[_next++ % _queries.Length];
-        return _index.Search(SyntheticParties.Office, query, Guid.Empty).Count;
+        return _search.SearchAsync(SyntheticParties.Office, query, Guid.Empty, default).GetAwaiter().GetResult().Count;
     }
+
+    private static SqliteDatabase Open(string folder)
+    {
+        var database = new SqliteDatabase(new SqliteStorageOptions(folder));
+        database.InitializeAsync(default).GetAwaiter().GetResult();
+        return database;
+    }
+
+    private object? Execute(string sql) =>
+        _database.Read(
+            connection =>
+            {
+                using var command = connection.CreateCommand();
+                command.CommandText = sql;
+                return command.ExecuteScalar();
+            },
+            default);
 }
 
-/// <summary>Building the index of 100,000 parties from scratch, as the start-up loader does.</summary>
+/// <summary>
+/// The one-time indexing of a database written before the party index existed: 50,000 stored cases
+/// (100,000 parties) read and indexed when the database is opened.
+/// </summary>
 [MemoryDiagnoser]
-[SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 1, iterationCount: 5)]
-public class ConflictIndexBuildBenchmarks
+[SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 1, iterationCount: 3)]
+public class ConflictIndexBackfillBenchmarks
 {
-    private Case[] _cases = null!;
+    private string _folder = null!;
 
     [GlobalSetup]
-    public void Setup() => _cases = SyntheticParties.Cases(SyntheticParties.CaseCount);
+    public void Setup()
+    {
+        _folder = Path.Combine(Path.GetTempPath(), "legalaidreferral-bench", Guid.NewGuid().ToString("N"));
+        var database = new SqliteDatabase(new SqliteStorageOptions(_folder));
+        database.InitializeAsync(default).GetAwaiter().GetResult();
+        var store = new SqliteCaseStore(database);
+        foreach (var @case in SyntheticParties.Cases(SyntheticParties.CaseCount))
+        {
+            store.TryCreateAsync(@case, default).GetAwaiter().GetResult();
+        }
+
+        database.DisposeAsync().AsTask().GetAwaiter().GetResult();
+    }
+
+    [IterationSetup]
+    public void ForgetTheIndex()
+    {
+        var database = new SqliteDatabase(new SqliteStorageOptions(_folder));
+        database.InitializeAsync(default).GetAwaiter().GetResult();
+        database.Read(
+            connection =>
+            {
+                using var command = connection.CreateCommand();
+                command.CommandText = "PRAGMA user_version = 0;";
+                return command.ExecuteNonQuery();
+            },
+            default);
+        database.DisposeAsync().AsTask().GetAwaiter().GetResult();
+    }
+
+    [GlobalCleanup]
+    public void Cleanup() => Directory.Delete(_folder, recursive: true);
 
     [Benchmark]
-    public int BuildIndexOf100000Parties() => SyntheticParties.Index(_cases).Count(SyntheticParties.Office);
+    public void OpenAndIndex50000Cases()
+    {
+        var database = new SqliteDatabase(new SqliteStorageOptions(_folder));
+        database.InitializeAsync(default).GetAwaiter().GetResult();
+        database.DisposeAsync().AsTask().GetAwaiter().GetResult();
+    }
 }
 
 internal static class SyntheticParties
@@ -100,18 +186,6 @@ internal static class SyntheticParties
         }
 
         return cases;
-    }
-
-    public static PartyIndex Index(IEnumerable<Case> cases)
-    {
-        var index = new PartyIndex();
-        foreach (var @case in cases)
-        {
-            index.Upsert(@case);
-        }
-
-        index.MarkLoaded();
-        return index;
     }
 
     /// <summary>Recorded parties as staff would type them again: accents dropped, words reordered or left out, a typo.</summary>

@@ -6,12 +6,10 @@ using LegalAidReferral.Core.Offices;
 using LegalAidReferral.Core.Triage;
 using LegalAidReferral.Functions.Http;
 using LegalAidReferral.Functions.Operations;
-using LegalAidReferral.Infrastructure.Conflicts;
 using LegalAidReferral.Infrastructure.Identity;
 using LegalAidReferral.Infrastructure.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace LegalAidReferral.Functions;
 
@@ -28,14 +26,6 @@ public static class ServiceRegistration
         var storage = configuration.GetSection("Storage");
         services.AddSqliteStorage(new SqliteStorageOptions(storage["DataFolder"] ?? ".data", storage.GetValue<bool>("SynchronousFull")));
         services.AddSingleton(sp => new ReadinessCheck("storage", sp.GetRequiredService<SqliteDatabase>().IsHealthyAsync));
-
-        // Every case write goes through the indexing store, so the conflict check sees it at once; the
-        // loader, a hosted service after the storage initializer, indexes what was stored before.
-        services.AddSingleton<PartyIndex>();
-        services.Replace(ServiceDescriptor.Singleton<ICaseStore>(sp =>
-            new IndexingCaseStore(sp.GetRequiredService<SqliteCaseStore>(), sp.GetRequiredService<PartyIndex>())));
-        services.AddHostedService<PartyIndexLoader>();
-        services.AddSingleton(sp => new ReadinessCheck("conflict-index", _ => Task.FromResult(sp.GetRequiredService<PartyIndex>().IsLoaded)));
 
         services.AddSingleton<IdempotencyGuard>();
         services.AddSingleton<CaseAuditor>();

@@ -10,8 +10,13 @@ public sealed class CaseMutation(ICaseStore store)
 {
     private const int MaxAttempts = 5;
 
+    public Task<Result<(Case Before, Case After)>> ApplyAsync(
+        string officeId, Guid caseId, string? ifMatch, Func<Case, Result<Case>> change, CancellationToken cancellationToken) =>
+        ApplyAsync(officeId, caseId, ifMatch, (current, _) => Task.FromResult(change(current)), cancellationToken);
+
+    /// <summary>As the other overload, for a change that has to read something first; it runs again on each retry.</summary>
     public async Task<Result<(Case Before, Case After)>> ApplyAsync(
-        string officeId, Guid caseId, string? ifMatch, Func<Case, Result<Case>> change, CancellationToken cancellationToken)
+        string officeId, Guid caseId, string? ifMatch, Func<Case, CancellationToken, Task<Result<Case>>> change, CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
         {
@@ -26,7 +31,7 @@ public sealed class CaseMutation(ICaseStore store)
                 return Failure.StaleVersion();
             }
 
-            var changed = change(current);
+            var changed = await change(current, cancellationToken);
             if (!changed.IsSuccess)
             {
                 return changed.Failure;

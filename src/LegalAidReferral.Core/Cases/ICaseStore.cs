@@ -15,9 +15,6 @@ public interface ICaseStore
 
     /// <summary>The office's cases, newest first.</summary>
     Task<Page<CaseSummary>> ListAsync(string officeId, CaseQuery query, PageRequest page, CancellationToken cancellationToken);
-
-    /// <summary>Every stored case of every office, in no particular order: for building in-memory indexes at start.</summary>
-    IAsyncEnumerable<Case> ReadAllAsync(CancellationToken cancellationToken);
 }
 
 public sealed record CaseQuery(CaseStatus? Status, Priority? Priority, string? Text);

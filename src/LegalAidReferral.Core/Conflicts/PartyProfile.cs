@@ -63,7 +63,7 @@ public sealed record PartyProfile(
         return profiles;
     }
 
-    private static PartyName[] NamesOf(string fullName, IReadOnlyList<string> aliases) =>
+    internal static PartyName[] NamesOf(string fullName, IReadOnlyList<string> aliases) =>
         [.. new[] { new PartyName(fullName, false, NameText.Tokenize(fullName)) }
             .Concat(aliases.Select(a => new PartyName(a, true, NameText.Tokenize(a))))
             .Where(n => n.Tokens.Count > 0)];

@@ -9,7 +9,7 @@ namespace LegalAidReferral.Core.Conflicts;
 /// Searches the office's clients and adverse parties for the case's client and adverse parties, and
 /// keeps what it found on the case. Only the caller's office is searched.
 /// </summary>
-public sealed class RunConflictCheck(CaseMutation mutation, PartyIndex index, CaseAuditor auditor, TimeProvider clock)
+public sealed class RunConflictCheck(CaseMutation mutation, IPartySearch parties, CaseAuditor auditor, TimeProvider clock)
 {
     public sealed record Command(Guid CaseId, string? IfMatch);
 
@@ -27,9 +27,9 @@ public sealed class RunConflictCheck(CaseMutation mutation, PartyIndex index, Ca
             call.Actor.OfficeId,
             command.CaseId,
             command.IfMatch,
-            current =>
+            async (current, token) =>
             {
-                candidates = Search(current);
+                candidates = await SearchAsync(current, token);
                 var hits = candidates.Select(c => new ConflictCheckHit(c.CaseId, c.Reference, c.Role, c.Score)).ToArray();
                 return current.WithConflictCheck(hits, call.Actor.UserId, clock.GetUtcNow());
             },
@@ -48,17 +48,20 @@ public sealed class RunConflictCheck(CaseMutation mutation, PartyIndex index, Ca
         return new Report(after, candidates);
     }
 
-    private ConflictCandidate[] Search(Case checkedCase) =>
-        PartyProfile.Of(checkedCase)
-            .SelectMany(query => index.Search(checkedCase.OfficeId, query, checkedCase.Id))
-            .GroupBy(m => (m.Candidate.CaseId, m.Candidate.Role, m.Candidate.Position))
-            .Select(g => g.MaxBy(m => m.Score)!)
-            .OrderByDescending(m => m.Score)
-            .ThenBy(m => m.Candidate.Reference, StringComparer.Ordinal)
-            .ThenBy(m => m.Candidate.Role)
-            .ThenBy(m => m.Candidate.Position)
-            .Take(PartyIndex.MaxCandidates)
+    private async Task<ConflictCandidate[]> SearchAsync(Case checkedCase, CancellationToken cancellationToken)
+    {
+        var matches = new List<PartyMatch>();
+        foreach (var query in PartyProfile.Of(checkedCase))
+        {
+            matches.AddRange(await parties.SearchAsync(checkedCase.OfficeId, query, checkedCase.Id, cancellationToken));
+        }
+
+        return PartySearch.Ranked(matches
+                .GroupBy(m => (m.Candidate.CaseId, m.Candidate.Role, m.Candidate.Position))
+                .Select(g => g.MaxBy(m => m.Score)!))
+            .Take(PartySearch.MaxCandidates)
             .Select(m => new ConflictCandidate(
                 m.Candidate.CaseId, m.Candidate.Reference, m.Candidate.Role, m.MatchedName, m.Score, m.Reasons, m.Query.Role, m.Query.Name))
             .ToArray();
+    }
 }

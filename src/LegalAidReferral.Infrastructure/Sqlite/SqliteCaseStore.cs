@@ -1,30 +1,43 @@
-using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
 using LegalAidReferral.Core.Cases;
 using LegalAidReferral.Core.Common;
+using LegalAidReferral.Core.Conflicts;
 using Microsoft.Data.Sqlite;
 
 namespace LegalAidReferral.Infrastructure.Sqlite;
 
-/// <summary>Cases as one JSON document per row, with the columns the listing filters and sorts on.</summary>
+/// <summary>
+/// Cases as one JSON document per row, with the columns the listing filters and sorts on, and the
+/// case's parties in the conflict check's index (<see cref="SqlitePartyRows"/>), written in the same transaction.
+/// </summary>
 public sealed class SqliteCaseStore(SqliteDatabase database) : ICaseStore
 {
-    private const int ReadAllBatchSize = 500;
     private const string Columns = "office_id, id, version, status, priority, created_at, search, document";
 
     public Task<bool> TryCreateAsync(Case @case, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(@case);
         var row = CaseRow.Of(@case);
+        var parties = IndexedParty.Of(@case);
         return database.WriteAsync(
             connection =>
             {
+                using var transaction = connection.BeginTransaction();
                 using var command = SqliteDatabase.Command(
                     connection,
-                    $"INSERT INTO cases ({Columns}) VALUES ($office, $id, $version, $status, $priority, $created, $search, $document) ON CONFLICT DO NOTHING;");
+                    $"INSERT INTO cases ({Columns}) VALUES ($office, $id, $version, $status, $priority, $created, $search, $document) ON CONFLICT DO NOTHING;",
+                    transaction);
                 row.Bind(command);
-                return command.ExecuteNonQuery() == 1;
+                if (command.ExecuteNonQuery() != 1)
+                {
+                    return false;
+                }
+
+                // Party rows are written only with their case and cases are never deleted, so a new case has none.
+                SqlitePartyRows.Insert(connection, transaction, row.OfficeId, row.Id, parties);
+                transaction.Commit();
+                return true;
             },
             cancellationToken);
     }
@@ -44,19 +57,29 @@ public sealed class SqliteCaseStore(SqliteDatabase database) : ICaseStore
     {
         ArgumentNullException.ThrowIfNull(@case);
         var row = CaseRow.Of(@case);
+        var parties = IndexedParty.Of(@case);
         return database.WriteAsync(
             connection =>
             {
+                using var transaction = connection.BeginTransaction();
                 using var command = SqliteDatabase.Command(
                     connection,
                     """
                     UPDATE cases
                     SET version = $version, status = $status, priority = $priority, created_at = $created, search = $search, document = $document
                     WHERE office_id = $office AND id = $id AND version = $expected;
-                    """);
+                    """,
+                    transaction);
                 row.Bind(command);
                 command.Parameters.AddWithValue("$expected", expectedVersion);
-                return command.ExecuteNonQuery() == 1;
+                if (command.ExecuteNonQuery() != 1)
+                {
+                    return false;
+                }
+
+                SqlitePartyRows.Replace(connection, transaction, row.OfficeId, row.Id, parties);
+                transaction.Commit();
+                return true;
             },
             cancellationToken);
     }
@@ -126,44 +149,7 @@ public sealed class SqliteCaseStore(SqliteDatabase database) : ICaseStore
             cancellationToken));
     }
 
-    public async IAsyncEnumerable<Case> ReadAllAsync([EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        // Batches by rowid, so no read connection stays open while the caller works on a batch.
-        var after = long.MinValue;
-        while (true)
-        {
-            var batch = database.Read(
-                connection =>
-                {
-                    using var command = SqliteDatabase.Command(connection, "SELECT rowid, document FROM cases WHERE rowid > $after ORDER BY rowid LIMIT $take;");
-                    command.Parameters.AddWithValue("$after", after);
-                    command.Parameters.AddWithValue("$take", ReadAllBatchSize);
-                    var rows = new List<(long RowId, Case Case)>(ReadAllBatchSize);
-                    using var reader = command.ExecuteReader();
-                    while (reader.Read())
-                    {
-                        rows.Add((reader.GetInt64(0), Deserialize(reader.GetString(1))));
-                    }
-
-                    return rows;
-                },
-                cancellationToken);
-            foreach (var (rowId, @case) in batch)
-            {
-                after = rowId;
-                yield return @case;
-            }
-
-            if (batch.Count < ReadAllBatchSize)
-            {
-                yield break;
-            }
-
-            await Task.Yield();
-        }
-    }
-
-    private static Case Deserialize(string document) =>
+    internal static Case Deserialize(string document) =>
         JsonSerializer.Deserialize<Case>(document, WireJson.Options)
         ?? throw new InvalidDataException("A stored case document is empty.");
 

@@ -60,6 +60,7 @@ public sealed class SqliteDatabase : IAsyncDisposable
             {
                 Execute(connection, "PRAGMA journal_mode=WAL;");
                 Execute(connection, SqliteSchema.Create);
+                Upgrade(connection);
             }
             catch
             {
@@ -179,6 +180,25 @@ public sealed class SqliteDatabase : IAsyncDisposable
             connection.Dispose();
             throw;
         }
+    }
+
+    /// <summary>
+    /// Fills the tables derived from the cases that an older database lacks, in one transaction with
+    /// the new version number, so an interrupted upgrade is simply done again at the next start.
+    /// </summary>
+    private static void Upgrade(SqliteConnection connection)
+    {
+        using var transaction = connection.BeginTransaction();
+        using var version = Command(connection, "PRAGMA user_version;", transaction);
+        if ((long)version.ExecuteScalar()! >= SqliteSchema.Version)
+        {
+            return;
+        }
+
+        SqlitePartyRows.IndexAllCases(connection, transaction);
+        using var upgraded = Command(connection, $"PRAGMA user_version = {SqliteSchema.Version};", transaction);
+        upgraded.ExecuteNonQuery();
+        transaction.Commit();
     }
 
     private static void Execute(SqliteConnection connection, string sql)

@@ -3,6 +3,12 @@ namespace LegalAidReferral.Infrastructure.Sqlite;
 /// <summary>The tables, created idempotently at start. Times are UTC ticks so they sort as integers.</summary>
 internal static class SqliteSchema
 {
+    /// <summary>
+    /// <c>PRAGMA user_version</c> of a database whose derived tables are complete. 1: the party index
+    /// holds every case (databases from before it are indexed once at start).
+    /// </summary>
+    public const int Version = 1;
+
     public const string Create = """
         CREATE TABLE IF NOT EXISTS cases (
             office_id  TEXT    NOT NULL,
@@ -58,5 +64,54 @@ internal static class SqliteSchema
             document  TEXT    NOT NULL,
             PRIMARY KEY (office_id, version)
         );
+
+        -- The conflict check's party index, written in the transaction of the case it comes from.
+        -- Every search starts from (office_id, ...), so another office's parties are never read.
+        CREATE TABLE IF NOT EXISTS parties (
+            id        INTEGER NOT NULL PRIMARY KEY,
+            office_id TEXT    NOT NULL,
+            case_id   TEXT    NOT NULL,
+            role      TEXT    NOT NULL,
+            position  INTEGER NOT NULL,
+            reference TEXT    NOT NULL,
+            profile   TEXT    NOT NULL
+        );
+        CREATE UNIQUE INDEX IF NOT EXISTS parties_by_case ON parties (office_id, case_id, role, position);
+
+        -- one_word_name is the party's flag, repeated here so a search needs no second lookup to apply it.
+        CREATE TABLE IF NOT EXISTS party_words (
+            office_id     TEXT    NOT NULL,
+            word          TEXT    NOT NULL,
+            party_id      INTEGER NOT NULL,
+            one_word_name INTEGER NOT NULL,
+            PRIMARY KEY (office_id, word, party_id)
+        ) WITHOUT ROWID;
+        CREATE INDEX IF NOT EXISTS party_words_by_party ON party_words (party_id);
+
+        CREATE TABLE IF NOT EXISTS party_documents (
+            office_id TEXT    NOT NULL,
+            number    TEXT    NOT NULL,
+            party_id  INTEGER NOT NULL,
+            PRIMARY KEY (office_id, number, party_id)
+        ) WITHOUT ROWID;
+        CREATE INDEX IF NOT EXISTS party_documents_by_party ON party_documents (party_id);
+
+        -- Every word ever indexed for the office, with the keys a misspelt or sound-alike query word
+        -- finds it under. Kept when no party uses the word any more: bounded by the names in use, and a
+        -- word without parties only makes a search find nothing more.
+        CREATE TABLE IF NOT EXISTS words (
+            office_id TEXT NOT NULL,
+            word      TEXT NOT NULL,
+            phonetic  TEXT NOT NULL,
+            PRIMARY KEY (office_id, word)
+        ) WITHOUT ROWID;
+        CREATE INDEX IF NOT EXISTS words_by_phonetic ON words (office_id, phonetic);
+
+        CREATE TABLE IF NOT EXISTS word_deletions (
+            office_id TEXT NOT NULL,
+            deletion  TEXT NOT NULL,
+            word      TEXT NOT NULL,
+            PRIMARY KEY (office_id, deletion, word)
+        ) WITHOUT ROWID;
         """;
 }

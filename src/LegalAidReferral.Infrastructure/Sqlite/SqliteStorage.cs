@@ -1,6 +1,7 @@
 using LegalAidReferral.Core.Audit;
 using LegalAidReferral.Core.Cases;
 using LegalAidReferral.Core.Common;
+using LegalAidReferral.Core.Conflicts;
 using LegalAidReferral.Core.Offices;
 using LegalAidReferral.Core.Triage;
 using Microsoft.Extensions.DependencyInjection;
@@ -21,6 +22,8 @@ public static class SqliteStorage
         services.AddSingleton<SqliteDatabase>();
         services.AddSingleton<SqliteCaseStore>();
         services.AddSingleton<ICaseStore>(sp => sp.GetRequiredService<SqliteCaseStore>());
+        services.AddSingleton<SqlitePartySearch>();
+        services.AddSingleton<IPartySearch>(sp => sp.GetRequiredService<SqlitePartySearch>());
         services.AddSingleton<SqliteAuditTrail>();
         services.AddSingleton<IAuditTrail>(sp => sp.GetRequiredService<SqliteAuditTrail>());
         services.AddSingleton<SqliteIdempotencyStore>();

@@ -92,7 +92,6 @@ public class CaseFunctionTests
     public async Task Storage_failure_is_a_500_problem_and_neither_it_nor_the_log_repeats_the_exception_message()
     {
         var store = new Mock<ICaseStore>();
-        store.Setup(s => s.ReadAllAsync(It.IsAny<CancellationToken>())).Returns(AsyncEnumerable.Empty<Case>());
         store.Setup(s => s.FindAsync(It.IsAny<string>(), It.IsAny<Guid>(), It.IsAny<CancellationToken>()))
             .ThrowsAsync(new InvalidOperationException($"constraint failed for {Name} born {BirthDate} with {DocumentNumber}"));
         await using var harness = new FunctionHarness(services => services.AddSingleton(store.Object));

@@ -218,25 +218,4 @@ public sealed class SqliteCaseStoreTests : TempDatabase
 
     private async Task<IEnumerable<Guid>> List(CaseQuery query) =>
         (await Store.ListAsync(Office, query, new PageRequest(PageRequest.MaxLimit, null), default)).Items.Select(s => s.Id);
-
-    [Fact]
-    public async Task Read_all_returns_every_case_of_every_office_once_in_its_latest_version_across_batches()
-    {
-        var cases = Enumerable.Range(0, 1203).Select(i => TestCases.Make(i % 3 == 0 ? OtherOffice : Office, fullName: $"Cliente {i}")).ToArray();
-        foreach (var @case in cases)
-        {
-            Assert.True(await Store.TryCreateAsync(@case, default));
-        }
-
-        Assert.True(await Store.TryReplaceAsync(cases[7] with { Version = 2 }, 1, default));
-
-        var read = new List<Case>();
-        await foreach (var @case in Store.ReadAllAsync(default))
-        {
-            read.Add(@case);
-        }
-
-        Assert.Equal(cases.Select(c => c.Id).Order(), read.Select(c => c.Id).Order());
-        Assert.Equal(2, read.Single(c => c.Id == cases[7].Id).Version);
-    }
 }
