@@ -4,6 +4,7 @@ using BenchmarkDotNet.Engines;
 using LegalAidReferral.Core.Cases;
 using LegalAidReferral.Core.Conflicts;
 using LegalAidReferral.Infrastructure.Sqlite;
+using Microsoft.Data.Sqlite;
 
 namespace LegalAidReferral.Benchmarks;
 
@@ -41,12 +42,9 @@ public class ConflictCheckBenchmarks
         var parties = (long)Execute("SELECT COUNT(*) FROM parties;")!;
         var bytes = new FileInfo(_database.FilePath).Length;
         Console.WriteLine($"// Party index: {parties} parties written with their {cases.Length} cases in {built.Elapsed.TotalSeconds:F1} s");
-        Console.WriteLine($"// Database: {bytes} bytes, {bytes / parties} bytes per party (cases included)");
-        foreach (var table in new[] { "cases", "parties", "parties_by_case", "party_words", "party_words_by_party", "party_documents", "party_documents_by_party", "words", "words_by_phonetic", "word_deletions" })
-        {
-            var size = (long)Execute($"SELECT SUM(pgsize) FROM dbstat WHERE name = '{table}';")!;
-            Console.WriteLine($"//   {table}: {size} bytes, {size / parties} per party");
-        }
+        var withoutIndex = SizeWithoutIndex(_database.FilePath);
+        Console.WriteLine($"// Database: {bytes} bytes; {withoutIndex} bytes without the party index tables (after VACUUM)");
+        Console.WriteLine($"// Party index: {(bytes - withoutIndex) / parties} bytes per party on disk");
 
         _queries = SyntheticParties.Queries(cases, 500);
         _search = new SqlitePartySearch(_database);
@@ -72,6 +70,24 @@ public class ConflictCheckBenchmarks
         var database = new SqliteDatabase(new SqliteStorageOptions(folder));
         database.InitializeAsync(default).GetAwaiter().GetResult();
         return database;
+    }
+
+    /// <summary>The size of a copy of the database with the party index dropped; dbstat is not compiled into the bundled SQLite.</summary>
+    private static long SizeWithoutIndex(string path)
+    {
+        var copy = path + ".without-index";
+        File.Copy(path, copy);
+        using (var connection = new SqliteConnection($"Data Source={copy};Pooling=False"))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = "DROP TABLE party_words; DROP TABLE party_documents; DROP TABLE parties; DROP TABLE word_deletions; DROP TABLE words; VACUUM;";
+            command.ExecuteNonQuery();
+        }
+
+        var size = new FileInfo(copy).Length;
+        File.Delete(copy);
+        return size;
     }
 
     private object? Execute(string sql) =>
