@@ -1,3 +1,5 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
 using LegalAidReferral.Core.Common;
 using LegalAidReferral.Core.Conflicts;
 using Microsoft.Data.Sqlite;
@@ -12,62 +14,84 @@ internal static class SqlitePartyRows
 {
     private const int BackfillBatchSize = 500;
 
+    private static readonly JsonSerializerOptions RowsJson = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     /// <summary>Indexes the parties of a case that has none indexed yet.</summary>
+    /// <remarks>
+    /// Rows go in a few statements over JSON arrays rather than one statement per row: the writer is
+    /// shared by every intake, and each statement executed under it costs them all.
+    /// </remarks>
     public static void Insert(SqliteConnection connection, SqliteTransaction transaction, string officeId, string caseId, IReadOnlyList<IndexedParty> parties)
     {
-        using var party = SqliteDatabase.Command(
+        var partyIds = new long[parties.Count];
+        using (var party = SqliteDatabase.Command(
             connection,
             "INSERT INTO parties (office_id, case_id, role, position, reference, profile) VALUES ($office, $case, $role, $position, $reference, $profile) RETURNING id;",
-            transaction);
-        using var partyWord = SqliteDatabase.Command(
-            connection, "INSERT INTO party_words (office_id, word, party_id, one_word_name) VALUES ($office, $word, $party, $oneWord);", transaction);
-        using var word = SqliteDatabase.Command(
-            connection, "INSERT INTO words (office_id, word, phonetic) VALUES ($office, $word, $phonetic) ON CONFLICT DO NOTHING;", transaction);
-        using var deletion = SqliteDatabase.Command(
-            connection, "INSERT INTO word_deletions (office_id, deletion, word) VALUES ($office, $deletion, $word) ON CONFLICT DO NOTHING;", transaction);
-        using var document = SqliteDatabase.Command(
-            connection, "INSERT INTO party_documents (office_id, number, party_id) VALUES ($office, $number, $party);", transaction);
-        foreach (var command in new[] { party, partyWord, word, deletion, document })
+            transaction))
         {
-            command.Parameters.AddWithValue("$office", officeId);
+            party.Parameters.AddWithValue("$office", officeId);
+            party.Parameters.AddWithValue("$case", caseId);
+            var role = party.Parameters.Add("$role", SqliteType.Text);
+            var position = party.Parameters.Add("$position", SqliteType.Integer);
+            var reference = party.Parameters.Add("$reference", SqliteType.Text);
+            var profile = party.Parameters.Add("$profile", SqliteType.Text);
+            for (var i = 0; i < parties.Count; i++)
+            {
+                role.Value = Kebab<PartyRole>.Name(parties[i].Role);
+                position.Value = parties[i].Position;
+                reference.Value = parties[i].Reference;
+                profile.Value = parties[i].Profile;
+                partyIds[i] = (long)party.ExecuteScalar()!;
+            }
         }
 
-        party.Parameters.AddWithValue("$case", caseId);
-        foreach (var indexed in parties)
+        Execute(
+            connection,
+            transaction,
+            "INSERT INTO party_words (office_id, word, party_id, one_word_name) SELECT $office, value ->> 0, value ->> 1, value ->> 2 FROM json_each($rows);",
+            officeId,
+            JsonRows(parties.SelectMany((p, i) => p.Words.Select(w => new object[] { w, partyIds[i], p.HasOneWordName ? 1 : 0 }))));
+
+        var documents = parties.SelectMany((p, i) => p.DocumentNumbers.Select(n => new object[] { n, partyIds[i] })).ToArray();
+        if (documents.Length > 0)
         {
-            Set(party, "$role", Kebab<PartyRole>.Name(indexed.Role));
-            Set(party, "$position", indexed.Position);
-            Set(party, "$reference", indexed.Reference);
-            Set(party, "$profile", indexed.Profile);
-            var partyId = (long)party.ExecuteScalar()!;
+            Execute(
+                connection,
+                transaction,
+                "INSERT INTO party_documents (office_id, number, party_id) SELECT $office, value ->> 0, value ->> 1 FROM json_each($rows);",
+                officeId,
+                JsonRows(documents));
+        }
 
-            foreach (var text in indexed.Words)
+        // The vocabulary is small next to the parties: only words indexed for the first time get their keys written.
+        var added = new List<string>();
+        using (var words = SqliteDatabase.Command(
+            connection,
+            """
+            INSERT INTO words (office_id, word, phonetic) SELECT $office, value ->> 0, value ->> 1 FROM json_each($rows) WHERE true
+            ON CONFLICT DO NOTHING RETURNING word;
+            """,
+            transaction))
+        {
+            words.Parameters.AddWithValue("$office", officeId);
+            words.Parameters.AddWithValue(
+                "$rows",
+                JsonRows(parties.SelectMany(p => p.Words).Distinct(StringComparer.Ordinal).Select(w => new object[] { w, PartyVocabulary.Phonetic(w) })));
+            using var reader = words.ExecuteReader();
+            while (reader.Read())
             {
-                Set(partyWord, "$word", text);
-                Set(partyWord, "$party", partyId);
-                Set(partyWord, "$oneWord", indexed.HasOneWordName);
-                partyWord.ExecuteNonQuery();
-
-                // The vocabulary is small next to the parties: a word's keys are written the first time only.
-                Set(word, "$word", text);
-                Set(word, "$phonetic", PartyVocabulary.Phonetic(text));
-                if (word.ExecuteNonQuery() == 1)
-                {
-                    Set(deletion, "$word", text);
-                    foreach (var form in PartyVocabulary.Deletions(text))
-                    {
-                        Set(deletion, "$deletion", form);
-                        deletion.ExecuteNonQuery();
-                    }
-                }
+                added.Add(reader.GetString(0));
             }
+        }
 
-            foreach (var number in indexed.DocumentNumbers)
-            {
-                Set(document, "$number", number);
-                Set(document, "$party", partyId);
-                document.ExecuteNonQuery();
-            }
+        if (added.Count > 0)
+        {
+            Execute(
+                connection,
+                transaction,
+                "INSERT INTO word_deletions (office_id, deletion, word) SELECT $office, value ->> 0, value ->> 1 FROM json_each($rows) WHERE true ON CONFLICT DO NOTHING;",
+                officeId,
+                JsonRows(added.SelectMany(w => PartyVocabulary.Deletions(w).Select(form => new object[] { form, w }))));
         }
     }
 
@@ -155,15 +179,13 @@ internal static class SqlitePartyRows
         return stored == wanted.Count;
     }
 
-    private static void Set(SqliteCommand command, string name, object value)
+    private static void Execute(SqliteConnection connection, SqliteTransaction transaction, string sql, string officeId, string rows)
     {
-        if (command.Parameters.Contains(name))
-        {
-            command.Parameters[name].Value = value;
-        }
-        else
-        {
-            command.Parameters.AddWithValue(name, value);
-        }
+        using var command = SqliteDatabase.Command(connection, sql, transaction);
+        command.Parameters.AddWithValue("$office", officeId);
+        command.Parameters.AddWithValue("$rows", rows);
+        command.ExecuteNonQuery();
     }
+
+    private static string JsonRows(IEnumerable<object[]> rows) => JsonSerializer.Serialize(rows, RowsJson);
 }
