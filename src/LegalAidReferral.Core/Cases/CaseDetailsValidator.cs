@@ -24,7 +24,7 @@ public static partial class CaseDetailsValidator
 
         var client = ValidateClient(input.Client, today, errors);
         var household = ValidateHousehold(input.Household, errors);
-        var vulnerabilities = ParseEnums<Vulnerability>(input.Vulnerabilities, "vulnerabilities", errors);
+        var vulnerabilities = FieldRules.Enums<Vulnerability>(input.Vulnerabilities, "vulnerabilities", MaxListLength, errors);
         var notes = OptionalText(input.VulnerabilityNotes, "vulnerabilityNotes", MaxTextLength, errors);
         var issues = ValidateLegalIssues(input.LegalIssues, errors);
         var keyDates = ValidateKeyDates(input.KeyDates, today, errors);
@@ -54,8 +54,8 @@ public static partial class CaseDetailsValidator
             errors.Add("client.birthDate", "The birth date cannot be in the future or before 1900.");
         }
 
-        var nationalities = Codes(input.Nationalities, "client.nationalities", CountryCode(), errors, upper: true, "an ISO 3166-1 alpha-2 country code such as HN");
-        var languages = Codes(input.Languages, "client.languages", LanguageTag(), errors, upper: false, "a language tag such as es or ht");
+        var nationalities = Codes(input.Nationalities, "client.nationalities", FieldRules.CountryCode(), errors, upper: true, "an ISO 3166-1 alpha-2 country code such as HN");
+        var languages = Codes(input.Languages, "client.languages", FieldRules.LanguageTag(), errors, upper: false, "a language tag such as es or ht");
         var gender = OptionalText(input.Gender, "client.gender", 100, errors);
         var contact = ValidateContact(input.Contact, errors);
         var location = ValidateLocation(input.CurrentLocation, errors);
@@ -89,7 +89,7 @@ public static partial class CaseDetailsValidator
             return null;
         }
 
-        var country = Code(input.Country, "client.currentLocation.country", CountryCode(), errors, upper: true, "an ISO 3166-1 alpha-2 country code such as GT");
+        var country = Code(input.Country, "client.currentLocation.country", FieldRules.CountryCode(), errors, upper: true, "an ISO 3166-1 alpha-2 country code such as GT");
         if (input.Country is null)
         {
             errors.Add("client.currentLocation.country", "The country is required when a location is given.");
@@ -102,7 +102,7 @@ public static partial class CaseDetailsValidator
     private static IReadOnlyList<IdentityDocument> ValidateDocuments(List<IdentityDocumentInput?>? input, ValidationErrors errors)
     {
         var result = new List<IdentityDocument>();
-        if (!CheckListSize(input, "client.identityDocuments", errors))
+        if (!FieldRules.WithinLimit(input, "client.identityDocuments", MaxListLength, errors))
         {
             return result;
         }
@@ -116,9 +116,9 @@ public static partial class CaseDetailsValidator
                 continue;
             }
 
-            var type = ParseEnum<IdentityDocumentType>(document.Type, $"{field}.type", errors, required: true);
+            var type = FieldRules.Enum<IdentityDocumentType>(document.Type, $"{field}.type", errors);
             var number = RequiredText(document.Number, $"{field}.number", 50, errors);
-            var issuer = Code(document.IssuingCountry, $"{field}.issuingCountry", CountryCode(), errors, upper: true, "an ISO 3166-1 alpha-2 country code");
+            var issuer = Code(document.IssuingCountry, $"{field}.issuingCountry", FieldRules.CountryCode(), errors, upper: true, "an ISO 3166-1 alpha-2 country code");
             if (type is { } t && number is not null)
             {
                 result.Add(new IdentityDocument(t, number, issuer));
@@ -149,7 +149,7 @@ public static partial class CaseDetailsValidator
             errors.Add("household.monthlyIncome", "The monthly income cannot be negative.");
         }
 
-        var currency = Code(input.Currency, "household.currency", CurrencyCode(), errors, upper: true, "an ISO 4217 currency code such as GTQ");
+        var currency = Code(input.Currency, "household.currency", FieldRules.CurrencyCode(), errors, upper: true, "an ISO 4217 currency code such as GTQ");
         if (input.MonthlyIncome is not null && input.Currency is null)
         {
             errors.Add("household.currency", "The currency is required when an income is given.");
@@ -167,7 +167,7 @@ public static partial class CaseDetailsValidator
             return result;
         }
 
-        if (!CheckListSize(input, "legalIssues", errors))
+        if (!FieldRules.WithinLimit(input, "legalIssues", MaxListLength, errors))
         {
             return result;
         }
@@ -181,7 +181,7 @@ public static partial class CaseDetailsValidator
                 continue;
             }
 
-            var type = ParseEnum<LegalIssueType>(issue.Type, $"{field}.type", errors, required: true);
+            var type = FieldRules.Enum<LegalIssueType>(issue.Type, $"{field}.type", errors);
             var description = OptionalText(issue.Description, $"{field}.description", MaxTextLength, errors);
             if (type == LegalIssueType.Other && description is null)
             {
@@ -212,7 +212,7 @@ public static partial class CaseDetailsValidator
 
         var hearing = OptionalDate(input.HearingDate, "keyDates.hearingDate", errors);
         var deadlines = new List<LegalDeadline>();
-        if (CheckListSize(input.Deadlines, "keyDates.deadlines", errors))
+        if (FieldRules.WithinLimit(input.Deadlines, "keyDates.deadlines", MaxListLength, errors))
         {
             for (var i = 0; i < input.Deadlines!.Count; i++)
             {
@@ -243,7 +243,7 @@ public static partial class CaseDetailsValidator
     private static IReadOnlyList<AdverseParty> ValidateAdverseParties(List<AdversePartyInput?>? input, ValidationErrors errors)
     {
         var result = new List<AdverseParty>();
-        if (!CheckListSize(input, "adverseParties", errors))
+        if (!FieldRules.WithinLimit(input, "adverseParties", MaxListLength, errors))
         {
             return result;
         }
@@ -266,22 +266,6 @@ public static partial class CaseDetailsValidator
         }
 
         return result;
-    }
-
-    private static bool CheckListSize<T>(List<T>? list, string field, ValidationErrors errors)
-    {
-        if (list is null)
-        {
-            return false;
-        }
-
-        if (list.Count > MaxListLength)
-        {
-            errors.Add(field, $"At most {MaxListLength} entries are allowed.");
-            return false;
-        }
-
-        return true;
     }
 
     private static string? RequiredText(string? value, string field, int maxLength, ValidationErrors errors)
@@ -315,7 +299,7 @@ public static partial class CaseDetailsValidator
     private static IReadOnlyList<string> TextList(List<string?>? values, string field, int maxLength, ValidationErrors errors)
     {
         var result = new List<string>();
-        if (!CheckListSize(values, field, errors))
+        if (!FieldRules.WithinLimit(values, field, MaxListLength, errors))
         {
             return result;
         }
@@ -367,7 +351,7 @@ public static partial class CaseDetailsValidator
     private static IReadOnlyList<string> Codes(List<string?>? values, string field, Regex pattern, ValidationErrors errors, bool upper, string expected)
     {
         var result = new List<string>();
-        if (!CheckListSize(values, field, errors))
+        if (!FieldRules.WithinLimit(values, field, MaxListLength, errors))
         {
             return result;
         }
@@ -386,57 +370,6 @@ public static partial class CaseDetailsValidator
 
         return result;
     }
-
-    private static TEnum? ParseEnum<TEnum>(string? value, string field, ValidationErrors errors, bool required)
-        where TEnum : struct, Enum
-    {
-        if (value is null)
-        {
-            if (required)
-            {
-                errors.Add(field, $"This field is required. Allowed values: {Kebab<TEnum>.Allowed}.");
-            }
-
-            return null;
-        }
-
-        if (Kebab<TEnum>.TryParse(value, out var parsed))
-        {
-            return parsed;
-        }
-
-        errors.Add(field, $"Unknown value. Allowed values: {Kebab<TEnum>.Allowed}.");
-        return null;
-    }
-
-    private static IReadOnlyList<TEnum> ParseEnums<TEnum>(List<string?>? values, string field, ValidationErrors errors)
-        where TEnum : struct, Enum
-    {
-        var result = new List<TEnum>();
-        if (!CheckListSize(values, field, errors))
-        {
-            return result;
-        }
-
-        for (var i = 0; i < values!.Count; i++)
-        {
-            if (ParseEnum<TEnum>(values[i], $"{field}[{i}]", errors, required: true) is { } value && !result.Contains(value))
-            {
-                result.Add(value);
-            }
-        }
-
-        return result;
-    }
-
-    [GeneratedRegex("^[A-Z]{2}$")]
-    private static partial Regex CountryCode();
-
-    [GeneratedRegex("^[A-Z]{3}$")]
-    private static partial Regex CurrencyCode();
-
-    [GeneratedRegex("^[a-z]{2,3}(-[a-z0-9]{2,8})*$")]
-    private static partial Regex LanguageTag();
 
     [GeneratedRegex(@"^\+[1-9][0-9]{6,14}$")]
     private static partial Regex PhoneNumber();

@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using LegalAidReferral.Core.Audit;
 using LegalAidReferral.Core.Cases.Input;
 using LegalAidReferral.Core.Common;
@@ -8,7 +7,7 @@ using LegalAidReferral.Core.Offices;
 namespace LegalAidReferral.Core.Cases;
 
 /// <summary>Records the client's consent (given or refused) for one purpose.</summary>
-public sealed partial class RecordConsent(
+public sealed class RecordConsent(
     ICaseStore store,
     CaseMutation mutation, IOfficeDirectory offices, IdempotencyGuard idempotency, CaseAuditor auditor, TimeProvider clock)
 {
@@ -41,7 +40,7 @@ public sealed partial class RecordConsent(
         }
 
         var language = input.Language?.Trim().ToLowerInvariant();
-        if (language is null || !LanguageTag().IsMatch(language))
+        if (language is null || !FieldRules.LanguageTag().IsMatch(language))
         {
             errors.Add("language", "The language the consent was asked in is required, as a language tag such as es or ht.");
         }
@@ -113,7 +112,4 @@ public sealed partial class RecordConsent(
 
         return new Outcome(after, recorded, Replayed: ReferenceEquals(before, after));
     }
-
-    [GeneratedRegex("^[a-z]{2,3}(-[a-z0-9]{2,8})*$")]
-    private static partial Regex LanguageTag();
 }

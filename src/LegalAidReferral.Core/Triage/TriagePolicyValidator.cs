@@ -32,7 +32,7 @@ public static partial class TriagePolicyValidator
         }
 
         var criteria = ValidateCriteria(input.Criteria, errors);
-        var defaultPriority = ParseEnum<Priority>(input.DefaultPriority, "defaultPriority", errors);
+        var defaultPriority = FieldRules.Enum<Priority>(input.DefaultPriority, "defaultPriority", errors);
         var rules = ValidateRules(input.PriorityRules, defaultPriority, errors);
         var referral = ValidateReferral(input.Referral, errors);
 
@@ -76,7 +76,7 @@ public static partial class TriagePolicyValidator
                 errors.Add($"{field}.id", "Another criterion already has this id.");
             }
 
-            var kind = ParseEnum<TriageCriterionKind>(criterion.Kind, $"{field}.kind", errors);
+            var kind = FieldRules.Enum<TriageCriterionKind>(criterion.Kind, $"{field}.kind", errors);
             var checkedCriterion = kind switch
             {
                 TriageCriterionKind.Jurisdiction => Jurisdiction(criterion, field, errors),
@@ -111,7 +111,7 @@ public static partial class TriagePolicyValidator
         }
 
         var localities = new List<string>();
-        if (CheckList(input.Localities, $"{field}.localities", errors))
+        if (FieldRules.WithinLimit(input.Localities, $"{field}.localities", MaxListLength, errors))
         {
             for (var i = 0; i < input.Localities!.Count; i++)
             {
@@ -134,7 +134,7 @@ public static partial class TriagePolicyValidator
     {
         Forbid(input, field, errors, nameof(input.Countries), nameof(input.Localities), nameof(input.Currency), nameof(input.Thresholds),
             nameof(input.AdditionalMemberIncrement), nameof(input.WaivedFor), nameof(input.AppliesToLegalIssues));
-        var issues = ParseEnums<LegalIssueType>(input.LegalIssues, $"{field}.legalIssues", errors);
+        var issues = FieldRules.Enums<LegalIssueType>(input.LegalIssues, $"{field}.legalIssues", MaxListLength, errors);
         if (input.LegalIssues is null or { Count: 0 })
         {
             errors.Add($"{field}.legalIssues", "At least one legal issue type is required.");
@@ -147,7 +147,7 @@ public static partial class TriagePolicyValidator
     {
         Forbid(input, field, errors, nameof(input.Countries), nameof(input.Localities), nameof(input.LegalIssues));
         var currency = input.Currency?.Trim();
-        if (currency is null || !CurrencyCode().IsMatch(currency))
+        if (currency is null || !FieldRules.CurrencyCode().IsMatch(currency))
         {
             errors.Add($"{field}.currency", "An ISO 4217 currency code in capitals, such as GTQ, is required.");
         }
@@ -179,8 +179,8 @@ public static partial class TriagePolicyValidator
             errors.Add($"{field}.additionalMemberIncrement", "The increment cannot be negative.");
         }
 
-        var waivers = ParseEnums<Vulnerability>(input.WaivedFor, $"{field}.waivedFor", errors);
-        var scope = ParseEnums<LegalIssueType>(input.AppliesToLegalIssues, $"{field}.appliesToLegalIssues", errors);
+        var waivers = FieldRules.Enums<Vulnerability>(input.WaivedFor, $"{field}.waivedFor", MaxListLength, errors);
+        var scope = FieldRules.Enums<LegalIssueType>(input.AppliesToLegalIssues, $"{field}.appliesToLegalIssues", MaxListLength, errors);
         return new TriageCriterion(
             string.Empty, TriageCriterionKind.MeansTest, Currency: currency, Thresholds: thresholds.ToArray(),
             AdditionalMemberIncrement: input.AdditionalMemberIncrement, WaivedFor: waivers, AppliesToLegalIssues: scope);
@@ -223,13 +223,13 @@ public static partial class TriagePolicyValidator
                 errors.Add($"{field}.id", "Another rule already has this id.");
             }
 
-            var priority = ParseEnum<Priority>(rule.Priority, $"{field}.priority", errors);
+            var priority = FieldRules.Enum<Priority>(rule.Priority, $"{field}.priority", errors);
             if (priority is { } p && defaultPriority is { } d && p >= d)
             {
                 errors.Add($"{field}.priority", $"A rule can only raise the priority above the default '{Kebab<Priority>.Name(d)}'.");
             }
 
-            var vulnerabilities = rule.AnyVulnerability is null ? null : ParseEnums<Vulnerability>(rule.AnyVulnerability, $"{field}.anyVulnerability", errors);
+            var vulnerabilities = rule.AnyVulnerability is null ? null : FieldRules.Enums<Vulnerability>(rule.AnyVulnerability, $"{field}.anyVulnerability", MaxListLength, errors);
             if (rule.AnyVulnerability is { Count: 0 })
             {
                 errors.Add($"{field}.anyVulnerability", "List at least one vulnerability, or leave the condition out.");
@@ -303,33 +303,17 @@ public static partial class TriagePolicyValidator
         return value;
     }
 
-    private static bool CheckList<T>(List<T>? list, string field, ValidationErrors errors)
-    {
-        if (list is null)
-        {
-            return false;
-        }
-
-        if (list.Count > MaxListLength)
-        {
-            errors.Add(field, $"At most {MaxListLength} entries are allowed.");
-            return false;
-        }
-
-        return true;
-    }
-
     private static IReadOnlyList<string> Countries(List<string?>? values, string field, ValidationErrors errors)
     {
         var result = new List<string>();
-        if (!CheckList(values, field, errors))
+        if (!FieldRules.WithinLimit(values, field, MaxListLength, errors))
         {
             return result;
         }
 
         for (var i = 0; i < values!.Count; i++)
         {
-            if (values[i] is not { } value || !CountryCode().IsMatch(value))
+            if (values[i] is not { } value || !FieldRules.CountryCode().IsMatch(value))
             {
                 errors.Add($"{field}[{i}]", "An ISO 3166-1 alpha-2 country code in capitals, such as GT, is required.");
             }
@@ -341,44 +325,6 @@ public static partial class TriagePolicyValidator
 
         return result;
     }
-
-    private static TEnum? ParseEnum<TEnum>(string? value, string field, ValidationErrors errors)
-        where TEnum : struct, Enum
-    {
-        if (Kebab<TEnum>.TryParse(value, out var parsed))
-        {
-            return parsed;
-        }
-
-        errors.Add(field, $"{(value is null ? "This field is required." : "Unknown value.")} Allowed values: {Kebab<TEnum>.Allowed}.");
-        return null;
-    }
-
-    private static IReadOnlyList<TEnum> ParseEnums<TEnum>(List<string?>? values, string field, ValidationErrors errors)
-        where TEnum : struct, Enum
-    {
-        var result = new List<TEnum>();
-        if (!CheckList(values, field, errors))
-        {
-            return result;
-        }
-
-        for (var i = 0; i < values!.Count; i++)
-        {
-            if (ParseEnum<TEnum>(values[i], $"{field}[{i}]", errors) is { } value && !result.Contains(value))
-            {
-                result.Add(value);
-            }
-        }
-
-        return result;
-    }
-
-    [GeneratedRegex("^[A-Z]{2}$")]
-    private static partial Regex CountryCode();
-
-    [GeneratedRegex("^[A-Z]{3}$")]
-    private static partial Regex CurrencyCode();
 
     [GeneratedRegex("^[a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])?$")]
     private static partial Regex SlugPattern();
