@@ -13,13 +13,9 @@ public sealed class ChangeCaseStatusFunction(ApiPipeline api, ChangeCaseStatus c
     public Task<IActionResult> Run(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "cases/{caseId}/status")] HttpRequest request,
         string caseId) =>
-        api.RunAsync(request, async call =>
+        api.RunOnCaseAsync(request, caseId, async (call, id) =>
         {
             var ct = request.HttpContext.RequestAborted;
-            if (QueryParameters.Id(caseId) is not { } id)
-            {
-                return new ProblemResult(Problem.NotFound("case"));
-            }
 
             var (body, problem) = await JsonBody.ReadAsync<StatusChangeInput>(request, api.MaxJsonBodyBytes, ct, JsonBody.Json);
             if (problem is not null)

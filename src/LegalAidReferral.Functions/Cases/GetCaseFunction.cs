@@ -12,13 +12,8 @@ public sealed class GetCaseFunction(ApiPipeline api, GetCase get)
     public Task<IActionResult> Run(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "cases/{caseId}")] HttpRequest request,
         string caseId) =>
-        api.RunAsync(request, async call =>
+        api.RunOnCaseAsync(request, caseId, async (call, id) =>
         {
-            if (QueryParameters.Id(caseId) is not { } id)
-            {
-                return new ProblemResult(Problem.NotFound("case"));
-            }
-
             var result = await get.HandleAsync(id, call, request.HttpContext.RequestAborted);
             return result.IsSuccess ? CaseResults.Ok(result.Value, request) : ProblemResult.From(result.Failure);
         });

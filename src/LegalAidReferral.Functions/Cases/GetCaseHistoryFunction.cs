@@ -14,13 +14,8 @@ public sealed class GetCaseHistoryFunction(ApiPipeline api, GetCaseHistory histo
     public Task<IActionResult> Run(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "cases/{caseId}/history")] HttpRequest request,
         string caseId) =>
-        api.RunAsync(request, async call =>
+        api.RunOnCaseAsync(request, caseId, async (call, id) =>
         {
-            if (QueryParameters.Id(caseId) is not { } id)
-            {
-                return new ProblemResult(Problem.NotFound("case"));
-            }
-
             var (page, problem) = QueryParameters.Page(request);
             if (problem is not null)
             {

@@ -14,13 +14,9 @@ public sealed class UpdateCaseFunction(ApiPipeline api, UpdateCase update)
     public Task<IActionResult> Run(
         [HttpTrigger(AuthorizationLevel.Anonymous, "patch", Route = "cases/{caseId}")] HttpRequest request,
         string caseId) =>
-        api.RunAsync(request, async call =>
+        api.RunOnCaseAsync(request, caseId, async (call, id) =>
         {
             var ct = request.HttpContext.RequestAborted;
-            if (QueryParameters.Id(caseId) is not { } id)
-            {
-                return new ProblemResult(Problem.NotFound("case"));
-            }
 
             var (body, problem) = await JsonBody.ReadAsync<JsonObject>(request, api.MaxJsonBodyBytes, ct, JsonBody.MergePatch, JsonBody.Json);
             if (problem is not null)

@@ -14,13 +14,9 @@ public sealed class WithdrawConsentFunction(ApiPipeline api, WithdrawConsent wit
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "cases/{caseId}/consents/{consentId}/withdraw")] HttpRequest request,
         string caseId,
         string consentId) =>
-        api.RunAsync(request, async call =>
+        api.RunOnCaseAsync(request, caseId, async (call, id) =>
         {
             var ct = request.HttpContext.RequestAborted;
-            if (QueryParameters.Id(caseId) is not { } id)
-            {
-                return new ProblemResult(Problem.NotFound("case"));
-            }
 
             if (QueryParameters.Id(consentId) is not { } consent)
             {

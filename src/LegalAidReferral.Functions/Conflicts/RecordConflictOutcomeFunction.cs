@@ -14,13 +14,9 @@ public sealed class RecordConflictOutcomeFunction(ApiPipeline api, RecordConflic
     public Task<IActionResult> Run(
         [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "cases/{caseId}/conflict-check/outcome")] HttpRequest request,
         string caseId) =>
-        api.RunAsync(request, async call =>
+        api.RunOnCaseAsync(request, caseId, async (call, id) =>
         {
             var ct = request.HttpContext.RequestAborted;
-            if (QueryParameters.Id(caseId) is not { } id)
-            {
-                return new ProblemResult(Problem.NotFound("case"));
-            }
 
             var (body, problem) = await JsonBody.ReadAsync<ConflictOutcomeInput>(request, api.MaxJsonBodyBytes, ct, JsonBody.Json);
             if (problem is not null)

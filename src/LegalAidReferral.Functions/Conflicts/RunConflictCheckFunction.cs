@@ -14,13 +14,8 @@ public sealed class RunConflictCheckFunction(ApiPipeline api, RunConflictCheck c
     public Task<IActionResult> Run(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "cases/{caseId}/conflict-check")] HttpRequest request,
         string caseId) =>
-        api.RunAsync(request, async call =>
+        api.RunOnCaseAsync(request, caseId, async (call, id) =>
         {
-            if (QueryParameters.Id(caseId) is not { } id)
-            {
-                return new ProblemResult(Problem.NotFound("case"));
-            }
-
             var result = await check.HandleAsync(new RunConflictCheck.Command(id, QueryParameters.Header(request, "If-Match")), call, request.HttpContext.RequestAborted);
             return result.IsSuccess
                 ? new JsonBodyResult(200, ConflictCheckResource.Of(result.Value)) { ETag = result.Value.Case.ETag, Location = CaseResults.LocationOf(id) }

@@ -34,6 +34,15 @@ public sealed partial class ApiPipeline(CallerAuthenticator authenticator, IOpti
             return new ProblemResult(Problem.Unauthorized(outcome.Reason ?? "Send a valid bearer token."));
         });
 
+    /// <summary>
+    /// As <see cref="RunAsync"/>, for a route that names a case: an id that is not a GUID cannot name
+    /// one, so it is a 404 like any case the caller cannot see.
+    /// </summary>
+    public Task<IActionResult> RunOnCaseAsync(HttpRequest request, string caseId, Func<CallContext, Guid, Task<IActionResult>> handle) =>
+        RunAsync(request, call => QueryParameters.Id(caseId) is { } id
+            ? handle(call, id)
+            : Task.FromResult<IActionResult>(new ProblemResult(Problem.NotFound("case"))));
+
     public Task<IActionResult> RunAnonymousAsync(HttpRequest request, Func<Task<IActionResult>> handle) =>
         GuardAsync(request, _ => handle());
 

@@ -14,13 +14,9 @@ public sealed class OverrideTriageFunction(ApiPipeline api, OverrideTriage overr
     public Task<IActionResult> Run(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "cases/{caseId}/triage/override")] HttpRequest request,
         string caseId) =>
-        api.RunAsync(request, async call =>
+        api.RunOnCaseAsync(request, caseId, async (call, id) =>
         {
             var ct = request.HttpContext.RequestAborted;
-            if (QueryParameters.Id(caseId) is not { } id)
-            {
-                return new ProblemResult(Problem.NotFound("case"));
-            }
 
             var (body, problem) = await JsonBody.ReadAsync<TriageOverrideInput>(request, api.MaxJsonBodyBytes, ct, JsonBody.Json);
             if (problem is not null)

@@ -14,13 +14,9 @@ public sealed class RunTriageFunction(ApiPipeline api, RunTriage run)
     public Task<IActionResult> Run(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "cases/{caseId}/triage")] HttpRequest request,
         string caseId) =>
-        api.RunAsync(request, async call =>
+        api.RunOnCaseAsync(request, caseId, async (call, id) =>
         {
             var ct = request.HttpContext.RequestAborted;
-            if (QueryParameters.Id(caseId) is not { } id)
-            {
-                return new ProblemResult(Problem.NotFound("case"));
-            }
 
             // The body is optional; when one is sent it must be an empty JSON object.
             if (request.ContentLength is > 0 || request.ContentType is not null)
