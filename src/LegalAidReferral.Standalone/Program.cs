@@ -34,9 +34,16 @@ if (settings.DevSignIn)
 
 var app = builder.Build();
 app.MapFunctions(typeof(ServiceRegistration).Assembly);
-app.MapScalarApiReference("/reference", options => options
-    .WithTitle("LegalAidReferral API")
-    .WithOpenApiRoutePattern("/api/openapi.json"));
+// The reference page talks to this host only: no AI agent, telemetry or cloud toolbar, which
+// would send requests or usage to a third party from a tool that handles case data.
+app.MapScalarApiReference("/reference", options =>
+{
+    options.WithTitle("LegalAidReferral API")
+        .WithOpenApiRoutePattern("/api/openapi.json")
+        .DisableAgent()
+        .DisableTelemetry();
+    options.ShowDeveloperTools = DeveloperToolsVisibility.Never;
+});
 app.MapGet("/", () => Results.Redirect("/reference")).ExcludeFromDescription();
 if (settings.DevSignIn)
 {
