@@ -46,7 +46,7 @@ public class BadInputTests(HostFixture fixture) : IClassFixture<HostFixture>
             { "status", Json, "{ \"to\": \"archived\" }", 400, "to" },
             { "status", Json, "{ }", 400, "to" },
             { "status", Json, "{ \"to\": 3 }", 400, "to" },
-            { "status", Json, "{ \"to\": \"closed\" }", 400, "reason" },
+            { "status", Json, "{ \"to\": \"not-eligible\" }", 400, "reason" },
             { "status", "text/plain", "{ \"to\": \"triaged\" }", 415, null },
             { "consent", Json, "{ \"purpose\": \"share-with-office\", \"channel\": \"in-person\", \"language\": \"es\" }", 400, "given" },
             { "consent", Json, "{ \"purpose\": \"sell-data\", \"given\": true, \"channel\": \"in-person\", \"language\": \"es\" }", 400, "purpose" },
@@ -58,6 +58,21 @@ public class BadInputTests(HostFixture fixture) : IClassFixture<HostFixture>
             { "withdraw", Json, "{ \"channel\": \"pigeon\" }", 400, "channel" },
             { "withdraw", Json, "{ \"channel\": ", 400, null },
             { "withdraw", "text/plain", "{}", 415, null },
+            { "triage", Json, "{ \"force\": true }", 400, "force" },
+            { "triage", Json, "[ ", 400, null },
+            { "triage", "text/plain", "{}", 415, null },
+            { "override", Json, "{ \"decision\": \"maybe\", \"reason\": \"r\" }", 400, "decision" },
+            { "override", Json, "{ \"decision\": \"eligible\" }", 400, "reason" },
+            { "override", Json, "{ \"decision\": \"eligible\", \"priority\": 1, \"reason\": \"r\" }", 400, "priority" },
+            { "override", "text/plain", "{}", 415, null },
+            { "outcome", Json, "{ \"outcome\": \"maybe\" }", 400, "outcome" },
+            { "outcome", Json, "{ \"outcome\": \"confirmed\" }", 400, "note" },
+            { "outcome", Json, "{ \"outcome\": ", 400, null },
+            { "outcome", "text/plain", "{ \"outcome\": \"none\" }", 415, null },
+            { "policy", Json, "{ \"criteria\": [] }", 400, null },
+            { "policy", Json, "{ \"criteria\": [ { \"id\": \"x\", \"kind\": \"astrology\" } ] }", 400, "criteria[0].kind" },
+            { "policy", Json, "{ \"criteria\": ", 400, null },
+            { "policy", "text/plain", "{}", 415, null },
         };
     }
 
@@ -69,9 +84,19 @@ public class BadInputTests(HostFixture fixture) : IClassFixture<HostFixture>
         var target = await defender.CreateCaseAsync();
         var caseId = target["id"]!.GetValue<string>();
         var consent = await ApiSession.ReadObjectAsync(await defender.SendAsync(HttpMethod.Post, $"/api/cases/{caseId}/consents", Samples.Consent()));
+        await defender.SendAsync(HttpMethod.Post, $"/api/cases/{caseId}/conflict-check");
+        await defender.SendAsync(HttpMethod.Post, $"/api/cases/{caseId}/triage");
         var before = await defender.SendAsync(HttpMethod.Get, $"/api/cases/{caseId}");
         var etag = before.Headers.ETag!.ToString();
         var countBefore = await CountCasesAsync(defender);
+        var officePath = $"/api/offices/{Samples.GuatemalaOffice}";
+        var policyBefore = (await defender.SendAsync(HttpMethod.Get, officePath)).Headers.ETag!.ToString();
+        var caller = route switch
+        {
+            "override" => await fixture.SignInAsync(Samples.GuatemalaSupervisor),
+            "policy" => await fixture.SignInAsync(Samples.GuatemalaAdmin),
+            _ => defender,
+        };
 
         var (method, path) = route switch
         {
@@ -79,11 +104,15 @@ public class BadInputTests(HostFixture fixture) : IClassFixture<HostFixture>
             "patch" => (HttpMethod.Patch, $"/api/cases/{caseId}"),
             "status" => (HttpMethod.Post, $"/api/cases/{caseId}/status"),
             "consent" => (HttpMethod.Post, $"/api/cases/{caseId}/consents"),
-            _ => (HttpMethod.Post, $"/api/cases/{caseId}/consents/{consent["id"]}/withdraw"),
+            "withdraw" => (HttpMethod.Post, $"/api/cases/{caseId}/consents/{consent["id"]}/withdraw"),
+            "triage" => (HttpMethod.Post, $"/api/cases/{caseId}/triage"),
+            "override" => (HttpMethod.Post, $"/api/cases/{caseId}/triage/override"),
+            "outcome" => (HttpMethod.Put, $"/api/cases/{caseId}/conflict-check/outcome"),
+            _ => (HttpMethod.Put, $"{officePath}/policy"),
         };
         var content = new ByteArrayContent(Encoding.UTF8.GetBytes(body));
         content.Headers.TryAddWithoutValidation("Content-Type", contentType);
-        var response = await defender.SendAsync(method, path, content, new Dictionary<string, string> { ["If-Match"] = etag });
+        var response = await caller.SendAsync(method, path, content, route == "policy" ? null : new Dictionary<string, string> { ["If-Match"] = etag });
 
         Assert.Equal(status, (int)response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
@@ -106,6 +135,7 @@ public class BadInputTests(HostFixture fixture) : IClassFixture<HostFixture>
         var after = await defender.SendAsync(HttpMethod.Get, $"/api/cases/{caseId}");
         Assert.Equal(etag, after.Headers.ETag!.ToString());
         Assert.Equal(countBefore, await CountCasesAsync(defender));
+        Assert.Equal(policyBefore, (await defender.SendAsync(HttpMethod.Get, officePath)).Headers.ETag!.ToString());
     }
 
     private static async Task<int> CountCasesAsync(ApiSession session)
