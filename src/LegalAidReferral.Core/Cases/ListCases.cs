@@ -19,31 +19,8 @@ public sealed class ListCases(ICaseStore store, CaseAuditor auditor)
         }
 
         var errors = new ValidationErrors();
-        CaseStatus? status = null;
-        Priority? priority = null;
-        if (command.Status is not null)
-        {
-            if (Kebab<CaseStatus>.TryParse(command.Status, out var s))
-            {
-                status = s;
-            }
-            else
-            {
-                errors.Add("status", $"Unknown value. Allowed values: {Kebab<CaseStatus>.Allowed}.");
-            }
-        }
-
-        if (command.Priority is not null)
-        {
-            if (Kebab<Priority>.TryParse(command.Priority, out var p))
-            {
-                priority = p;
-            }
-            else
-            {
-                errors.Add("priority", $"Unknown value. Allowed values: {Kebab<Priority>.Allowed}.");
-            }
-        }
+        var status = FieldRules.Enum<CaseStatus>(command.Status, "status", errors, required: false);
+        var priority = FieldRules.Enum<Priority>(command.Priority, "priority", errors, required: false);
 
         if (command.Text is { Length: > MaxTextLength })
         {

@@ -24,15 +24,8 @@ public sealed class RecordConsent(
 
         var errors = new ValidationErrors();
         var input = command.Input;
-        if (!Kebab<ConsentPurpose>.TryParse(input.Purpose, out var purpose))
-        {
-            errors.Add("purpose", $"{(input.Purpose is null ? "This field is required." : "Unknown value.")} Allowed values: {Kebab<ConsentPurpose>.Allowed}.");
-        }
-
-        if (!Kebab<ConsentChannel>.TryParse(input.Channel, out var channel))
-        {
-            errors.Add("channel", $"{(input.Channel is null ? "This field is required." : "Unknown value.")} Allowed values: {Kebab<ConsentChannel>.Allowed}.");
-        }
+        var purpose = FieldRules.Enum<ConsentPurpose>(input.Purpose, "purpose", errors);
+        var channel = FieldRules.Enum<ConsentChannel>(input.Channel, "channel", errors);
 
         if (input.Given is null)
         {
@@ -94,7 +87,7 @@ public sealed class RecordConsent(
             }
 
             var consent = new Consent(
-                id.Value, purpose, input.OfficeId, input.Given!.Value, clock.GetUtcNow(), channel, language!,
+                id.Value, purpose!.Value, input.OfficeId, input.Given!.Value, clock.GetUtcNow(), channel!.Value, language!,
                 call.Actor.UserId, input.EvidenceDocumentId, input.EvidenceReference);
             return current.WithConsent(consent, clock.GetUtcNow());
         }, cancellationToken);
@@ -107,7 +100,7 @@ public sealed class RecordConsent(
         var recorded = after.Consents.Single(c => c.Id == id.Value);
         if (!ReferenceEquals(before, after))
         {
-            await auditor.RecordAsync(call, officeId, after.Id, AuditAction.ConsentRecorded, cancellationToken, $"consent:{Kebab<ConsentPurpose>.Name(purpose)}");
+            await auditor.RecordAsync(call, officeId, after.Id, AuditAction.ConsentRecorded, cancellationToken, $"consent:{Kebab<ConsentPurpose>.Name(purpose!.Value)}");
         }
 
         return new Outcome(after, recorded, Replayed: ReferenceEquals(before, after));

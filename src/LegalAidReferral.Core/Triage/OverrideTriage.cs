@@ -27,23 +27,8 @@ public sealed class OverrideTriage(CaseMutation mutation, CaseAuditor auditor, T
 
         var errors = new ValidationErrors();
         var input = command.Input;
-        if (!Kebab<TriageDecision>.TryParse(input.Decision, out var decision))
-        {
-            errors.Add("decision", $"{(input.Decision is null ? "This field is required." : "Unknown value.")} Allowed values: {Kebab<TriageDecision>.Allowed}.");
-        }
-
-        Priority? priority = null;
-        if (input.Priority is not null)
-        {
-            if (Kebab<Priority>.TryParse(input.Priority, out var parsed))
-            {
-                priority = parsed;
-            }
-            else
-            {
-                errors.Add("priority", $"Unknown value. Allowed values: {Kebab<Priority>.Allowed}.");
-            }
-        }
+        var decision = FieldRules.Enum<TriageDecision>(input.Decision, "decision", errors);
+        var priority = FieldRules.Enum<Priority>(input.Priority, "priority", errors, required: false);
 
         var reason = input.Reason?.Trim();
         if (string.IsNullOrEmpty(reason))
@@ -64,7 +49,7 @@ public sealed class OverrideTriage(CaseMutation mutation, CaseAuditor auditor, T
         {
             var now = clock.GetUtcNow();
             var chosen = priority ?? current.Triage?.Priority ?? Priority.Normal;
-            return current.WithTriageOverride(new TriageOverride(decision, chosen, reason!, call.Actor.UserId, now), now);
+            return current.WithTriageOverride(new TriageOverride(decision!.Value, chosen, reason!, call.Actor.UserId, now), now);
         }, cancellationToken);
         if (!result.IsSuccess)
         {
