@@ -70,7 +70,7 @@ public sealed record Case
         this with
         {
             Details = details,
-            Triage = Triage is null ? null : Triage with { Stale = Triage.InputsFingerprint != TriageInputs.Fingerprint(details, ConflictOutcome) },
+            Triage = Triage?.CheckedAgainst(details, ConflictOutcome),
             UpdatedAt = now,
             Version = Version + 1,
         };
@@ -185,7 +185,7 @@ public sealed record Case
         {
             ConflictCheck = ConflictCheck with { Outcome = outcome, Note = note, OutcomeAt = now, OutcomeBy = by },
             ConflictOutcome = outcome,
-            Triage = Triage is null ? null : Triage with { Stale = Triage.InputsFingerprint != TriageInputs.Fingerprint(Details, outcome) },
+            Triage = Triage?.CheckedAgainst(Details, outcome),
             UpdatedAt = now,
             Version = Version + 1,
         };

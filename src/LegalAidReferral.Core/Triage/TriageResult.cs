@@ -1,3 +1,4 @@
+using LegalAidReferral.Core.Conflicts;
 using System.Text.Json.Serialization;
 using LegalAidReferral.Core.Cases;
 
@@ -30,6 +31,10 @@ public sealed record TriageResult(
 
     [JsonIgnore]
     public Priority EffectivePriority => Override?.Priority ?? Priority;
+
+    /// <summary>This result, stale exactly when the data it read differs from <paramref name="details"/> and <paramref name="conflict"/>.</summary>
+    public TriageResult CheckedAgainst(CaseDetails details, ConflictOutcome? conflict) =>
+        this with { Stale = InputsFingerprint != TriageInputs.Fingerprint(details, conflict) };
 
     public static TriageResult Of(TriageEvaluation evaluation, TriagePolicy policy, DateTimeOffset at, string by, string fingerprint) =>
         new(evaluation.Decision, evaluation.Priority, evaluation.Criteria, evaluation.PriorityReasons, evaluation.RecommendedOfficeIds,
