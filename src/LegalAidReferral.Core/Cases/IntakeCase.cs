@@ -55,7 +55,8 @@ public sealed class IntakeCase(
             return id.Failure;
         }
 
-        if (await store.FindAsync(officeId, id.Value, cancellationToken) is { } earlier)
+        // Only a key can name an id that may already exist; a fresh id needs no look-up.
+        if (command.IdempotencyKey is not null && await store.FindAsync(officeId, id.Value, cancellationToken) is { } earlier)
         {
             return new Outcome(earlier, Replayed: true);
         }

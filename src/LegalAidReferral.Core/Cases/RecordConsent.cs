@@ -73,7 +73,8 @@ public sealed class RecordConsent(
         }
 
         // A retry of a recorded consent is answered before If-Match is checked: the first attempt changed the ETag.
-        if (await store.FindAsync(officeId, command.CaseId, cancellationToken) is { } existing
+        if (command.IdempotencyKey is not null
+            && await store.FindAsync(officeId, command.CaseId, cancellationToken) is { } existing
             && existing.Consents.FirstOrDefault(c => c.Id == id.Value) is { } earlier)
         {
             return new Outcome(existing, earlier, Replayed: true);
