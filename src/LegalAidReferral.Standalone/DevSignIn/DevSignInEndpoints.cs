@@ -1,14 +1,13 @@
 using System.Diagnostics;
 using System.Text.Json;
 using LegalAidReferral.Core.Common;
+using LegalAidReferral.Functions.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace LegalAidReferral.Standalone.DevSignIn;
 
 public static class DevSignInEndpoints
 {
-    public const string ValidationProblemType = "https://legalaidreferral.example/problems/validation";
-
     /// <summary>
     /// <c>GET /dev/users</c> lists the demo users; <c>POST /dev/token</c> with <c>{ "userId" }</c>
     /// issues an access token for one. For the standalone host only: anyone can sign in as anyone.
@@ -60,7 +59,7 @@ public static class DevSignInEndpoints
             new Dictionary<string, string[]>(StringComparer.Ordinal) { [field] = [message] },
             detail: "The request has invalid fields.",
             title: "Invalid request",
-            type: ValidationProblemType,
+            type: ProblemTypes.Validation,
             extensions: new Dictionary<string, object?>(StringComparer.Ordinal)
             {
                 ["traceId"] = Activity.Current?.Id ?? context.TraceIdentifier,

@@ -1,3 +1,4 @@
+using LegalAidReferral.Functions.Http;
 using System.Text;
 using System.Text.Json;
 using LegalAidReferral.Core.Identity;
@@ -95,7 +96,7 @@ public sealed class DevSignInEndpointsTests : IAsyncDisposable
     {
         Assert.Equal(StatusCodes.Status400BadRequest, status);
         Assert.StartsWith("application/problem+json", contentType, StringComparison.Ordinal);
-        Assert.Equal(DevSignInEndpoints.ValidationProblemType, body.RootElement.GetProperty("type").GetString());
+        Assert.Equal(ProblemTypes.Validation, body.RootElement.GetProperty("type").GetString());
         Assert.False(string.IsNullOrWhiteSpace(body.RootElement.GetProperty("title").GetString()));
         Assert.False(string.IsNullOrWhiteSpace(body.RootElement.GetProperty("detail").GetString()));
         return body.RootElement.GetProperty("errors");
