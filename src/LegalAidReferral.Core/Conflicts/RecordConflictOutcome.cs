@@ -25,17 +25,14 @@ public sealed class RecordConflictOutcome(CaseMutation mutation, CaseAuditor aud
 
         var errors = new ValidationErrors();
         var input = command.Input;
-        if (!Kebab<ConflictOutcome>.TryParse(input.Outcome, out var outcome))
-        {
-            errors.Add("outcome", $"{(input.Outcome is null ? "This field is required." : "Unknown value.")} Allowed values: {Kebab<ConflictOutcome>.Allowed}.");
-        }
+        var outcome = FieldRules.Enum<ConflictOutcome>(input.Outcome, "outcome", errors);
 
         var note = string.IsNullOrWhiteSpace(input.Note) ? null : input.Note.Trim();
         if (note is { Length: > MaxNoteLength })
         {
             errors.Add("note", $"At most {MaxNoteLength} characters are allowed.");
         }
-        else if (note is null && input.Outcome is not null && outcome != ConflictOutcome.None)
+        else if (note is null && outcome is not (null or ConflictOutcome.None))
         {
             errors.Add("note", "Say why: a note is required for a potential or confirmed conflict.");
         }
@@ -49,7 +46,7 @@ public sealed class RecordConflictOutcome(CaseMutation mutation, CaseAuditor aud
             call.Actor.OfficeId,
             command.CaseId,
             command.IfMatch,
-            current => current.WithConflictOutcome(outcome, note, call.Actor.UserId, clock.GetUtcNow()),
+            current => current.WithConflictOutcome(outcome!.Value, note, call.Actor.UserId, clock.GetUtcNow()),
             cancellationToken);
         if (!result.IsSuccess)
         {
@@ -58,7 +55,7 @@ public sealed class RecordConflictOutcome(CaseMutation mutation, CaseAuditor aud
 
         var after = result.Value.After;
         await auditor.RecordAsync(
-            call, after.OfficeId, after.Id, AuditAction.ConflictOutcomeRecorded, cancellationToken, $"conflict-outcome:{Kebab<ConflictOutcome>.Name(outcome)}");
+            call, after.OfficeId, after.Id, AuditAction.ConflictOutcomeRecorded, cancellationToken, $"conflict-outcome:{Kebab<ConflictOutcome>.Name(outcome!.Value)}");
         return after;
     }
 }
