@@ -32,9 +32,12 @@ public sealed class JsonBodyResult(int statusCode, object? value, string content
             response.Headers.Location = Location;
         }
 
-        foreach (var (name, headerValue) in Headers ?? new Dictionary<string, string>())
+        if (Headers is not null)
         {
-            response.Headers[name] = headerValue;
+            foreach (var (name, headerValue) in Headers)
+            {
+                response.Headers[name] = headerValue;
+            }
         }
 
         if (Value is null)
