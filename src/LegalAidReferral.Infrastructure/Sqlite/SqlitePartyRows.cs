@@ -1,5 +1,3 @@
-using System.Text.Encodings.Web;
-using System.Text.Json;
 using LegalAidReferral.Core.Common;
 using LegalAidReferral.Core.Conflicts;
 using Microsoft.Data.Sqlite;
@@ -13,8 +11,6 @@ namespace LegalAidReferral.Infrastructure.Sqlite;
 internal static class SqlitePartyRows
 {
     private const int BackfillBatchSize = 500;
-
-    private static readonly JsonSerializerOptions RowsJson = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <summary>Indexes the parties of a case that has none indexed yet.</summary>
     /// <remarks>
@@ -50,7 +46,7 @@ internal static class SqlitePartyRows
             transaction,
             "INSERT INTO party_words (office_id, word, party_id, one_word_name) SELECT $office, value ->> 0, value ->> 1, value ->> 2 FROM json_each($rows);",
             officeId,
-            JsonRows(parties.SelectMany((p, i) => p.Words.Select(w => new object[] { w, partyIds[i], p.HasOneWordName ? 1 : 0 }))));
+            SqliteJson.Array(parties.SelectMany((p, i) => p.Words.Select(w => new object[] { w, partyIds[i], p.HasOneWordName ? 1 : 0 }))));
 
         var documents = parties.SelectMany((p, i) => p.DocumentNumbers.Select(n => new object[] { n, partyIds[i] })).ToArray();
         if (documents.Length > 0)
@@ -60,7 +56,7 @@ internal static class SqlitePartyRows
                 transaction,
                 "INSERT INTO party_documents (office_id, number, party_id) SELECT $office, value ->> 0, value ->> 1 FROM json_each($rows);",
                 officeId,
-                JsonRows(documents));
+                SqliteJson.Array(documents));
         }
 
         // The vocabulary is small next to the parties: only words indexed for the first time get their keys written.
@@ -76,7 +72,7 @@ internal static class SqlitePartyRows
             words.Parameters.AddWithValue("$office", officeId);
             words.Parameters.AddWithValue(
                 "$rows",
-                JsonRows(parties.SelectMany(p => p.Words).Distinct(StringComparer.Ordinal).Select(w => new object[] { w, PartyVocabulary.Phonetic(w) })));
+                SqliteJson.Array(parties.SelectMany(p => p.Words).Distinct(StringComparer.Ordinal).Select(w => new object[] { w, PartyVocabulary.Phonetic(w) })));
             using var reader = words.ExecuteReader();
             while (reader.Read())
             {
@@ -91,7 +87,7 @@ internal static class SqlitePartyRows
                 transaction,
                 "INSERT INTO word_deletions (office_id, deletion, word) SELECT $office, value ->> 0, value ->> 1 FROM json_each($rows) WHERE true ON CONFLICT DO NOTHING;",
                 officeId,
-                JsonRows(added.SelectMany(w => PartyVocabulary.Deletions(w).Select(form => new object[] { form, w }))));
+                SqliteJson.Array(added.SelectMany(w => PartyVocabulary.Deletions(w).Select(form => new object[] { form, w }))));
         }
     }
 
@@ -186,6 +182,4 @@ internal static class SqlitePartyRows
         command.Parameters.AddWithValue("$rows", rows);
         command.ExecuteNonQuery();
     }
-
-    private static string JsonRows(IEnumerable<object[]> rows) => JsonSerializer.Serialize(rows, RowsJson);
 }

@@ -1,6 +1,3 @@
-using System.Buffers;
-using System.Text;
-using System.Text.Json;
 using LegalAidReferral.Core.Common;
 using LegalAidReferral.Core.Conflicts;
 using Microsoft.Data.Sqlite;
@@ -67,7 +64,7 @@ public sealed class SqlitePartySearch(SqliteDatabase database) : IPartySearch
     {
         using var command = SqliteDatabase.Command(connection, sql, transaction);
         command.Parameters.AddWithValue("$office", officeId);
-        command.Parameters.AddWithValue(parameter, JsonArray(keys));
+        command.Parameters.AddWithValue(parameter, SqliteJson.Array(keys));
         var rows = new List<(string Key, string Word)>();
         using var reader = command.ExecuteReader();
         while (reader.Read())
@@ -88,9 +85,9 @@ public sealed class SqlitePartySearch(SqliteDatabase database) : IPartySearch
     {
         using var command = SqliteDatabase.Command(connection, CandidatesSql, transaction);
         command.Parameters.AddWithValue("$office", officeId);
-        command.Parameters.AddWithValue("$similar", JsonPairs(similar));
+        command.Parameters.AddWithValue("$similar", SqliteJson.Array(similar.Select(s => new object[] { s.Word, s.Number })));
         command.Parameters.AddWithValue("$queryHasOneWordName", search.HasOneWordName);
-        command.Parameters.AddWithValue("$documents", JsonArray(search.DocumentNumbers));
+        command.Parameters.AddWithValue("$documents", SqliteJson.Array(search.DocumentNumbers));
         command.Parameters.AddWithValue("$excluded", excludedCaseId.ToString("D"));
         var candidates = new List<PartyProfile>();
         using var reader = command.ExecuteReader();
@@ -104,42 +101,5 @@ public sealed class SqlitePartySearch(SqliteDatabase database) : IPartySearch
         }
 
         return candidates;
-    }
-
-    private static string JsonArray(IEnumerable<string> values)
-    {
-        var buffer = new ArrayBufferWriter<byte>();
-        using (var writer = new Utf8JsonWriter(buffer))
-        {
-            writer.WriteStartArray();
-            foreach (var value in values)
-            {
-                writer.WriteStringValue(value);
-            }
-
-            writer.WriteEndArray();
-        }
-
-        return Encoding.UTF8.GetString(buffer.WrittenSpan);
-    }
-
-    private static string JsonPairs(IEnumerable<(string Word, int Number)> pairs)
-    {
-        var buffer = new ArrayBufferWriter<byte>();
-        using (var writer = new Utf8JsonWriter(buffer))
-        {
-            writer.WriteStartArray();
-            foreach (var (word, number) in pairs)
-            {
-                writer.WriteStartArray();
-                writer.WriteStringValue(word);
-                writer.WriteNumberValue(number);
-                writer.WriteEndArray();
-            }
-
-            writer.WriteEndArray();
-        }
-
-        return Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 }
