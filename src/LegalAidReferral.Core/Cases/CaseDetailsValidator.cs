@@ -189,8 +189,9 @@ public static partial class CaseDetailsValidator
             }
 
             var type = FieldRules.Enum<LegalIssueType>(issue.Type, $"{field}.type", errors);
+            var errorsBefore = errors.Count;
             var description = FieldRules.Text(issue.Description, $"{field}.description", FieldLimits.LongText, errors, multiline: true);
-            if (type == LegalIssueType.Other && description is null)
+            if (type == LegalIssueType.Other && description is null && errors.Count == errorsBefore)
             {
                 errors.Add($"{field}.description", "A description is required for a legal issue of type 'other'.");
             }
