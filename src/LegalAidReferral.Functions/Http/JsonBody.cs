@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using LegalAidReferral.Core.Common;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Server.Kestrel.Core.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -23,6 +24,12 @@ public static partial class JsonBody
 {
     public const string Json = "application/json";
     public const string MergePatch = "application/merge-patch+json";
+
+    /// <summary>Kestrel's default minimum rate; a body slower than this after the grace period is a 408.</summary>
+    private const double MinBytesPerSecond = 240;
+
+    /// <summary>Kestrel checks rates once a second, so its grace period must be longer than that.</summary>
+    private static readonly TimeSpan MinGracePeriod = TimeSpan.FromSeconds(2);
 
     private static readonly JsonDocumentOptions DocumentOptions = new()
     {
@@ -115,7 +122,19 @@ public static partial class JsonBody
     {
         var services = request.HttpContext.RequestServices;
         var timeout = services.GetService<IOptions<ApiOptions>>()?.Value.BodyReadTimeout ?? new ApiOptions().BodyReadTimeout;
-        using var deadline = new CancellationTokenSource(timeout, services.GetService<TimeProvider>() ?? TimeProvider.System);
+
+        // Kestrel (both hosts run it) enforces the limit itself, as a minimum data rate with a grace
+        // period, and leaves the connection in order. Cancelling its body read instead would leave
+        // the read pending when the server drains the body after the response, an Error with a stack.
+        var rate = request.HttpContext.Features.Get<IHttpMinRequestBodyDataRateFeature>();
+        if (rate is not null)
+        {
+            rate.MinDataRate = new Microsoft.AspNetCore.Server.Kestrel.Core.MinDataRate(MinBytesPerSecond, timeout > MinGracePeriod ? timeout : MinGracePeriod);
+        }
+
+        using var deadline = rate is null
+            ? new CancellationTokenSource(timeout, services.GetService<TimeProvider>() ?? TimeProvider.System)
+            : new CancellationTokenSource();
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
         var buffer = new ArrayBufferWriter<byte>(4096);
         try
