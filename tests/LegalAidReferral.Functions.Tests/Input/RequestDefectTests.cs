@@ -64,7 +64,7 @@ public class RequestDefectTests
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
         await using var harness = new FunctionHarness(services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(clock)));
         await harness.StartAsync();
-        var stalled = new StalledStream();
+        var stalled = TestBody.Stalled();
         var request = harness.Request("POST", Defender, "{}");
         request.Body = stalled;
         request.ContentLength = 500;
@@ -72,7 +72,7 @@ public class RequestDefectTests
         var running = harness.Function<IntakeCaseFunction>().Run(request);
         await stalled.Reading;
         clock.Advance(TimeSpan.FromSeconds(31));
-        var (status, _, body) = await FunctionHarness.ExecuteAsync(await running, request);
+        var (status, _, body) = await FunctionHarness.ExecuteAsync(await running.WaitAsync(TimeSpan.FromSeconds(30)), request);
 
         Assert.Equal(408, status);
         Assert.EndsWith("/request-timeout", body!["type"]!.GetValue<string>(), StringComparison.Ordinal);
@@ -93,7 +93,7 @@ public class RequestDefectTests
         await using var harness = new FunctionHarness();
         await harness.StartAsync();
         var request = harness.Request("POST", Defender, "{}");
-        request.Body = new FailingStream(failure switch
+        request.Body = TestBody.Failing(failure switch
         {
             "min-data-rate" => new BadHttpRequestException("Reading the request body timed out due to data arriving too slowly.", 408),
             "unexpected-end" => new BadHttpRequestException("Unexpected end of request content.", 400),
@@ -169,8 +169,8 @@ public class RequestDefectTests
         return (status, body);
     }
 
-    /// <summary>A client that sent its headers and then nothing more.</summary>
-    private sealed class StalledStream : Stream
+    /// <summary>A request body whose reads do what the test says: fail as Kestrel's do, or wait for a client that sent nothing more.</summary>
+    private sealed class TestBody(Func<CancellationToken, Task<int>> read) : Stream
     {
         private readonly TaskCompletionSource _reading = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -186,42 +186,21 @@ public class RequestDefectTests
 
         public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
 
-        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+        public static TestBody Stalled() => new(async cancellationToken =>
         {
-            _reading.TrySetResult();
             await Task.Delay(Timeout.Infinite, cancellationToken);
             return 0;
+        });
+
+        public static TestBody Failing(Exception failure) => new(_ => Task.FromException<int>(failure));
+
+        public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            _reading.TrySetResult();
+            return new ValueTask<int>(read(cancellationToken));
         }
 
         public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-        public override void Flush()
-        {
-        }
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-    }
-
-    /// <summary>A body whose read fails as Kestrel's do when the client stalls or drops.</summary>
-    private sealed class FailingStream(Exception failure) : Stream
-    {
-        public override bool CanRead => true;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => false;
-
-        public override long Length => throw new NotSupportedException();
-
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-
-        public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) => ValueTask.FromException<int>(failure);
-
-        public override int Read(byte[] buffer, int offset, int count) => throw failure;
 
         public override void Flush()
         {
