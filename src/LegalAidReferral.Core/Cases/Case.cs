@@ -133,6 +133,14 @@ public sealed record Case
             return Failure.Invalid("reason", $"A reason is required to move a case to '{Kebab<CaseStatus>.Name(to)}'.");
         }
 
+        // The table has cycles (closed -> open -> closed), so the history needs a bound of its own.
+        if (StatusHistory.Count >= FieldLimits.StatusChangesPerCase)
+        {
+            return new Failure(
+                FailureKind.Conflict,
+                $"This case has moved status {FieldLimits.StatusChangesPerCase} times, the most a case can record. Open a new case to continue.");
+        }
+
         var change = new StatusChange(Status, to, now, by, string.IsNullOrWhiteSpace(reason) ? null : reason.Trim());
         return this with { Status = to, StatusHistory = [.. StatusHistory, change], UpdatedAt = now, Version = Version + 1 };
     }

@@ -8,9 +8,6 @@ namespace LegalAidReferral.Core.Cases;
 /// <summary>Turns wire input into <see cref="CaseDetails"/>, or reports every invalid field.</summary>
 public static partial class CaseDetailsValidator
 {
-    public const int MaxNameLength = 200;
-    public const int MaxTextLength = 2000;
-    public const int MaxListLength = 20;
     private static readonly DateOnly EarliestBirthDate = new(1900, 1, 1);
 
     public static Result<CaseDetails> Validate(CaseDetailsInput? input, DateOnly today)
@@ -24,8 +21,8 @@ public static partial class CaseDetailsValidator
 
         var client = ValidateClient(input.Client, today, errors);
         var household = ValidateHousehold(input.Household, errors);
-        var vulnerabilities = FieldRules.Enums<Vulnerability>(input.Vulnerabilities, "vulnerabilities", MaxListLength, errors);
-        var notes = OptionalText(input.VulnerabilityNotes, "vulnerabilityNotes", MaxTextLength, errors);
+        var vulnerabilities = FieldRules.Enums<Vulnerability>(input.Vulnerabilities, "vulnerabilities", FieldLimits.CaseList, errors);
+        var notes = FieldRules.Text(input.VulnerabilityNotes, "vulnerabilityNotes", FieldLimits.LongText, errors, multiline: true);
         var issues = ValidateLegalIssues(input.LegalIssues, errors);
         var keyDates = ValidateKeyDates(input.KeyDates, today, errors);
         var parties = ValidateAdverseParties(input.AdverseParties, errors);
@@ -46,17 +43,21 @@ public static partial class CaseDetailsValidator
             return null;
         }
 
-        var fullName = RequiredText(input.FullName, "client.fullName", MaxNameLength, errors);
-        var aliases = TextList(input.Aliases, "client.aliases", MaxNameLength, errors);
+        var fullName = FieldRules.Text(input.FullName, "client.fullName", FieldLimits.PersonName, errors, required: true);
+        var aliases = FieldRules.Texts(input.Aliases, "client.aliases", FieldLimits.CaseList, FieldLimits.PersonName, errors);
         var birthDate = OptionalDate(input.BirthDate, "client.birthDate", errors);
         if (birthDate is { } born && (born > today || born < EarliestBirthDate))
         {
             errors.Add("client.birthDate", "The birth date cannot be in the future or before 1900.");
         }
 
-        var nationalities = Codes(input.Nationalities, "client.nationalities", FieldRules.CountryCode(), errors, upper: true, "an ISO 3166-1 alpha-2 country code such as HN");
-        var languages = Codes(input.Languages, "client.languages", FieldRules.LanguageTag(), errors, upper: false, "a language tag such as es or ht");
-        var gender = OptionalText(input.Gender, "client.gender", 100, errors);
+        var nationalities = FieldRules.Codes(
+            input.Nationalities, "client.nationalities", FieldLimits.CaseList, FieldRules.CountryCode(), FieldLimits.CountryCode, upper: true,
+            "an ISO 3166-1 alpha-2 country code such as HN", errors);
+        var languages = FieldRules.Codes(
+            input.Languages, "client.languages", FieldLimits.CaseList, FieldRules.LanguageTag(), FieldLimits.LanguageTag, upper: false,
+            "a language tag such as es or ht", errors);
+        var gender = FieldRules.Text(input.Gender, "client.gender", FieldLimits.Gender, errors);
         var contact = ValidateContact(input.Contact, errors);
         var location = ValidateLocation(input.CurrentLocation, errors);
         var documents = ValidateDocuments(input.IdentityDocuments, errors);
@@ -73,13 +74,13 @@ public static partial class CaseDetailsValidator
             return new Contact(null, null);
         }
 
-        var phone = OptionalText(input.Phone, "client.contact.phone", 20, errors);
+        var phone = FieldRules.Text(input.Phone, "client.contact.phone", FieldLimits.Phone, errors);
         if (phone is not null && !PhoneNumber().IsMatch(phone))
         {
             errors.Add("client.contact.phone", "The phone number must be in international format, e.g. +50255512345.");
         }
 
-        return new Contact(phone, OptionalText(input.Chat, "client.contact.chat", MaxNameLength, errors));
+        return new Contact(phone, FieldRules.Text(input.Chat, "client.contact.chat", FieldLimits.ChatHandle, errors));
     }
 
     private static Location? ValidateLocation(LocationInput? input, ValidationErrors errors)
@@ -89,20 +90,22 @@ public static partial class CaseDetailsValidator
             return null;
         }
 
-        var country = Code(input.Country, "client.currentLocation.country", FieldRules.CountryCode(), errors, upper: true, "an ISO 3166-1 alpha-2 country code such as GT");
+        var country = FieldRules.Code(
+            input.Country, "client.currentLocation.country", FieldRules.CountryCode(), FieldLimits.CountryCode, upper: true,
+            "an ISO 3166-1 alpha-2 country code such as GT", errors);
         if (input.Country is null)
         {
             errors.Add("client.currentLocation.country", "The country is required when a location is given.");
         }
 
-        var locality = OptionalText(input.Locality, "client.currentLocation.locality", MaxNameLength, errors);
+        var locality = FieldRules.Text(input.Locality, "client.currentLocation.locality", FieldLimits.Locality, errors);
         return country is null ? null : new Location(country, locality);
     }
 
     private static IReadOnlyList<IdentityDocument> ValidateDocuments(List<IdentityDocumentInput?>? input, ValidationErrors errors)
     {
         var result = new List<IdentityDocument>();
-        if (!FieldRules.WithinLimit(input, "client.identityDocuments", MaxListLength, errors))
+        if (!FieldRules.WithinLimit(input, "client.identityDocuments", FieldLimits.CaseList, errors))
         {
             return result;
         }
@@ -117,8 +120,10 @@ public static partial class CaseDetailsValidator
             }
 
             var type = FieldRules.Enum<IdentityDocumentType>(document.Type, $"{field}.type", errors);
-            var number = RequiredText(document.Number, $"{field}.number", 50, errors);
-            var issuer = Code(document.IssuingCountry, $"{field}.issuingCountry", FieldRules.CountryCode(), errors, upper: true, "an ISO 3166-1 alpha-2 country code");
+            var number = FieldRules.Text(document.Number, $"{field}.number", FieldLimits.DocumentNumber, errors, required: true);
+            var issuer = FieldRules.Code(
+                document.IssuingCountry, $"{field}.issuingCountry", FieldRules.CountryCode(), FieldLimits.CountryCode, upper: true,
+                "an ISO 3166-1 alpha-2 country code", errors);
             if (type is { } t && number is not null)
             {
                 result.Add(new IdentityDocument(t, number, issuer));
@@ -149,7 +154,9 @@ public static partial class CaseDetailsValidator
             errors.Add("household.monthlyIncome", "The monthly income cannot be negative.");
         }
 
-        var currency = Code(input.Currency, "household.currency", FieldRules.CurrencyCode(), errors, upper: true, "an ISO 4217 currency code such as GTQ");
+        var currency = FieldRules.Code(
+            input.Currency, "household.currency", FieldRules.CurrencyCode(), FieldLimits.CurrencyCode, upper: true,
+            "an ISO 4217 currency code such as GTQ", errors);
         if (input.MonthlyIncome is not null && input.Currency is null)
         {
             errors.Add("household.currency", "The currency is required when an income is given.");
@@ -167,7 +174,7 @@ public static partial class CaseDetailsValidator
             return result;
         }
 
-        if (!FieldRules.WithinLimit(input, "legalIssues", MaxListLength, errors))
+        if (!FieldRules.WithinLimit(input, "legalIssues", FieldLimits.CaseList, errors))
         {
             return result;
         }
@@ -182,8 +189,9 @@ public static partial class CaseDetailsValidator
             }
 
             var type = FieldRules.Enum<LegalIssueType>(issue.Type, $"{field}.type", errors);
-            var description = OptionalText(issue.Description, $"{field}.description", MaxTextLength, errors);
-            if (type == LegalIssueType.Other && description is null)
+            var errorsBefore = errors.Count;
+            var description = FieldRules.Text(issue.Description, $"{field}.description", FieldLimits.LongText, errors, multiline: true);
+            if (type == LegalIssueType.Other && description is null && errors.Count == errorsBefore)
             {
                 errors.Add($"{field}.description", "A description is required for a legal issue of type 'other'.");
             }
@@ -212,7 +220,7 @@ public static partial class CaseDetailsValidator
 
         var hearing = OptionalDate(input.HearingDate, "keyDates.hearingDate", errors);
         var deadlines = new List<LegalDeadline>();
-        if (FieldRules.WithinLimit(input.Deadlines, "keyDates.deadlines", MaxListLength, errors))
+        if (FieldRules.WithinLimit(input.Deadlines, "keyDates.deadlines", FieldLimits.CaseList, errors))
         {
             for (var i = 0; i < input.Deadlines!.Count; i++)
             {
@@ -229,7 +237,7 @@ public static partial class CaseDetailsValidator
                     errors.Add($"{field}.date", "The date of a deadline is required.");
                 }
 
-                var description = RequiredText(deadline.Description, $"{field}.description", MaxTextLength, errors);
+                var description = FieldRules.Text(deadline.Description, $"{field}.description", FieldLimits.LongText, errors, required: true, multiline: true);
                 if (date is { } d && description is not null)
                 {
                     deadlines.Add(new LegalDeadline(d, description));
@@ -243,7 +251,7 @@ public static partial class CaseDetailsValidator
     private static IReadOnlyList<AdverseParty> ValidateAdverseParties(List<AdversePartyInput?>? input, ValidationErrors errors)
     {
         var result = new List<AdverseParty>();
-        if (!FieldRules.WithinLimit(input, "adverseParties", MaxListLength, errors))
+        if (!FieldRules.WithinLimit(input, "adverseParties", FieldLimits.CaseList, errors))
         {
             return result;
         }
@@ -257,58 +265,11 @@ public static partial class CaseDetailsValidator
                 continue;
             }
 
-            var name = RequiredText(party.Name, $"{field}.name", MaxNameLength, errors);
-            var aliases = TextList(party.Aliases, $"{field}.aliases", MaxNameLength, errors);
+            var name = FieldRules.Text(party.Name, $"{field}.name", FieldLimits.PersonName, errors, required: true);
+            var aliases = FieldRules.Texts(party.Aliases, $"{field}.aliases", FieldLimits.CaseList, FieldLimits.PersonName, errors);
             if (name is not null)
             {
                 result.Add(new AdverseParty(name, aliases));
-            }
-        }
-
-        return result;
-    }
-
-    private static string? RequiredText(string? value, string field, int maxLength, ValidationErrors errors)
-    {
-        if (string.IsNullOrWhiteSpace(value))
-        {
-            errors.Add(field, "This field is required.");
-            return null;
-        }
-
-        return OptionalText(value, field, maxLength, errors);
-    }
-
-    private static string? OptionalText(string? value, string field, int maxLength, ValidationErrors errors)
-    {
-        if (string.IsNullOrWhiteSpace(value))
-        {
-            return null;
-        }
-
-        var trimmed = value.Trim();
-        if (trimmed.Length > maxLength)
-        {
-            errors.Add(field, $"At most {maxLength} characters are allowed.");
-            return null;
-        }
-
-        return trimmed;
-    }
-
-    private static IReadOnlyList<string> TextList(List<string?>? values, string field, int maxLength, ValidationErrors errors)
-    {
-        var result = new List<string>();
-        if (!FieldRules.WithinLimit(values, field, MaxListLength, errors))
-        {
-            return result;
-        }
-
-        for (var i = 0; i < values!.Count; i++)
-        {
-            if (RequiredText(values[i], $"{field}[{i}]", maxLength, errors) is { } text)
-            {
-                result.Add(text);
             }
         }
 
@@ -329,46 +290,6 @@ public static partial class CaseDetailsValidator
 
         errors.Add(field, "The date must be a valid calendar date in the form YYYY-MM-DD.");
         return null;
-    }
-
-    private static string? Code(string? value, string field, Regex pattern, ValidationErrors errors, bool upper, string expected)
-    {
-        if (value is null)
-        {
-            return null;
-        }
-
-        var normalized = upper ? value.Trim().ToUpperInvariant() : value.Trim().ToLowerInvariant();
-        if (!pattern.IsMatch(normalized))
-        {
-            errors.Add(field, $"The value must be {expected}.");
-            return null;
-        }
-
-        return normalized;
-    }
-
-    private static IReadOnlyList<string> Codes(List<string?>? values, string field, Regex pattern, ValidationErrors errors, bool upper, string expected)
-    {
-        var result = new List<string>();
-        if (!FieldRules.WithinLimit(values, field, MaxListLength, errors))
-        {
-            return result;
-        }
-
-        for (var i = 0; i < values!.Count; i++)
-        {
-            if (values[i] is null)
-            {
-                errors.Add($"{field}[{i}]", "The value cannot be null.");
-            }
-            else if (Code(values[i], $"{field}[{i}]", pattern, errors, upper, expected) is { } code && !result.Contains(code))
-            {
-                result.Add(code);
-            }
-        }
-
-        return result;
     }
 
     [GeneratedRegex(@"^\+[1-9][0-9]{6,14}$")]

@@ -7,8 +7,6 @@ namespace LegalAidReferral.Core.Cases;
 /// <summary>Moves a case to another status, as the transition table allows.</summary>
 public sealed class ChangeCaseStatus(CaseMutation mutation, CaseAuditor auditor, TimeProvider clock)
 {
-    public const int MaxReasonLength = 2000;
-
     public sealed record Command(Guid CaseId, string? To, string? Reason, string? IfMatch);
 
     public async Task<Result<Case>> HandleAsync(Command command, CallContext call, CancellationToken cancellationToken)
@@ -18,26 +16,19 @@ public sealed class ChangeCaseStatus(CaseMutation mutation, CaseAuditor auditor,
             return denied;
         }
 
-        if (command.To is null)
+        var errors = new ValidationErrors();
+        var to = FieldRules.Enum<CaseStatus>(command.To, "to", errors);
+        var reason = FieldRules.Text(command.Reason, "reason", FieldLimits.LongText, errors, multiline: true);
+        if (errors.Any)
         {
-            return Failure.Invalid("to", $"The target status is required. Allowed values: {Kebab<CaseStatus>.Allowed}.");
-        }
-
-        if (!Kebab<CaseStatus>.TryParse(command.To, out var to))
-        {
-            return Failure.Invalid("to", $"Unknown value. Allowed values: {Kebab<CaseStatus>.Allowed}.");
-        }
-
-        if (command.Reason is { Length: > MaxReasonLength })
-        {
-            return Failure.Invalid("reason", $"At most {MaxReasonLength} characters are allowed.");
+            return errors.ToFailure();
         }
 
         var result = await mutation.ApplyAsync(
             call.Actor.OfficeId,
             command.CaseId,
             command.IfMatch,
-            current => current.TransitionTo(to, command.Reason, call.Actor.UserId, clock.GetUtcNow()),
+            current => current.TransitionTo(to!.Value, reason, call.Actor.UserId, clock.GetUtcNow()),
             cancellationToken);
         if (!result.IsSuccess)
         {

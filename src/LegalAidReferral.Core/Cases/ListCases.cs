@@ -7,8 +7,6 @@ namespace LegalAidReferral.Core.Cases;
 /// <summary>Lists the caller's office's cases, newest first, filtered and paged.</summary>
 public sealed class ListCases(ICaseStore store, CaseAuditor auditor)
 {
-    public const int MaxTextLength = 100;
-
     public sealed record Command(string? Status, string? Priority, string? Text, PageRequest Page);
 
     public async Task<Result<Page<CaseSummary>>> HandleAsync(Command command, CallContext call, CancellationToken cancellationToken)
@@ -21,18 +19,12 @@ public sealed class ListCases(ICaseStore store, CaseAuditor auditor)
         var errors = new ValidationErrors();
         var status = FieldRules.Enum<CaseStatus>(command.Status, "status", errors, required: false);
         var priority = FieldRules.Enum<Priority>(command.Priority, "priority", errors, required: false);
-
-        if (command.Text is { Length: > MaxTextLength })
-        {
-            errors.Add("q", $"At most {MaxTextLength} characters are allowed.");
-        }
-
+        var text = FieldRules.Text(command.Text, "q", FieldLimits.SearchText, errors);
         if (errors.Any)
         {
             return errors.ToFailure();
         }
 
-        var text = string.IsNullOrWhiteSpace(command.Text) ? null : command.Text.Trim();
         var page = await store.ListAsync(call.Actor.OfficeId, new CaseQuery(status, priority, text), command.Page, cancellationToken);
         await auditor.RecordAsync(call, call.Actor.OfficeId, page.Items.Select(c => c.Id).ToArray(), AuditAction.CaseListed, [], cancellationToken);
         return page;

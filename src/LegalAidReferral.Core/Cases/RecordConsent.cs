@@ -32,33 +32,28 @@ public sealed class RecordConsent(
             errors.Add("given", "State whether the consent was given (true) or refused (false).");
         }
 
-        var language = input.Language?.Trim().ToLowerInvariant();
-        if (language is null || !FieldRules.LanguageTag().IsMatch(language))
+        var language = FieldRules.Code(
+            input.Language, "language", FieldRules.LanguageTag(), FieldLimits.LanguageTag, upper: false, "a language tag such as es or ht", errors);
+        if (input.Language is null)
         {
             errors.Add("language", "The language the consent was asked in is required, as a language tag such as es or ht.");
         }
 
-        if (input.OfficeId is not null)
+        var sharedWith = FieldRules.Text(input.OfficeId, "officeId", FieldLimits.OfficeId, errors);
+        if (sharedWith is not null)
         {
             if (purpose != ConsentPurpose.ShareWithOffice)
             {
                 errors.Add("officeId", "Only a share-with-office consent names an office.");
             }
-            else if (await offices.FindAsync(input.OfficeId, cancellationToken) is null)
+            else if (await offices.FindAsync(sharedWith, cancellationToken) is null)
             {
                 errors.Add("officeId", "No office of the network has this id.");
             }
         }
 
-        if (input.EvidenceDocumentId is { Length: > 100 })
-        {
-            errors.Add("evidenceDocumentId", "At most 100 characters are allowed.");
-        }
-
-        if (input.EvidenceReference is { Length: > 200 })
-        {
-            errors.Add("evidenceReference", "At most 200 characters are allowed.");
-        }
+        var evidenceDocumentId = FieldRules.Text(input.EvidenceDocumentId, "evidenceDocumentId", FieldLimits.EvidenceDocumentId, errors);
+        var evidenceReference = FieldRules.Text(input.EvidenceReference, "evidenceReference", FieldLimits.EvidenceReference, errors);
 
         if (errors.Any)
         {
@@ -87,9 +82,16 @@ public sealed class RecordConsent(
                 return current;
             }
 
+            if (current.Consents.Count >= FieldLimits.ConsentsPerCase)
+            {
+                return new Failure(
+                    FailureKind.Conflict,
+                    $"This case already holds {FieldLimits.ConsentsPerCase} consents, the most a case can hold. Withdrawn and refused consents stay on the case.");
+            }
+
             var consent = new Consent(
-                id.Value, purpose!.Value, input.OfficeId, input.Given!.Value, clock.GetUtcNow(), channel!.Value, language!,
-                call.Actor.UserId, input.EvidenceDocumentId, input.EvidenceReference);
+                id.Value, purpose!.Value, sharedWith, input.Given!.Value, clock.GetUtcNow(), channel!.Value, language!,
+                call.Actor.UserId, evidenceDocumentId, evidenceReference);
             return current.WithConsent(consent, clock.GetUtcNow());
         }, cancellationToken);
         if (!result.IsSuccess)

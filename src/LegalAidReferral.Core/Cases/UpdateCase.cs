@@ -24,15 +24,14 @@ public sealed class UpdateCase(CaseMutation mutation, CaseAuditor auditor, TimeP
         {
             var before = JsonSerializer.SerializeToNode(current.Details, WireJson.Options);
             var after = JsonMergePatch.Apply(before, command.Patch);
-            CaseDetailsInput? input;
-            try
+            var patched = JsonSerializer.SerializeToElement(after, WireJson.Options);
+            var shape = JsonShape.Check(patched, typeof(CaseDetailsInput), WireJson.StrictInput);
+            if (shape.Any)
             {
-                input = after.Deserialize<CaseDetailsInput>(WireJson.StrictInput);
+                return shape.ToFailure();
             }
-            catch (JsonException e)
-            {
-                return Failure.Invalid(WireJson.FieldOf(e), "The value has the wrong type or is not a known field.");
-            }
+
+            var input = patched.Deserialize<CaseDetailsInput>(WireJson.StrictInput);
 
             var now = clock.GetUtcNow();
             var details = CaseDetailsValidator.Validate(input, DateOnly.FromDateTime(now.UtcDateTime));

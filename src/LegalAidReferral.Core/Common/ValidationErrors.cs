@@ -7,6 +7,9 @@ public sealed class ValidationErrors
 
     public bool Any => _errors.Count > 0;
 
+    /// <summary>How many messages were added, so a rule can tell whether an earlier check already reported a field.</summary>
+    public int Count { get; private set; }
+
     public void Add(string field, string message)
     {
         if (!_errors.TryGetValue(field, out var messages))
@@ -16,6 +19,7 @@ public sealed class ValidationErrors
         }
 
         messages.Add(message);
+        Count++;
     }
 
     public Failure ToFailure() => new(

@@ -10,7 +10,7 @@ public static class WireJson
     /// <summary>For writing responses and documents, and reading stored documents.</summary>
     public static JsonSerializerOptions Options { get; } = Create(JsonUnmappedMemberHandling.Skip);
 
-    /// <summary>For reading requests: an unknown field is an error, not silently dropped.</summary>
+    /// <summary>For reading requests: an unknown or repeated field is an error, not silently dropped or overwritten.</summary>
     public static JsonSerializerOptions StrictInput { get; } = Create(JsonUnmappedMemberHandling.Disallow);
 
     private static JsonSerializerOptions Create(JsonUnmappedMemberHandling unmapped)
@@ -22,6 +22,7 @@ public static class WireJson
             NumberHandling = JsonNumberHandling.Strict,
             Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
             MaxDepth = 16,
+            AllowDuplicateProperties = unmapped != JsonUnmappedMemberHandling.Disallow,
         };
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower, allowIntegerValues: false));
         options.MakeReadOnly(populateMissingResolver: true);

@@ -12,8 +12,6 @@ namespace LegalAidReferral.Core.Conflicts;
 /// </summary>
 public sealed class RecordConflictOutcome(CaseMutation mutation, CaseAuditor auditor, TimeProvider clock)
 {
-    public const int MaxNoteLength = 2000;
-
     public sealed record Command(Guid CaseId, ConflictOutcomeInput Input, string? IfMatch);
 
     public async Task<Result<Case>> HandleAsync(Command command, CallContext call, CancellationToken cancellationToken)
@@ -27,12 +25,9 @@ public sealed class RecordConflictOutcome(CaseMutation mutation, CaseAuditor aud
         var input = command.Input;
         var outcome = FieldRules.Enum<ConflictOutcome>(input.Outcome, "outcome", errors);
 
-        var note = string.IsNullOrWhiteSpace(input.Note) ? null : input.Note.Trim();
-        if (note is { Length: > MaxNoteLength })
-        {
-            errors.Add("note", $"At most {MaxNoteLength} characters are allowed.");
-        }
-        else if (note is null && outcome is not (null or ConflictOutcome.None))
+        var errorsBefore = errors.Count;
+        var note = FieldRules.Text(input.Note, "note", FieldLimits.LongText, errors, multiline: true);
+        if (note is null && errors.Count == errorsBefore && outcome is not (null or ConflictOutcome.None))
         {
             errors.Add("note", "Say why: a note is required for a potential or confirmed conflict.");
         }

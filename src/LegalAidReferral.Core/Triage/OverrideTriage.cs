@@ -9,8 +9,6 @@ namespace LegalAidReferral.Core.Triage;
 /// <summary>A supervisor replaces the triage decision with a written reason; the evaluated result stays visible.</summary>
 public sealed class OverrideTriage(CaseMutation mutation, CaseAuditor auditor, TimeProvider clock)
 {
-    public const int MaxReasonLength = 2000;
-
     public sealed record Command(Guid CaseId, TriageOverrideInput Input, string? IfMatch);
 
     public async Task<Result<Case>> HandleAsync(Command command, CallContext call, CancellationToken cancellationToken)
@@ -30,14 +28,11 @@ public sealed class OverrideTriage(CaseMutation mutation, CaseAuditor auditor, T
         var decision = FieldRules.Enum<TriageDecision>(input.Decision, "decision", errors);
         var priority = FieldRules.Enum<Priority>(input.Priority, "priority", errors, required: false);
 
-        var reason = input.Reason?.Trim();
-        if (string.IsNullOrEmpty(reason))
+        var errorsBefore = errors.Count;
+        var reason = FieldRules.Text(input.Reason, "reason", FieldLimits.LongText, errors, multiline: true);
+        if (reason is null && errors.Count == errorsBefore)
         {
             errors.Add("reason", "A written reason is required to override a triage result.");
-        }
-        else if (reason.Length > MaxReasonLength)
-        {
-            errors.Add("reason", $"At most {MaxReasonLength} characters are allowed.");
         }
 
         if (errors.Any)

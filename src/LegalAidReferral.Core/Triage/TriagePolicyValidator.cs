@@ -10,11 +10,9 @@ public static partial class TriagePolicyValidator
 {
     public const int MaxCriteria = 20;
     public const int MaxPriorityRules = 20;
-    public const int MaxListLength = 50;
     public const int MaxThresholds = 20;
     public const int MaxDays = 365;
     public const int MaxRecommendedOffices = 10;
-    public const int MaxDescriptionLength = 500;
 
     public static Result<TriagePolicy> Validate(TriagePolicyInput? input, string officeId, int version, DateTimeOffset? updatedAt, string? updatedBy)
     {
@@ -25,12 +23,7 @@ public static partial class TriagePolicyValidator
             return errors.ToFailure();
         }
 
-        var description = input.Description?.Trim();
-        if (description is { Length: > MaxDescriptionLength })
-        {
-            errors.Add("description", $"At most {MaxDescriptionLength} characters are allowed.");
-        }
-
+        var description = FieldRules.Text(input.Description, "description", FieldLimits.PolicyDescription, errors, multiline: true);
         var criteria = ValidateCriteria(input.Criteria, errors);
         var defaultPriority = FieldRules.Enum<Priority>(input.DefaultPriority, "defaultPriority", errors);
         var rules = ValidateRules(input.PriorityRules, defaultPriority, errors);
@@ -42,7 +35,7 @@ public static partial class TriagePolicyValidator
         }
 
         return new TriagePolicy(
-            officeId, version, string.IsNullOrEmpty(description) ? null : description, criteria, rules, defaultPriority!.Value, referral!, updatedAt, updatedBy);
+            officeId, version, description, criteria, rules, defaultPriority!.Value, referral!, updatedAt, updatedBy);
     }
 
     private static IReadOnlyList<TriageCriterion> ValidateCriteria(List<TriageCriterionInput?>? input, ValidationErrors errors)
@@ -111,16 +104,12 @@ public static partial class TriagePolicyValidator
         }
 
         var localities = new List<string>();
-        if (FieldRules.WithinLimit(input.Localities, $"{field}.localities", MaxListLength, errors))
+        if (FieldRules.WithinLimit(input.Localities, $"{field}.localities", FieldLimits.PolicyList, errors))
         {
             for (var i = 0; i < input.Localities!.Count; i++)
             {
-                var locality = input.Localities[i]?.Trim();
-                if (string.IsNullOrEmpty(locality) || locality.Length > CaseDetailsValidator.MaxNameLength)
-                {
-                    errors.Add($"{field}.localities[{i}]", $"A locality needs 1 to {CaseDetailsValidator.MaxNameLength} characters.");
-                }
-                else if (!localities.Contains(locality, StringComparer.OrdinalIgnoreCase))
+                var locality = FieldRules.Text(input.Localities[i], $"{field}.localities[{i}]", FieldLimits.Locality, errors, required: true);
+                if (locality is not null && !localities.Contains(locality, StringComparer.OrdinalIgnoreCase))
                 {
                     localities.Add(locality);
                 }
@@ -134,7 +123,7 @@ public static partial class TriagePolicyValidator
     {
         Forbid(input, field, errors, nameof(input.Countries), nameof(input.Localities), nameof(input.Currency), nameof(input.Thresholds),
             nameof(input.AdditionalMemberIncrement), nameof(input.WaivedFor), nameof(input.AppliesToLegalIssues));
-        var issues = FieldRules.Enums<LegalIssueType>(input.LegalIssues, $"{field}.legalIssues", MaxListLength, errors);
+        var issues = FieldRules.Enums<LegalIssueType>(input.LegalIssues, $"{field}.legalIssues", FieldLimits.PolicyList, errors);
         if (input.LegalIssues is null or { Count: 0 })
         {
             errors.Add($"{field}.legalIssues", "At least one legal issue type is required.");
@@ -146,11 +135,7 @@ public static partial class TriagePolicyValidator
     private static TriageCriterion? MeansTest(TriageCriterionInput input, string field, ValidationErrors errors)
     {
         Forbid(input, field, errors, nameof(input.Countries), nameof(input.Localities), nameof(input.LegalIssues));
-        var currency = input.Currency?.Trim();
-        if (currency is null || !FieldRules.CurrencyCode().IsMatch(currency))
-        {
-            errors.Add($"{field}.currency", "An ISO 4217 currency code in capitals, such as GTQ, is required.");
-        }
+        var currency = Matching(input.Currency, $"{field}.currency", FieldRules.CurrencyCode(), "An ISO 4217 currency code in capitals, such as GTQ, is required.", errors);
 
         var thresholds = input.Thresholds ?? [];
         if (thresholds.Count is 0 or > MaxThresholds)
@@ -179,8 +164,8 @@ public static partial class TriagePolicyValidator
             errors.Add($"{field}.additionalMemberIncrement", "The increment cannot be negative.");
         }
 
-        var waivers = FieldRules.Enums<Vulnerability>(input.WaivedFor, $"{field}.waivedFor", MaxListLength, errors);
-        var scope = FieldRules.Enums<LegalIssueType>(input.AppliesToLegalIssues, $"{field}.appliesToLegalIssues", MaxListLength, errors);
+        var waivers = FieldRules.Enums<Vulnerability>(input.WaivedFor, $"{field}.waivedFor", FieldLimits.PolicyList, errors);
+        var scope = FieldRules.Enums<LegalIssueType>(input.AppliesToLegalIssues, $"{field}.appliesToLegalIssues", FieldLimits.PolicyList, errors);
         return new TriageCriterion(
             string.Empty, TriageCriterionKind.MeansTest, Currency: currency, Thresholds: thresholds.ToArray(),
             AdditionalMemberIncrement: input.AdditionalMemberIncrement, WaivedFor: waivers, AppliesToLegalIssues: scope);
@@ -229,7 +214,7 @@ public static partial class TriagePolicyValidator
                 errors.Add($"{field}.priority", $"A rule can only raise the priority above the default '{Kebab<Priority>.Name(d)}'.");
             }
 
-            var vulnerabilities = rule.AnyVulnerability is null ? null : FieldRules.Enums<Vulnerability>(rule.AnyVulnerability, $"{field}.anyVulnerability", MaxListLength, errors);
+            var vulnerabilities = rule.AnyVulnerability is null ? null : FieldRules.Enums<Vulnerability>(rule.AnyVulnerability, $"{field}.anyVulnerability", FieldLimits.PolicyList, errors);
             if (rule.AnyVulnerability is { Count: 0 })
             {
                 errors.Add($"{field}.anyVulnerability", "List at least one vulnerability, or leave the condition out.");
@@ -292,32 +277,40 @@ public static partial class TriagePolicyValidator
         }
     }
 
-    private static string? Slug(string? value, string field, ValidationErrors errors)
+    private static string? Slug(string? value, string field, ValidationErrors errors) =>
+        Matching(value, field, SlugPattern(), "An id of 1 to 40 lowercase letters, digits and hyphens is required, e.g. 'means-test'.", errors);
+
+    /// <summary>A required value through the text rule, then matched exactly (no change of case) against <paramref name="pattern"/>.</summary>
+    private static string? Matching(string? value, string field, Regex pattern, string message, ValidationErrors errors)
     {
-        if (value is null || !SlugPattern().IsMatch(value))
+        var errorsBefore = errors.Count;
+        var text = FieldRules.Text(value, field, int.MaxValue, errors);
+        if (errors.Count > errorsBefore)
         {
-            errors.Add(field, "An id of 1 to 40 lowercase letters, digits and hyphens is required, e.g. 'means-test'.");
             return null;
         }
 
-        return value;
+        if (text is null || !pattern.IsMatch(text))
+        {
+            errors.Add(field, message);
+            return null;
+        }
+
+        return text;
     }
 
     private static IReadOnlyList<string> Countries(List<string?>? values, string field, ValidationErrors errors)
     {
         var result = new List<string>();
-        if (!FieldRules.WithinLimit(values, field, MaxListLength, errors))
+        if (!FieldRules.WithinLimit(values, field, FieldLimits.PolicyList, errors))
         {
             return result;
         }
 
         for (var i = 0; i < values!.Count; i++)
         {
-            if (values[i] is not { } value || !FieldRules.CountryCode().IsMatch(value))
-            {
-                errors.Add($"{field}[{i}]", "An ISO 3166-1 alpha-2 country code in capitals, such as GT, is required.");
-            }
-            else if (!result.Contains(value))
+            var value = Matching(values[i], $"{field}[{i}]", FieldRules.CountryCode(), "An ISO 3166-1 alpha-2 country code in capitals, such as GT, is required.", errors);
+            if (value is not null && !result.Contains(value))
             {
                 result.Add(value);
             }

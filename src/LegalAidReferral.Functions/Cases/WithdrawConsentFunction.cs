@@ -24,19 +24,13 @@ public sealed class WithdrawConsentFunction(ApiPipeline api, WithdrawConsent wit
             }
 
             // The body is optional: withdrawing needs no more than the consent's address.
-            var input = new ConsentWithdrawalInput();
-            if (request.ContentLength is > 0 || request.ContentType is not null)
+            var (body, problem) = await JsonBody.ReadOptionalAsync(request, api.MaxJsonBodyBytes, new ConsentWithdrawalInput(), ct, JsonBody.Json);
+            if (problem is not null)
             {
-                var (body, problem) = await JsonBody.ReadAsync<ConsentWithdrawalInput>(request, api.MaxJsonBodyBytes, ct, JsonBody.Json);
-                if (problem is not null)
-                {
-                    return new ProblemResult(problem);
-                }
-
-                input = body!.Value;
+                return new ProblemResult(problem);
             }
 
-            var command = new WithdrawConsent.Command(id, consent, input, QueryParameters.Header(request, "If-Match"));
+            var command = new WithdrawConsent.Command(id, consent, body!.Value, QueryParameters.Header(request, "If-Match"));
             var result = await withdraw.HandleAsync(command, call, ct);
             return result.IsSuccess
                 ? new JsonBodyResult(200, result.Value.Consent) { ETag = result.Value.Case.ETag }

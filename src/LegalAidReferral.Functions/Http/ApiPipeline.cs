@@ -22,7 +22,9 @@ public sealed partial class ApiPipeline(CallerAuthenticator authenticator, IOpti
             var outcome = await authenticator.AuthenticateAsync(request.HttpContext);
             if (outcome.Actor is { } actor)
             {
-                return await handle(new CallContext(actor, correlationId));
+                return IfMatch.IsMalformed(request)
+                    ? new ProblemResult(Problem.MalformedETag())
+                    : await handle(new CallContext(actor, correlationId));
             }
 
             if (outcome.Status == AuthenticationStatus.Forbidden)

@@ -1,3 +1,4 @@
+using System.Globalization;
 using LegalAidReferral.Core.Common;
 
 namespace LegalAidReferral.Functions.Http;
@@ -24,6 +25,13 @@ public sealed record Problem(int Status, string Type, string Title, string Detai
     public static Problem Forbidden(string detail) => new(403, ProblemTypes.Forbidden, "You are not allowed to do this.", detail);
 
     public static Problem NotFound(string what) => From(Failure.NotFound(what));
+
+    public static Problem RequestTimeout(TimeSpan limit) =>
+        new(408, ProblemTypes.RequestTimeout, "The request body did not arrive in time.", string.Create(CultureInfo.InvariantCulture, $"Send the whole body without pauses, within {limit.TotalSeconds:0.#} seconds."));
+
+    public static Problem MalformedETag() =>
+        new(400, ProblemTypes.Validation, "The request is not valid.", "The If-Match header is not a valid ETag.",
+            new Dictionary<string, string[]> { ["If-Match"] = ["Send the ETag exactly as it was read, quotes included, e.g. \"3\"."] });
 
     public static Problem PayloadTooLarge(long maxBytes) =>
         new(413, ProblemTypes.PayloadTooLarge, "The request body is too large.", $"The body must not exceed {maxBytes} bytes.");

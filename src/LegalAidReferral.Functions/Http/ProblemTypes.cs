@@ -12,6 +12,7 @@ public static class ProblemTypes
     public const string Conflict = Base + "conflict";
     public const string IdempotencyKeyReused = Base + "idempotency-key-reused";
     public const string PreconditionFailed = Base + "precondition-failed";
+    public const string RequestTimeout = Base + "request-timeout";
     public const string PayloadTooLarge = Base + "payload-too-large";
     public const string UnsupportedMediaType = Base + "unsupported-media-type";
     public const string PreconditionRequired = Base + "precondition-required";

@@ -19,13 +19,10 @@ public sealed class RunTriageFunction(ApiPipeline api, RunTriage run)
             var ct = request.HttpContext.RequestAborted;
 
             // The body is optional; when one is sent it must be an empty JSON object.
-            if (request.ContentLength is > 0 || request.ContentType is not null)
+            var (_, problem) = await JsonBody.ReadOptionalAsync(request, api.MaxJsonBodyBytes, new TriageRequestInput(), ct, JsonBody.Json);
+            if (problem is not null)
             {
-                var (_, problem) = await JsonBody.ReadAsync<TriageRequestInput>(request, api.MaxJsonBodyBytes, ct, JsonBody.Json);
-                if (problem is not null)
-                {
-                    return new ProblemResult(problem);
-                }
+                return new ProblemResult(problem);
             }
 
             var result = await run.HandleAsync(new RunTriage.Command(id, QueryParameters.Header(request, "If-Match")), call, ct);

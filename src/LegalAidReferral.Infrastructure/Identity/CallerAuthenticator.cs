@@ -16,7 +16,7 @@ namespace LegalAidReferral.Infrastructure.Identity;
 /// an <see cref="Actor"/>. Function bodies call it explicitly because the Functions worker has no
 /// authorization middleware.
 /// </summary>
-public sealed class CallerAuthenticator(IOptionsMonitor<IdentityOptions> options)
+public sealed class CallerAuthenticator(IOptionsMonitor<IdentityOptions> options, RejectedTokenLog rejections)
 {
     private const string SubjectClaimType = "sub";
     private const string RolesClaimType = "roles";
@@ -32,12 +32,18 @@ public sealed class CallerAuthenticator(IOptionsMonitor<IdentityOptions> options
         var result = await context.AuthenticateAsync(JwtBearerDefaults.AuthenticationScheme).ConfigureAwait(false);
         if (!result.Succeeded)
         {
-            return AuthenticationOutcome.Unauthenticated(result.Failure switch
+            var reason = result.Failure switch
             {
                 null => "No bearer token was presented.",
                 SecurityTokenExpiredException => "The bearer token has expired.",
                 _ => "The bearer token is not valid.",
-            });
+            };
+            if (result.Failure is not null)
+            {
+                rejections.Record(reason, result.Failure);
+            }
+
+            return AuthenticationOutcome.Unauthenticated(reason);
         }
 
         context.User = result.Principal;

@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Identity.Web;
 
 namespace LegalAidReferral.Infrastructure.Identity;
@@ -25,6 +27,21 @@ public static class EntraIdServiceCollectionExtensions
         // The configured claim types are the token's own names (oid, roles, officeId); inbound
         // mapping would rename oid and roles to long SOAP-era URIs.
         services.Configure<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme, options => options.MapInboundClaims = false);
+
+        // Roles are checked by CallerAuthenticator, which answers a token without a role of this
+        // app with 403; Microsoft.Identity.Web would fail a token with neither roles nor scp as 401.
+        services.Configure<MicrosoftIdentityOptions>(JwtBearerDefaults.AuthenticationScheme, options => options.AllowWebApiToBeAuthorizedByACL = true);
+
+        // A rejected token is an expected event that a caller can repeat at will: RejectedTokenLog
+        // writes a rate-limited line, and the per-request entries of these two (an Error each from
+        // IdentityModel) are dropped, in both hosts, whatever the configured levels say.
+        services.Configure<LoggerFilterOptions>(filters =>
+        {
+            filters.AddFilter("Microsoft.IdentityModel.LoggingExtensions.IdentityLoggerAdapter", LogLevel.None);
+            filters.AddFilter("Microsoft.AspNetCore.Authentication.JwtBearer.JwtBearerHandler", LogLevel.Warning);
+        });
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<RejectedTokenLog>();
 
         services.AddOptions<IdentityOptions>().Bind(configuration.GetSection(IdentityOptions.SectionName));
         services.AddSingleton<CallerAuthenticator>();

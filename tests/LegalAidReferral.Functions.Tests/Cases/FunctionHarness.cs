@@ -73,7 +73,7 @@ public sealed class FunctionHarness : IAsyncDisposable
 
         if (body is not null)
         {
-            var bytes = Encoding.UTF8.GetBytes(body as string ?? JsonSerializer.Serialize(body));
+            var bytes = body as byte[] ?? Encoding.UTF8.GetBytes(body as string ?? JsonSerializer.Serialize(body));
             context.Request.Body = new MemoryStream(bytes);
             context.Request.ContentLength = bytes.Length;
             context.Request.ContentType = contentType;

@@ -184,16 +184,17 @@ public sealed class DevTokenAuthenticationTests : IDisposable
         Assert.Equal(AuthenticationStatus.Forbidden, outcome.Status);
     }
 
-    // Microsoft.Identity.Web fails authentication itself when a token has neither scp nor roles.
+    // Microsoft.Identity.Web alone would fail such a token as unauthenticated (401).
     [Fact]
-    public async Task Token_with_neither_scopes_nor_roles_is_unauthenticated()
+    public async Task Valid_token_with_neither_scopes_nor_roles_is_forbidden()
     {
         var claims = DefenderClaims();
         claims.Remove("roles");
 
         var outcome = await AuthenticateAsync(Mint(claims));
 
-        Assert.Equal(AuthenticationStatus.Unauthenticated, outcome.Status);
+        Assert.Equal(AuthenticationStatus.Forbidden, outcome.Status);
+        Assert.Equal("The token carries no role of this application.", outcome.Reason);
     }
 
     [Fact]
