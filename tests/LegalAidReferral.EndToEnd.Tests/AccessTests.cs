@@ -16,6 +16,7 @@ public class AccessTests(HostFixture fixture) : IClassFixture<HostFixture>
     [
         ("cases", HttpMethod.Post, "/api/cases", () => Samples.Intake(), false),
         ("cases", HttpMethod.Get, "/api/cases", () => null, false),
+        ("cases/search", HttpMethod.Post, "/api/cases/search", () => new { q = "ficticia" }, false),
         ("cases/{caseId}", HttpMethod.Get, "/api/cases/{caseId}", () => null, true),
         ("cases/{caseId}", HttpMethod.Patch, "/api/cases/{caseId}", () => new { vulnerabilityNotes = "note" }, true),
         ("cases/{caseId}/status", HttpMethod.Post, "/api/cases/{caseId}/status", () => new { to = "triaged" }, true),
