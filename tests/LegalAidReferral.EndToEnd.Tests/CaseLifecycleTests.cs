@@ -161,7 +161,9 @@ public class CaseLifecycleTests(HostFixture fixture) : IClassFixture<HostFixture
         Assert.True(offices.Count >= 6);
         Assert.True(offices.Select(o => o!["country"]!.GetValue<string>()).Distinct().Count() >= 4);
         Assert.Equal(HttpStatusCode.OK, one.StatusCode);
-        Assert.Equal("MX", (await ApiSession.ReadObjectAsync(one))["country"]!.GetValue<string>());
+        var office = await ApiSession.ReadObjectAsync(one);
+        Assert.Equal("MX", office["country"]!.GetValue<string>());
+        Assert.Equal("MX", office["referencePrefix"]!.GetValue<string>());
         Assert.Equal(HttpStatusCode.NotFound, (await reviewer.SendAsync(HttpMethod.Get, "/api/offices/xx-unknown")).StatusCode);
     }
 
