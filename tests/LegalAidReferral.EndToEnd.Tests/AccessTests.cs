@@ -156,6 +156,23 @@ public class AccessTests(HostFixture fixture) : IClassFixture<HostFixture>
         Assert.Equal(expected, response.StatusCode);
     }
 
+    [Theory]
+    [InlineData(Samples.GuatemalaDefender, "PUT", "/api/offices/gt-idpp-guatemala/policy", "{\"criteria\":5}")]
+    [InlineData(Samples.TapachulaAdmin, "PUT", "/api/offices/gt-idpp-guatemala/policy", "{\"criteria\":")]
+    [InlineData(Samples.GuatemalaAdmin, "POST", "/api/cases", "{\"client\":5}")]
+    [InlineData(Samples.Reviewer, "POST", "/api/cases/search", "{\"q\":5}")]
+    [InlineData(Samples.GuatemalaAdmin, "POST", "/api/cases/{caseId}/status", "{\"to\":")]
+    [InlineData(Samples.GuatemalaDefender, "POST", "/api/cases/{caseId}/triage/override", "{\"decision\":[]}")]
+    public async Task The_caller_is_checked_before_the_body_is_read(string userId, string method, string path, string body)
+    {
+        var target = await CaseWithConsentAsync();
+        var session = await fixture.SignInAsync(userId);
+
+        var response = await session.SendAsync(new HttpMethod(method), path.Replace("{caseId}", target.CaseId, StringComparison.Ordinal), body);
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+    }
+
     private async Task<(string CaseId, string ConsentId)> CaseWithConsentAsync()
     {
         var defender = await fixture.SignInAsync(Samples.GuatemalaDefender);

@@ -13,7 +13,7 @@ public sealed class SearchCasesFunction(ApiPipeline api, SearchCases search)
     [Function("SearchCases")]
     public Task<IActionResult> Run(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "cases/search")] HttpRequest request) =>
-        api.RunAsync(request, async call =>
+        api.RunAsync(request, CaseAccess.Check, async call =>
         {
             var ct = request.HttpContext.RequestAborted;
             var (body, problem) = await JsonBody.ReadAsync<CaseSearchInput>(request, api.MaxJsonBodyBytes, ct, JsonBody.Json);
