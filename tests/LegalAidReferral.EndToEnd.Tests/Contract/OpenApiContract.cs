@@ -107,11 +107,19 @@ public sealed class OpenApiContract
         return JsonSchema.FromText(root.ToJsonString(), new BuildOptions { SchemaRegistry = new SchemaRegistry() });
     }
 
+    private static bool DeclaresObject(JsonObject schema) => schema["type"] switch
+    {
+        JsonValue type => type.GetValue<string>() == "object",
+        JsonArray types => types.Any(t => t!.GetValue<string>() == "object"),
+        _ => false,
+    };
+
     /// <summary>
     /// A copy that a JSON Schema validator resolves on its own (component references point into
-    /// <c>$defs</c>), and where an object schema that does not say otherwise allows no property it
-    /// does not describe: a field the service sends but the document omits is drift. Members of
-    /// <c>allOf</c> stay open, since each sees only its own properties; the schema around them closes.
+    /// <c>$defs</c>), and where a schema of <c>"type": "object"</c> that does not say otherwise allows no
+    /// property it does not describe: a field the service sends but the document omits is drift.
+    /// Members of <c>allOf</c> stay open, since each sees only its own properties; so do conditions
+    /// (<c>if</c>, <c>then</c>, <c>anyOf</c> branches), which name no type.
     /// </summary>
     private static JsonNode? Prepare(JsonNode? node, bool memberOfAllOf)
     {
@@ -128,7 +136,7 @@ public sealed class OpenApiContract
                             : Prepare(value, memberOfAllOf: false);
                 }
 
-                if (!memberOfAllOf && (o.ContainsKey("properties") || o.ContainsKey("allOf"))
+                if (!memberOfAllOf && DeclaresObject(o) && o.ContainsKey("properties")
                     && !o.ContainsKey("additionalProperties") && !o.ContainsKey("unevaluatedProperties"))
                 {
                     copy["unevaluatedProperties"] = false;
