@@ -33,6 +33,7 @@ public static class ServiceRegistration
         services.AddSingleton<IntakeCase>();
         services.AddSingleton<GetCase>();
         services.AddSingleton<ListCases>();
+        services.AddSingleton<SearchCases>();
         services.AddSingleton<UpdateCase>();
         services.AddSingleton<ChangeCaseStatus>();
         services.AddSingleton<RecordConsent>();

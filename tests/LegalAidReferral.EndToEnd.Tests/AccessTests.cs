@@ -16,6 +16,7 @@ public class AccessTests(HostFixture fixture) : IClassFixture<HostFixture>
     [
         ("cases", HttpMethod.Post, "/api/cases", () => Samples.Intake(), false),
         ("cases", HttpMethod.Get, "/api/cases", () => null, false),
+        ("cases/search", HttpMethod.Post, "/api/cases/search", () => new { q = "ficticia" }, false),
         ("cases/{caseId}", HttpMethod.Get, "/api/cases/{caseId}", () => null, true),
         ("cases/{caseId}", HttpMethod.Patch, "/api/cases/{caseId}", () => new { vulnerabilityNotes = "note" }, true),
         ("cases/{caseId}/status", HttpMethod.Post, "/api/cases/{caseId}/status", () => new { to = "triaged" }, true),
@@ -153,6 +154,23 @@ public class AccessTests(HostFixture fixture) : IClassFixture<HostFixture>
             HttpMethod.Post, $"/api/cases/{target.CaseId}/triage/override", new { decision = "eligible", reason = "Seen the client's file" });
 
         Assert.Equal(expected, response.StatusCode);
+    }
+
+    [Theory]
+    [InlineData(Samples.GuatemalaDefender, "PUT", "/api/offices/gt-idpp-guatemala/policy", "{\"criteria\":5}")]
+    [InlineData(Samples.TapachulaAdmin, "PUT", "/api/offices/gt-idpp-guatemala/policy", "{\"criteria\":")]
+    [InlineData(Samples.GuatemalaAdmin, "POST", "/api/cases", "{\"client\":5}")]
+    [InlineData(Samples.Reviewer, "POST", "/api/cases/search", "{\"q\":5}")]
+    [InlineData(Samples.GuatemalaAdmin, "POST", "/api/cases/{caseId}/status", "{\"to\":")]
+    [InlineData(Samples.GuatemalaDefender, "POST", "/api/cases/{caseId}/triage/override", "{\"decision\":[]}")]
+    public async Task The_caller_is_checked_before_the_body_is_read(string userId, string method, string path, string body)
+    {
+        var target = await CaseWithConsentAsync();
+        var session = await fixture.SignInAsync(userId);
+
+        var response = await session.SendAsync(new HttpMethod(method), path.Replace("{caseId}", target.CaseId, StringComparison.Ordinal), body);
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
     }
 
     private async Task<(string CaseId, string ConsentId)> CaseWithConsentAsync()

@@ -105,8 +105,7 @@ public class CaseLifecycleTests(HostFixture fixture) : IClassFixture<HostFixture
         var pages = 0;
         do
         {
-            var url = "/api/cases?limit=3&q=paging" + (token is null ? string.Empty : $"&continuationToken={Uri.EscapeDataString(token)}");
-            var page = await ApiSession.ReadObjectAsync(await defender.SendAsync(HttpMethod.Get, url));
+            var page = await ApiSession.ReadObjectAsync(await defender.SendAsync(HttpMethod.Post, "/api/cases/search", new { q = "paging", limit = 3, continuationToken = token }));
             seen.AddRange(page["items"]!.AsArray().Select(c => c!["id"]!.GetValue<string>()));
             token = page["continuationToken"]?.GetValue<string>();
             pages++;
@@ -133,9 +132,9 @@ public class CaseLifecycleTests(HostFixture fixture) : IClassFixture<HostFixture
         Assert.Equal(first.Headers.Location, second.Headers.Location);
         Assert.Equal("true", second.Headers.GetValues("Idempotent-Replayed").Single());
         Assert.Equal(HttpStatusCode.Conflict, other.StatusCode);
-        var list = await ApiSession.ReadObjectAsync(await defender.SendAsync(HttpMethod.Get, "/api/cases?q=idempotent&limit=100"));
+        var list = await ApiSession.ReadObjectAsync(await defender.SendAsync(HttpMethod.Post, "/api/cases/search", new { q = "idempotent", limit = 100 }));
         Assert.Single(list["items"]!.AsArray());
-        Assert.Empty((await ApiSession.ReadObjectAsync(await defender.SendAsync(HttpMethod.Get, "/api/cases?q=another%20ficticio")))["items"]!.AsArray());
+        Assert.Empty((await ApiSession.ReadObjectAsync(await defender.SendAsync(HttpMethod.Post, "/api/cases/search", new { q = "another ficticio" })))["items"]!.AsArray());
     }
 
     [Fact]
@@ -162,7 +161,9 @@ public class CaseLifecycleTests(HostFixture fixture) : IClassFixture<HostFixture
         Assert.True(offices.Count >= 6);
         Assert.True(offices.Select(o => o!["country"]!.GetValue<string>()).Distinct().Count() >= 4);
         Assert.Equal(HttpStatusCode.OK, one.StatusCode);
-        Assert.Equal("MX", (await ApiSession.ReadObjectAsync(one))["country"]!.GetValue<string>());
+        var office = await ApiSession.ReadObjectAsync(one);
+        Assert.Equal("MX", office["country"]!.GetValue<string>());
+        Assert.Equal("MX", office["referencePrefix"]!.GetValue<string>());
         Assert.Equal(HttpStatusCode.NotFound, (await reviewer.SendAsync(HttpMethod.Get, "/api/offices/xx-unknown")).StatusCode);
     }
 

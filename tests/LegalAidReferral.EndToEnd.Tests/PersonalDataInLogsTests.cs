@@ -13,7 +13,7 @@ public class PersonalDataInLogsTests
 
         var created = await defender.CreateCaseAsync();
         await defender.SendAsync(HttpMethod.Get, $"/api/cases/{created["id"]}");
-        await defender.SendAsync(HttpMethod.Get, $"/api/cases?q={Uri.EscapeDataString(Samples.ClientName)}");
+        await defender.SendAsync(HttpMethod.Post, "/api/cases/search", new { q = Samples.ClientName });
         var again = await defender.CreateCaseAsync();
         var check = await defender.SendAsync(HttpMethod.Post, $"/api/cases/{again["id"]}/conflict-check");
         Assert.Contains(Samples.ClientName, await check.Content.ReadAsStringAsync(), StringComparison.Ordinal);

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Reflection;
 using System.Text.RegularExpressions;
+using LegalAidReferral.EndToEnd.Tests.Contract;
 
 namespace LegalAidReferral.EndToEnd.Tests;
 
@@ -106,7 +107,8 @@ public sealed partial class StandaloneProcess : IAsyncDisposable
         }
     }
 
-    public HttpClient CreateClient() => new() { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+    /// <summary>A client whose every exchange with <c>/api</c> is checked against the OpenAPI document (see <see cref="ContractCheckingHandler"/>).</summary>
+    public HttpClient CreateClient() => new(new ContractCheckingHandler(OpenApiContract.Served, new HttpClientHandler())) { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
 
     /// <summary>SIGKILL: no shutdown hooks, no flushing; what was acknowledged must already be durable.</summary>
     public async Task KillAsync()

@@ -70,4 +70,20 @@ public class TriageFlowTests(HostFixture fixture) : IClassFixture<HostFixture>
         Assert.Equal("high", overridden["effectivePriority"]!.GetValue<string>());
         Assert.Equal(Samples.GuatemalaSupervisor, overridden["override"]!["by"]!.GetValue<string>());
     }
+
+    [Fact]
+    public async Task Override_with_a_null_priority_keeps_the_evaluated_priority_as_the_document_says()
+    {
+        var defender = await fixture.SignInAsync(Samples.GuatemalaDefender);
+        var supervisor = await fixture.SignInAsync(Samples.GuatemalaSupervisor);
+        var id = (await defender.CreateCaseAsync(Samples.Intake("Override Ficticio Nulo")))["id"]!.GetValue<string>();
+        var evaluated = await ApiSession.ReadObjectAsync(await defender.SendAsync(HttpMethod.Post, $"/api/cases/{id}/triage"));
+
+        var response = await supervisor.SendAsync(
+            HttpMethod.Post, $"/api/cases/{id}/triage/override", """{ "decision": "eligible", "priority": null, "reason": "Seen the file" }""");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var overridden = await ApiSession.ReadObjectAsync(response);
+        Assert.Equal(evaluated["priority"]!.GetValue<string>(), overridden["override"]!["priority"]!.GetValue<string>());
+    }
 }

@@ -4,29 +4,33 @@ using LegalAidReferral.Core.Identity;
 
 namespace LegalAidReferral.Core.Cases;
 
-/// <summary>Lists the caller's office's cases, newest first, filtered and paged.</summary>
+/// <summary>Lists the caller's office's cases, newest first, filtered by status and priority, and paged.</summary>
 public sealed class ListCases(ICaseStore store, CaseAuditor auditor)
 {
-    public sealed record Command(string? Status, string? Priority, string? Text, PageRequest Page);
+    public sealed record Command(string? Status, string? Priority, PageRequest Page);
 
-    public async Task<Result<Page<CaseSummary>>> HandleAsync(Command command, CallContext call, CancellationToken cancellationToken)
+    public Task<Result<Page<CaseSummary>>> HandleAsync(Command command, CallContext call, CancellationToken cancellationToken) =>
+        CaseAccess.Check(call.Actor) is { } denied
+            ? Task.FromResult<Result<Page<CaseSummary>>>(denied)
+            : ListAsync(call, command.Status, command.Priority, null, command.Page, new ValidationErrors(), cancellationToken);
+
+    /// <summary>
+    /// The listing both routes share, after the role check: the filters are validated into
+    /// <paramref name="errors"/> beside what the caller already found, the page is read and every
+    /// listed case is audited.
+    /// </summary>
+    internal async Task<Result<Page<CaseSummary>>> ListAsync(
+        CallContext call, string? rawStatus, string? rawPriority, string? text, PageRequest? page, ValidationErrors errors, CancellationToken cancellationToken)
     {
-        if (CaseAccess.Check(call.Actor) is { } denied)
-        {
-            return denied;
-        }
-
-        var errors = new ValidationErrors();
-        var status = FieldRules.Enum<CaseStatus>(command.Status, "status", errors, required: false);
-        var priority = FieldRules.Enum<Priority>(command.Priority, "priority", errors, required: false);
-        var text = FieldRules.Text(command.Text, "q", FieldLimits.SearchText, errors);
-        if (errors.Any)
+        var status = FieldRules.Enum<CaseStatus>(rawStatus, "status", errors, required: false);
+        var priority = FieldRules.Enum<Priority>(rawPriority, "priority", errors, required: false);
+        if (errors.Any || page is null)
         {
             return errors.ToFailure();
         }
 
-        var page = await store.ListAsync(call.Actor.OfficeId, new CaseQuery(status, priority, text), command.Page, cancellationToken);
-        await auditor.RecordAsync(call, call.Actor.OfficeId, page.Items.Select(c => c.Id).ToArray(), AuditAction.CaseListed, [], cancellationToken);
-        return page;
+        var found = await store.ListAsync(call.Actor.OfficeId, new CaseQuery(status, priority, text), page, cancellationToken);
+        await auditor.RecordAsync(call, call.Actor.OfficeId, found.Items.Select(c => c.Id).ToArray(), AuditAction.CaseListed, [], cancellationToken);
+        return found;
     }
 }

@@ -40,7 +40,7 @@ public static class FieldLimits
     public const int EvidenceReference = 200;
 
     /// <summary>The text of a case search.</summary>
-    public const int SearchText = 100;
+    public const int SearchText = 200;
 
     /// <summary>Entries of each list in the case details (aliases, documents, issues, deadlines, parties, ...).</summary>
     public const int CaseList = 20;

@@ -11,16 +11,15 @@ public sealed class OverrideTriage(CaseMutation mutation, CaseAuditor auditor, T
 {
     public sealed record Command(Guid CaseId, TriageOverrideInput Input, string? IfMatch);
 
+    /// <summary>Who may override: a supervisor (who also works on cases).</summary>
+    public static Failure? Access(Actor actor) =>
+        CaseAccess.Check(actor) ?? (actor.HasAny(Role.Supervisor) ? null : Failure.Forbidden("Only a supervisor can override a triage result."));
+
     public async Task<Result<Case>> HandleAsync(Command command, CallContext call, CancellationToken cancellationToken)
     {
-        if (CaseAccess.Check(call.Actor) is { } denied)
+        if (Access(call.Actor) is { } denied)
         {
             return denied;
-        }
-
-        if (!call.Actor.HasAny(Role.Supervisor))
-        {
-            return Failure.Forbidden("Only a supervisor can override a triage result.");
         }
 
         var errors = new ValidationErrors();

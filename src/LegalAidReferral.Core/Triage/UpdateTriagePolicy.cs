@@ -15,11 +15,17 @@ public sealed class UpdateTriagePolicy(ITriagePolicyStore store, IOfficeDirector
 
     public sealed record Command(string OfficeId, TriagePolicyInput Input, string? IfMatch);
 
+    /// <summary>Who may change an office's policy: an office admin of that office.</summary>
+    public static Failure? Access(Actor actor, string officeId) =>
+        actor.HasAny(Role.OfficeAdmin) && actor.OfficeId == officeId
+            ? null
+            : Failure.Forbidden("Only an office admin of this office can change its triage policy.");
+
     public async Task<Result<TriagePolicy>> HandleAsync(Command command, CallContext call, CancellationToken cancellationToken)
     {
-        if (!call.Actor.HasAny(Role.OfficeAdmin) || call.Actor.OfficeId != command.OfficeId)
+        if (Access(call.Actor, command.OfficeId) is { } denied)
         {
-            return Failure.Forbidden("Only an office admin of this office can change its triage policy.");
+            return denied;
         }
 
         if (await offices.FindAsync(command.OfficeId, cancellationToken) is null)

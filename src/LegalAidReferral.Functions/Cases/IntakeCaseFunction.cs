@@ -12,7 +12,7 @@ public sealed class IntakeCaseFunction(ApiPipeline api, IntakeCase intake)
     [Function("IntakeCase")]
     public Task<IActionResult> Run(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "cases")] HttpRequest request) =>
-        api.RunAsync(request, async call =>
+        api.RunAsync(request, CaseAccess.Check, async call =>
         {
             var ct = request.HttpContext.RequestAborted;
             var (body, problem) = await JsonBody.ReadAsync<IntakeInput>(request, api.MaxJsonBodyBytes, ct, JsonBody.Json);

@@ -1,3 +1,4 @@
+using LegalAidReferral.Core.Cases;
 using LegalAidReferral.Core.Common;
 using LegalAidReferral.Core.Identity;
 using LegalAidReferral.Infrastructure.Identity;
@@ -16,12 +17,26 @@ public sealed partial class ApiPipeline(CallerAuthenticator authenticator, IOpti
 {
     public long MaxJsonBodyBytes => options.Value.MaxJsonBodyBytes;
 
+    /// <summary>For a route every signed-in caller may use.</summary>
     public Task<IActionResult> RunAsync(HttpRequest request, Func<CallContext, Task<IActionResult>> handle) =>
+        RunAsync(request, static _ => null, handle);
+
+    /// <summary>
+    /// For a route with a role requirement: <paramref name="access"/> judges the caller before any
+    /// parameter or body is read, so a caller who may not use the route gets 403 whatever it sent,
+    /// and learns nothing from the route's validation.
+    /// </summary>
+    public Task<IActionResult> RunAsync(HttpRequest request, Func<Actor, Failure?> access, Func<CallContext, Task<IActionResult>> handle) =>
         GuardAsync(request, async correlationId =>
         {
             var outcome = await authenticator.AuthenticateAsync(request.HttpContext);
             if (outcome.Actor is { } actor)
             {
+                if (access(actor) is { } denied)
+                {
+                    return ProblemResult.From(denied);
+                }
+
                 return IfMatch.IsMalformed(request)
                     ? new ProblemResult(Problem.MalformedETag())
                     : await handle(new CallContext(actor, correlationId));
@@ -37,11 +52,13 @@ public sealed partial class ApiPipeline(CallerAuthenticator authenticator, IOpti
         });
 
     /// <summary>
-    /// As <see cref="RunAsync"/>, for a route that names a case: an id that is not a GUID cannot name
-    /// one, so it is a 404 like any case the caller cannot see.
+    /// For a route that names a case: the caller must work on cases (<see cref="CaseAccess"/>, or the
+    /// stricter <paramref name="access"/>), and an id that is not a GUID cannot name a case, so it is a
+    /// 404 like any case the caller cannot see.
     /// </summary>
-    public Task<IActionResult> RunOnCaseAsync(HttpRequest request, string caseId, Func<CallContext, Guid, Task<IActionResult>> handle) =>
-        RunAsync(request, call => QueryParameters.Id(caseId) is { } id
+    public Task<IActionResult> RunOnCaseAsync(
+        HttpRequest request, string caseId, Func<CallContext, Guid, Task<IActionResult>> handle, Func<Actor, Failure?>? access = null) =>
+        RunAsync(request, access ?? CaseAccess.Check, call => QueryParameters.Id(caseId) is { } id
             ? handle(call, id)
             : Task.FromResult<IActionResult>(new ProblemResult(Problem.NotFound("case"))));
 

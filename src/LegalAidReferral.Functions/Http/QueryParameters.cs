@@ -4,39 +4,34 @@ using Microsoft.AspNetCore.Http;
 
 namespace LegalAidReferral.Functions.Http;
 
-/// <summary>Query and header values that many routes share: paging, ids and preconditions.</summary>
+/// <summary>
+/// Query and header values that many routes share: paging, ids and preconditions. A parameter sent
+/// with an empty value is present: its rule decides (an empty limit, status or Idempotency-Key is
+/// 400), so a client's mistake is never taken silently as "not sent".
+/// </summary>
 public static class QueryParameters
 {
     public static (PageRequest? Page, Problem? Problem) Page(HttpRequest request)
     {
-        var limit = PageRequest.DefaultLimit;
-        var rawLimit = request.Query["limit"].ToString();
-        if (rawLimit.Length > 0
-            && (!int.TryParse(rawLimit, NumberStyles.None, CultureInfo.InvariantCulture, out limit) || limit is < 1 or > PageRequest.MaxLimit))
+        int? limit = null;
+        if (Text(request, "limit") is { } rawLimit)
         {
-            return (null, Problem.Invalid("limit", $"The limit must be a whole number from 1 to {PageRequest.MaxLimit}."));
+            // Not a whole number (empty, signed, too large): reported like a number out of range.
+            limit = int.TryParse(rawLimit, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) ? parsed : 0;
         }
 
-        var token = request.Query["continuationToken"].ToString();
-        if (token.Length > ContinuationTokens.MaxLength)
-        {
-            return (null, Problem.Invalid("continuationToken", "The continuation token is not valid."));
-        }
-
-        return (new PageRequest(limit, token.Length == 0 ? null : token), null);
+        var errors = new ValidationErrors();
+        var page = PageRequest.From(limit, Text(request, "continuationToken"), errors);
+        return page is null ? (null, Problem.From(errors.ToFailure())) : (page, null);
     }
 
-    public static string? Text(HttpRequest request, string name)
-    {
-        var value = request.Query[name].ToString();
-        return value.Length == 0 ? null : value;
-    }
+    /// <summary>The query value as sent (empty included), or null when the parameter is absent.</summary>
+    public static string? Text(HttpRequest request, string name) =>
+        request.Query.TryGetValue(name, out var value) ? value.ToString() : null;
 
-    public static string? Header(HttpRequest request, string name)
-    {
-        var value = request.Headers[name].ToString();
-        return value.Length == 0 ? null : value;
-    }
+    /// <summary>The header value as sent (empty included), or null when the header is absent.</summary>
+    public static string? Header(HttpRequest request, string name) =>
+        request.Headers.TryGetValue(name, out var value) ? value.ToString() : null;
 
     /// <summary>A case or consent id from the route; anything that is not a GUID cannot name a resource.</summary>
     public static Guid? Id(string value) => Guid.TryParse(value, out var id) ? id : null;

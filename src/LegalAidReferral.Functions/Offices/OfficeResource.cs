@@ -17,11 +17,12 @@ public sealed record OfficeResource(
     IReadOnlyList<LegalIssueType> Mandate,
     bool AcceptsCrossBorderReferrals,
     bool DemoUnit,
+    string ReferencePrefix,
     TriagePolicy? Policy)
 {
     public static OfficeResource Of(Office o, TriagePolicy? policy)
     {
         ArgumentNullException.ThrowIfNull(o);
-        return new(o.Id, o.Name, o.Institution, o.Country, o.Locality, o.TimeZone, o.Languages, o.FocalPoint, o.Mandate, o.AcceptsCrossBorderReferrals, o.DemoUnit, policy);
+        return new(o.Id, o.Name, o.Institution, o.Country, o.Locality, o.TimeZone, o.Languages, o.FocalPoint, o.Mandate, o.AcceptsCrossBorderReferrals, o.DemoUnit, o.ReferencePrefix, policy);
     }
 }

@@ -14,7 +14,7 @@ public sealed class UpdateOfficePolicyFunction(ApiPipeline api, UpdateTriagePoli
     public Task<IActionResult> Run(
         [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "offices/{officeId}/policy")] HttpRequest request,
         string officeId) =>
-        api.RunAsync(request, async call =>
+        api.RunAsync(request, actor => UpdateTriagePolicy.Access(actor, officeId), async call =>
         {
             var ct = request.HttpContext.RequestAborted;
             var (body, problem) = await JsonBody.ReadAsync<TriagePolicyInput>(request, api.MaxJsonBodyBytes, ct, JsonBody.Json);

@@ -27,5 +27,6 @@ public sealed class OverrideTriageFunction(ApiPipeline api, OverrideTriage overr
             var command = new OverrideTriage.Command(id, body!.Value, QueryParameters.Header(request, "If-Match"));
             var result = await overrideTriage.HandleAsync(command, call, ct);
             return result.IsSuccess ? TriageResults.Ok(result.Value, request) : ProblemResult.From(result.Failure);
-        });
+        },
+        OverrideTriage.Access);
 }
