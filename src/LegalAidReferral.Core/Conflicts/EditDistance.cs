@@ -5,18 +5,19 @@ public static class EditDistance
 {
     /// <summary>
     /// The number of insertions, deletions, substitutions and swaps of adjacent letters that turn
-    /// <paramref name="a"/> into <paramref name="b"/>, or <paramref name="bound"/> + 1 when it is larger.
+    /// <paramref name="a"/> into <paramref name="b"/>, or null when it is larger than <paramref name="bound"/>:
+    /// no number stands for "too far", so a caller cannot mistake it for a distance.
     /// </summary>
-    public static int Bounded(ReadOnlySpan<char> a, ReadOnlySpan<char> b, int bound)
+    public static int? Bounded(ReadOnlySpan<char> a, ReadOnlySpan<char> b, int bound)
     {
         if (Math.Abs(a.Length - b.Length) > bound)
         {
-            return bound + 1;
+            return null;
         }
 
         if (b.Length > 64 || a.Length > 64)
         {
-            return a.SequenceEqual(b) ? 0 : bound + 1;
+            return a.SequenceEqual(b) ? 0 : null;
         }
 
         Span<int> beforePrevious = stackalloc int[b.Length + 1];
@@ -46,7 +47,7 @@ public static class EditDistance
 
             if (rowMinimum > bound)
             {
-                return bound + 1;
+                return null;
             }
 
             var recycled = beforePrevious;
@@ -55,6 +56,6 @@ public static class EditDistance
             current = recycled;
         }
 
-        return Math.Min(previous[b.Length], bound + 1);
+        return previous[b.Length] <= bound ? previous[b.Length] : null;
     }
 }

@@ -47,6 +47,6 @@ public static class PartyVocabulary
         ArgumentNullException.ThrowIfNull(queryWord);
         ArgumentNullException.ThrowIfNull(word);
         var allowed = PartyMatcher.AllowedTypos(Math.Min(word.Length, queryWord.Length));
-        return allowed > 0 && EditDistance.Bounded(queryWord, word, allowed) <= allowed;
+        return allowed > 0 && EditDistance.Bounded(queryWord, word, allowed) is not null;
     }
 }

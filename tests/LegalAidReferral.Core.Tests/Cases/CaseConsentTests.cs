@@ -25,6 +25,20 @@ public class CaseConsentTests
     }
 
     [Fact]
+    public void Withdrawing_one_consent_leaves_the_others_as_they_were()
+    {
+        var (first, second, third) = (Given(Guid.NewGuid()), Given(Guid.NewGuid()), Given(Guid.NewGuid()));
+        var @case = CaseSamples.NewCase().WithConsent(first, CaseSamples.Now).WithConsent(second, CaseSamples.Now).WithConsent(third, CaseSamples.Now);
+
+        var after = @case.WithdrawConsent(second.Id, ConsentChannel.Phone, "user-2", CaseSamples.Now.AddDays(1)).Value!;
+
+        Assert.Equal([first.Id, second.Id, third.Id], after.Consents.Select(c => c.Id));
+        Assert.Equal(first, after.Consents[0]);
+        Assert.Equal(second with { WithdrawnAt = CaseSamples.Now.AddDays(1), WithdrawnBy = "user-2", WithdrawalChannel = ConsentChannel.Phone }, after.Consents[1]);
+        Assert.Equal(third, after.Consents[2]);
+    }
+
+    [Fact]
     public void Withdrawing_twice_is_an_invalid_transition()
     {
         var id = Guid.NewGuid();

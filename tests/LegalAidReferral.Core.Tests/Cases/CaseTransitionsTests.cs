@@ -5,21 +5,22 @@ namespace LegalAidReferral.Core.Tests.Cases;
 
 public class CaseTransitionsTests
 {
-    // The whole table: every status against every target. True = allowed.
-    private static readonly Dictionary<(CaseStatus, CaseStatus), bool> Expected = new()
+    // The whole table: every status against every target. Listed = allowed; the value says whether a
+    // written reason is required.
+    private static readonly Dictionary<(CaseStatus, CaseStatus), bool> ReasonRequired = new()
     {
-        [(CaseStatus.Intake, CaseStatus.Triaged)] = true,
+        [(CaseStatus.Intake, CaseStatus.Triaged)] = false,
         [(CaseStatus.Intake, CaseStatus.Closed)] = true,
-        [(CaseStatus.Triaged, CaseStatus.Open)] = true,
+        [(CaseStatus.Triaged, CaseStatus.Open)] = false,
         [(CaseStatus.Triaged, CaseStatus.NotEligible)] = true,
         [(CaseStatus.Triaged, CaseStatus.ReferredOut)] = true,
         [(CaseStatus.Triaged, CaseStatus.Intake)] = true,
         [(CaseStatus.Open, CaseStatus.ReferredOut)] = true,
         [(CaseStatus.Open, CaseStatus.Closed)] = true,
         [(CaseStatus.NotEligible, CaseStatus.Open)] = true,
-        [(CaseStatus.NotEligible, CaseStatus.Closed)] = true,
+        [(CaseStatus.NotEligible, CaseStatus.Closed)] = false,
         [(CaseStatus.ReferredOut, CaseStatus.Open)] = true,
-        [(CaseStatus.ReferredOut, CaseStatus.Closed)] = true,
+        [(CaseStatus.ReferredOut, CaseStatus.Closed)] = false,
         [(CaseStatus.Closed, CaseStatus.Open)] = true,
     };
 
@@ -43,7 +44,7 @@ public class CaseTransitionsTests
     {
         var result = CaseSamples.NewCase(from).TransitionTo(to, "a written reason", "user-1", CaseSamples.Now.AddHours(1));
 
-        var allowed = Expected.GetValueOrDefault((from, to));
+        var allowed = ReasonRequired.ContainsKey((from, to));
         Assert.Equal(allowed, result.IsSuccess);
         if (allowed)
         {
@@ -52,6 +53,31 @@ public class CaseTransitionsTests
         else
         {
             Assert.Equal(FailureKind.InvalidTransition, result.Failure!.Kind);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(EveryPair))]
+    public void A_transition_without_a_reason_succeeds_exactly_when_the_table_needs_none(CaseStatus from, CaseStatus to)
+    {
+        if (!ReasonRequired.TryGetValue((from, to), out var required))
+        {
+            Assert.Null(CaseTransitions.Find(from, to));
+            return;
+        }
+
+        var result = CaseSamples.NewCase(from).TransitionTo(to, null, "user-1", CaseSamples.Now.AddHours(1));
+
+        Assert.Equal(required, CaseTransitions.Find(from, to)!.ReasonRequired);
+        Assert.Equal(!required, result.IsSuccess);
+        if (required)
+        {
+            Assert.Equal(FailureKind.Validation, result.Failure!.Kind);
+            Assert.Equal(["reason"], result.Failure.Errors!.Keys);
+        }
+        else
+        {
+            Assert.Null(result.Value!.StatusHistory[^1].Reason);
         }
     }
 

@@ -27,13 +27,16 @@ public class NameTextTests
     }
 
     [Theory]
-    [InlineData("abc", "abc", 0)]
-    [InlineData("perez", "peres", 1)]
-    [InlineData("castellanos", "castelanso", 2)]
-    [InlineData("rodriguez", "rodirguez", 1)]
-    [InlineData("martinez", "ramirez", 3)]
-    public void Edit_distance_counts_swaps_as_one_and_stops_above_the_bound(string a, string b, int expected)
+    [InlineData("abc", "abc", 2, 0)]
+    [InlineData("perez", "peres", 2, 1)]
+    [InlineData("castellanos", "castelanso", 2, 2)]
+    [InlineData("rodriguez", "rodirguez", 2, 1)]
+    [InlineData("martinez", "ramirez", 2, null)]
+    [InlineData("mora", "mara", 1, 1)]
+    [InlineData("mora", "vega", 1, null)]
+    [InlineData("demo", "ficticia", 1, null)]
+    public void Edit_distance_counts_swaps_as_one_and_is_null_above_the_bound(string a, string b, int bound, int? expected)
     {
-        Assert.Equal(expected, EditDistance.Bounded(a, b, 2));
+        Assert.Equal(expected, EditDistance.Bounded(a, b, bound));
     }
 }

@@ -85,6 +85,63 @@ public class PartyMatcherTests
         Assert.Contains(match.Reasons, r => r.Code is MatchReason.NameTypo);
     }
 
+    [Theory]
+    [InlineData("Pan", "Paz", null)]
+    [InlineData("Mara", "Mora", 0.72)]
+    [InlineData("Muro", "Mora", null)]
+    [InlineData("Lopaz", "Lopez", 0.72)]
+    [InlineData("Lapiz", "Lopez", null)]
+    [InlineData("Romera", "Romero", 0.72)]
+    [InlineData("Ramiro", "Romero", 0.54)]
+    [InlineData("Ramira", "Romero", null)]
+    public void One_typo_is_allowed_from_four_letters_and_two_from_six(string searched, string recorded, double? score)
+    {
+        var match = PartyMatcher.Match(Person(searched), Person(recorded));
+
+        Assert.Equal(score, match?.Score);
+        Assert.All(match?.Reasons ?? [], r => Assert.Equal(MatchReason.NameTypo, r.Code));
+    }
+
+    // Every word pair further apart than its length allows; 4- and 5-letter words were read as two typos.
+    public static TheoryData<string, string> UnrelatedNames() => new()
+    {
+        { "Rosa Mora", "Luis Vega" },
+        { "Mora", "Vega" },
+        { "Pedro Lopez", "Marta Silva" },
+        { "Lopez", "Silva" },
+        { "Ana Ruiz", "Eva Soto" },
+        { "Demo", "Ficticia" },
+    };
+
+    [Theory]
+    [MemberData(nameof(UnrelatedNames))]
+    public void Unrelated_names_are_no_candidate(string searched, string recorded)
+    {
+        Assert.Null(PartyMatcher.Match(Person(searched), Person(recorded)));
+    }
+
+    [Theory]
+    [MemberData(nameof(UnrelatedNames))]
+    public void Unrelated_names_score_zero_and_carry_no_reason_beside_a_shared_document(string searched, string recorded)
+    {
+        var match = Found(
+            Person(searched, documents: [(IdentityDocumentType.Passport, "HN1234567")]),
+            Person(recorded, documents: [(IdentityDocumentType.Passport, "HN1234567")]));
+
+        Assert.Equal(PartyMatcher.DocumentTier, match.Score);
+        Assert.Equal([MatchReason.DocumentNumber], Codes(match));
+    }
+
+    [Fact]
+    public void The_demo_case_is_found_by_its_shared_words_only()
+    {
+        var match = Found(Person("Ana Ficticia Ejemplo Ruiz"), Person("DEMO Ana Ejemplo"));
+
+        Assert.Equal(0.57, match.Score);
+        Assert.Equal(["ana~ana", "ejemplo~ejemplo"], match.Reasons.Select(r => $"{r.Query}~{r.Candidate}").Order());
+        Assert.All(match.Reasons, r => Assert.Equal(MatchReason.NameExact, r.Code));
+    }
+
     [Fact]
     public void Short_words_need_more_than_a_typo()
     {

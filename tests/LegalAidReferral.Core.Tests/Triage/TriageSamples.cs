@@ -78,7 +78,7 @@ internal static class TriageSamples
                 deadlineInDays is { } deadline ? [new LegalDeadline(Today.AddDays(deadline), "appeal")] : []),
             []);
 
-    private static Office Office(string id, string country, bool crossBorder, params LegalIssueType[] mandate) => new()
+    public static Office Office(string id, string country, bool crossBorder, params LegalIssueType[] mandate) => new()
     {
         Id = id,
         Name = id,
