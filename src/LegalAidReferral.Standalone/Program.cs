@@ -9,7 +9,17 @@ using Scalar.AspNetCore;
 // The content root is the app's own folder, not the working directory, so its appsettings.json
 // (quiet per-request logging) applies however the host is launched.
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
-var settings = StandaloneSettings.From(builder.Configuration);
+StandaloneSettings settings;
+try
+{
+    settings = StandaloneSettings.From(builder.Configuration, builder.Environment);
+}
+catch (StartupRefusedException refused)
+{
+    await Console.Error.WriteLineAsync(refused.Message);
+    return 2;
+}
+
 // Embedded defaults go first, so anything set on the command line or in appsettings wins.
 builder.Configuration.Sources.Insert(0, new MemoryConfigurationSource { InitialData = settings.Defaults() });
 if (string.IsNullOrEmpty(builder.Configuration["urls"]))
@@ -53,3 +63,4 @@ if (settings.DevSignIn)
 await app.StartAsync();
 StandaloneBanner.Print(app, settings);
 await app.WaitForShutdownAsync();
+return 0;

@@ -36,23 +36,20 @@ public sealed partial class StandaloneProcess : IAsyncDisposable
         }
     }
 
-    public static async Task<StandaloneProcess> StartAsync(string dataFolder, params string[] extraArguments)
-    {
-        var hostDll = LocateHost();
-        var start = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = Path.GetDirectoryName(hostDll)!,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in new[] { hostDll, "--urls", "http://127.0.0.1:0", "--data", dataFolder }.Concat(extraArguments))
-        {
-            start.ArgumentList.Add(argument);
-        }
+    /// <summary>
+    /// The flags the suite's hosts run with: the host is started as Production, where development
+    /// sign-in and demo data are off unless asked for.
+    /// </summary>
+    public static readonly string[] DevelopmentFlags = ["--dev-sign-in", "true", "--seed-demo-data", "true"];
 
-        start.Environment["DOTNET_ENVIRONMENT"] = "Production";
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+    /// <summary>Starts the host with <see cref="DevelopmentFlags"/>, then <paramref name="extraArguments"/> (the last value of an option wins).</summary>
+    public static Task<StandaloneProcess> StartAsync(string dataFolder, params string[] extraArguments) =>
+        StartWithoutFlagsAsync(dataFolder, [.. DevelopmentFlags, .. extraArguments]);
+
+    /// <summary>Starts the host as Production with only <paramref name="arguments"/>.</summary>
+    public static async Task<StandaloneProcess> StartWithoutFlagsAsync(string dataFolder, params string[] arguments)
+    {
+        var start = StartInfo(dataFolder, arguments);
         var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the standalone host.");
         var ready = new TaskCompletionSource<Uri>(TaskCreationOptions.RunContinuationsAsynchronously);
         var lines = new List<string>();
@@ -106,6 +103,26 @@ public sealed partial class StandaloneProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>Runs the host as Production with <paramref name="arguments"/> until it exits by itself.</summary>
+    public static async Task<(int ExitCode, string Output)> RunUntilExitAsync(string dataFolder, params string[] arguments)
+    {
+        using var process = Process.Start(StartInfo(dataFolder, arguments)) ?? throw new InvalidOperationException("Could not start the standalone host.");
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(StartTimeout);
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"The standalone host did not exit within {StartTimeout}.");
+        }
+
+        return (process.ExitCode, await output + await error);
+    }
+
     public HttpClient CreateClient() => new() { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
 
     /// <summary>SIGKILL: no shutdown hooks, no flushing; what was acknowledged must already be durable.</summary>
@@ -134,6 +151,26 @@ public sealed partial class StandaloneProcess : IAsyncDisposable
                 _output.Add(line);
             }
         }
+    }
+
+    private static ProcessStartInfo StartInfo(string dataFolder, IEnumerable<string> arguments)
+    {
+        var hostDll = LocateHost();
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = Path.GetDirectoryName(hostDll)!,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var argument in new[] { hostDll, "--urls", "http://127.0.0.1:0", "--data", dataFolder }.Concat(arguments))
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        start.Environment["DOTNET_ENVIRONMENT"] = "Production";
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        return start;
     }
 
     private static string LocateHost()
