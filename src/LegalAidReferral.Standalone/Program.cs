@@ -43,6 +43,7 @@ if (settings.DevSignIn)
 }
 
 var app = builder.Build();
+app.UseRoutingProblems();
 app.MapFunctions(typeof(ServiceRegistration).Assembly);
 // The reference page talks to this host only: no AI agent, telemetry or cloud toolbar, which
 // would send requests or usage to a third party from a tool that handles case data.

@@ -22,6 +22,7 @@ public class ProductionModeTests
 
         Assert.Equal(HttpStatusCode.NotFound, users.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, token.StatusCode);
+        Assert.Equal("application/problem+json", token.Content.Headers.ContentType?.MediaType);
         Assert.Equal(0, CountCases(data.Path));
         Assert.Contains(host.Output, line => line.StartsWith("Mode: production", StringComparison.Ordinal));
         Assert.DoesNotContain(host.Output, line => line.Contains("development sign-in is ON", StringComparison.Ordinal));

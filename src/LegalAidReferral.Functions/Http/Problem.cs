@@ -25,6 +25,14 @@ public sealed record Problem(int Status, string Type, string Title, string Detai
 
     public static Problem NotFound(string what) => From(Failure.NotFound(what));
 
+    /// <summary>No route answers at the requested address.</summary>
+    public static Problem NoRoute() =>
+        new(404, ProblemTypes.NotFound, "Not found.", "Nothing answers at this address. The API reference lists the routes.");
+
+    /// <param name="allow">The methods the route accepts, as in the <c>Allow</c> header.</param>
+    public static Problem MethodNotAllowed(string allow) =>
+        new(405, ProblemTypes.MethodNotAllowed, "The method is not allowed.", $"This address accepts {allow}.");
+
     public static Problem PayloadTooLarge(long maxBytes) =>
         new(413, ProblemTypes.PayloadTooLarge, "The request body is too large.", $"The body must not exceed {maxBytes} bytes.");
 

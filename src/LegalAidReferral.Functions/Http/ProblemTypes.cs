@@ -8,6 +8,7 @@ public static class ProblemTypes
     public const string Unauthorized = Base + "unauthorized";
     public const string Forbidden = Base + "forbidden";
     public const string NotFound = Base + "not-found";
+    public const string MethodNotAllowed = Base + "method-not-allowed";
     public const string InvalidTransition = Base + "invalid-transition";
     public const string Conflict = Base + "conflict";
     public const string IdempotencyKeyReused = Base + "idempotency-key-reused";
