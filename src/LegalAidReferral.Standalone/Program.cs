@@ -42,7 +42,10 @@ if (settings.DevSignIn)
     builder.Services.AddDevSignIn(settings.DataFolder, SeedOffices.Load().Select(o => o.Id));
 }
 
+builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
+
 var app = builder.Build();
+app.UseNoSniff();
 app.UseRoutingProblems();
 app.MapFunctions(typeof(ServiceRegistration).Assembly);
 // The reference page talks to this host only: no AI agent, telemetry or cloud toolbar, which

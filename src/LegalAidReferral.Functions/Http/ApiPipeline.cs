@@ -10,7 +10,7 @@ namespace LegalAidReferral.Functions.Http;
 
 /// <summary>
 /// What every function body does around its use case, the same in both hosts: correlation id,
-/// authentication, mapping of unexpected errors to a problem without details.
+/// <see cref="ResponseHeaders"/>, authentication, mapping of unexpected errors to a problem without details.
 /// </summary>
 public sealed partial class ApiPipeline(CallerAuthenticator authenticator, IOptions<ApiOptions> options, ILogger<ApiPipeline> logger)
 {
@@ -19,6 +19,7 @@ public sealed partial class ApiPipeline(CallerAuthenticator authenticator, IOpti
     public Task<IActionResult> RunAsync(HttpRequest request, Func<CallContext, Task<IActionResult>> handle) =>
         GuardAsync(request, async correlationId =>
         {
+            ResponseHeaders.NoStore(request.HttpContext.Response);
             var outcome = await authenticator.AuthenticateAsync(request.HttpContext);
             if (outcome.Actor is { } actor)
             {
@@ -49,6 +50,7 @@ public sealed partial class ApiPipeline(CallerAuthenticator authenticator, IOpti
     private async Task<IActionResult> GuardAsync(HttpRequest request, Func<string, Task<IActionResult>> handle)
     {
         var correlationId = Correlation.Establish(request.HttpContext);
+        ResponseHeaders.NoSniff(request.HttpContext.Response);
         try
         {
             return await handle(correlationId);

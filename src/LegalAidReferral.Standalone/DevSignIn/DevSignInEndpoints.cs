@@ -16,7 +16,12 @@ public static class DevSignInEndpoints
     {
         ArgumentNullException.ThrowIfNull(endpoints);
 
-        var group = endpoints.MapGroup("/dev");
+        // A token and the user list are for the caller alone: no cache may keep them.
+        var group = endpoints.MapGroup("/dev").AddEndpointFilter((context, next) =>
+        {
+            ResponseHeaders.NoStore(context.HttpContext.Response);
+            return next(context);
+        });
         group.MapGet("/users", ListUsers);
         group.MapPost("/token", IssueTokenAsync);
         return group;
