@@ -10,9 +10,10 @@ namespace LegalAidReferral.Functions.Http;
 
 /// <summary>
 /// What every function body does around its use case, the same in both hosts: correlation id,
-/// <see cref="ResponseHeaders"/>, authentication, mapping of unexpected errors to a problem without details.
+/// <see cref="ResponseHeaders"/>, authentication, <see cref="RequestThrottle"/>, mapping of unexpected
+/// errors to a problem without details.
 /// </summary>
-public sealed partial class ApiPipeline(CallerAuthenticator authenticator, IOptions<ApiOptions> options, ILogger<ApiPipeline> logger)
+public sealed partial class ApiPipeline(CallerAuthenticator authenticator, RequestThrottle throttle, IOptions<ApiOptions> options, ILogger<ApiPipeline> logger)
 {
     public long MaxJsonBodyBytes => options.Value.MaxJsonBodyBytes;
 
@@ -21,6 +22,11 @@ public sealed partial class ApiPipeline(CallerAuthenticator authenticator, IOpti
         {
             ResponseHeaders.NoStore(request.HttpContext.Response);
             var outcome = await authenticator.AuthenticateAsync(request.HttpContext);
+            if (throttle.Admit(request.HttpContext, outcome.Actor?.UserId) is { } tooMany)
+            {
+                return tooMany;
+            }
+
             if (outcome.Actor is { } actor)
             {
                 return await handle(new CallContext(actor, correlationId));
@@ -45,7 +51,7 @@ public sealed partial class ApiPipeline(CallerAuthenticator authenticator, IOpti
             : Task.FromResult<IActionResult>(new ProblemResult(Problem.NotFound("case"))));
 
     public Task<IActionResult> RunAnonymousAsync(HttpRequest request, Func<Task<IActionResult>> handle) =>
-        GuardAsync(request, _ => handle());
+        GuardAsync(request, _ => throttle.Admit(request.HttpContext) is { } tooMany ? Task.FromResult<IActionResult>(tooMany) : handle());
 
     private async Task<IActionResult> GuardAsync(HttpRequest request, Func<string, Task<IActionResult>> handle)
     {

@@ -42,6 +42,9 @@ public sealed record Problem(int Status, string Type, string Title, string Detai
     public static Problem PreconditionRequired() =>
         new(428, ProblemTypes.PreconditionRequired, "An If-Match header is required.", "Read the resource, then send its ETag in If-Match to update it.");
 
+    public static Problem TooManyRequests(long retryAfterSeconds) =>
+        new(429, ProblemTypes.TooManyRequests, "Too many requests.", $"Slow down: try again in {retryAfterSeconds} seconds.");
+
     public static Problem Internal() =>
         new(500, ProblemTypes.Internal, "An unexpected error occurred.", "The error was logged. Quote the traceId when you report it.");
 }

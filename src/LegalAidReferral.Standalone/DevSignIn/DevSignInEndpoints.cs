@@ -16,11 +16,19 @@ public static class DevSignInEndpoints
     {
         ArgumentNullException.ThrowIfNull(endpoints);
 
-        // A token and the user list are for the caller alone: no cache may keep them.
-        var group = endpoints.MapGroup("/dev").AddEndpointFilter((context, next) =>
+        // A token and the user list are for the caller alone: no cache may keep them. Anonymous, so
+        // limited per client address like the API's anonymous routes.
+        var group = endpoints.MapGroup("/dev").AddEndpointFilter(async (context, next) =>
         {
-            ResponseHeaders.NoStore(context.HttpContext.Response);
-            return next(context);
+            var http = context.HttpContext;
+            ResponseHeaders.NoStore(http.Response);
+            if (http.RequestServices.GetRequiredService<RequestThrottle>().Admit(http) is { } tooMany)
+            {
+                await tooMany.WriteAsync(http);
+                return Results.Empty;
+            }
+
+            return await next(context);
         });
         group.MapGet("/users", ListUsers);
         group.MapPost("/token", IssueTokenAsync);

@@ -1,6 +1,4 @@
 using LegalAidReferral.Functions.Http;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.Abstractions;
 
 namespace LegalAidReferral.Standalone.Hosting;
 
@@ -16,13 +14,9 @@ public static class RoutingProblems
             var http = context.HttpContext;
             return http.Response.StatusCode switch
             {
-                StatusCodes.Status404NotFound => WriteAsync(http, Problem.NoRoute()),
-                StatusCodes.Status405MethodNotAllowed => WriteAsync(http, Problem.MethodNotAllowed(http.Response.Headers.Allow.ToString())),
+                StatusCodes.Status404NotFound => new ProblemResult(Problem.NoRoute()).WriteAsync(http),
+                StatusCodes.Status405MethodNotAllowed => new ProblemResult(Problem.MethodNotAllowed(http.Response.Headers.Allow.ToString())).WriteAsync(http),
                 _ => Task.CompletedTask,
             };
         });
-
-    /// <summary>Writes <paramref name="problem"/> outside a function, as <see cref="ProblemResult"/> does inside one.</summary>
-    public static Task WriteAsync(HttpContext context, Problem problem) =>
-        new ProblemResult(problem).ExecuteResultAsync(new ActionContext(context, context.GetRouteData(), new ActionDescriptor()));
 }
