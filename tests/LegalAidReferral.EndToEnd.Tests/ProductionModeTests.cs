@@ -35,11 +35,12 @@ public class ProductionModeTests
     {
         using var data = new TempFolder();
 
-        var (exitCode, output) = await StandaloneProcess.RunUntilExitAsync(
+        var (exitCode, output, errors) = await StandaloneProcess.RunUntilExitAsync(
             data.Path, flag, "true", "--AzureAd:TenantId", RealTenant, "--AzureAd:ClientId", RealClient);
 
         Assert.NotEqual(0, exitCode);
-        var line = Assert.Single(output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        Assert.Empty(output);
+        var line = Assert.Single(errors.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
         Assert.StartsWith($"Refusing to start: {flag} is on, but AzureAd:TenantId names a real Entra ID configuration.", line, StringComparison.Ordinal);
     }
 

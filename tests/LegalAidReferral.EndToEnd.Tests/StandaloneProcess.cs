@@ -104,7 +104,7 @@ public sealed partial class StandaloneProcess : IAsyncDisposable
     }
 
     /// <summary>Runs the host as Production with <paramref name="arguments"/> until it exits by itself.</summary>
-    public static async Task<(int ExitCode, string Output)> RunUntilExitAsync(string dataFolder, params string[] arguments)
+    public static async Task<(int ExitCode, string Output, string Errors)> RunUntilExitAsync(string dataFolder, params string[] arguments)
     {
         using var process = Process.Start(StartInfo(dataFolder, arguments)) ?? throw new InvalidOperationException("Could not start the standalone host.");
         var output = process.StandardOutput.ReadToEndAsync();
@@ -120,7 +120,7 @@ public sealed partial class StandaloneProcess : IAsyncDisposable
             throw new TimeoutException($"The standalone host did not exit within {StartTimeout}.");
         }
 
-        return (process.ExitCode, await output + await error);
+        return (process.ExitCode, await output, await error);
     }
 
     public HttpClient CreateClient() => new() { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
@@ -173,21 +173,23 @@ public sealed partial class StandaloneProcess : IAsyncDisposable
         return start;
     }
 
-    private static string LocateHost()
+    /// <summary>The folder that holds <c>LegalAidReferral.sln</c>, above the test binaries.</summary>
+    public static string RepositoryRoot()
     {
-        var configuration = typeof(StandaloneProcess).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug";
         var directory = new DirectoryInfo(AppContext.BaseDirectory);
         while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "LegalAidReferral.sln")))
         {
             directory = directory.Parent;
         }
 
-        if (directory is null)
-        {
-            throw new InvalidOperationException("Could not find the repository root (LegalAidReferral.sln) above the test folder.");
-        }
+        return directory?.FullName
+            ?? throw new InvalidOperationException("Could not find the repository root (LegalAidReferral.sln) above the test folder.");
+    }
 
-        var dll = Path.Combine(directory.FullName, "src", "LegalAidReferral.Standalone", "bin", configuration, "net10.0", "LegalAidReferral.Standalone.dll");
+    private static string LocateHost()
+    {
+        var configuration = typeof(StandaloneProcess).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug";
+        var dll = Path.Combine(RepositoryRoot(), "src", "LegalAidReferral.Standalone", "bin", configuration, "net10.0", "LegalAidReferral.Standalone.dll");
         return File.Exists(dll)
             ? dll
             : throw new InvalidOperationException($"The standalone host is not built at {dll}. Build the solution first (dotnet test builds it).");
