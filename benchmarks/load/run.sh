@@ -53,7 +53,7 @@ DLL=$ROOT/src/LegalAidReferral.Standalone/bin/Release/net10.0/LegalAidReferral.S
 
 # Start to first healthy response: the clock starts just before the process is launched.
 started=$(date +%s%N)
-dotnet "$DLL" --urls "$BASE" --data "$WORK/data" --seed-demo-data false ${HOST_ARGS:-} >"$WORK/host.log" 2>&1 &
+dotnet "$DLL" --urls "$BASE" --data "$WORK/data" --dev-sign-in true --seed-demo-data false ${HOST_ARGS:-} >"$WORK/host.log" 2>&1 &
 HOST_PID=$!
 until curl -sf -o /dev/null "$BASE/api/health"; do
   kill -0 "$HOST_PID" 2>/dev/null || { cat "$WORK/host.log" >&2; exit 1; }

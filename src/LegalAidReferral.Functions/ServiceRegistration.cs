@@ -21,6 +21,11 @@ public static class ServiceRegistration
         services.AddSingleton(TimeProvider.System);
         services.Configure<ApiOptions>(configuration.GetSection("Api"));
         services.AddEntraIdAuthentication(configuration);
+        services.AddOptions<ThrottlingOptions>()
+            .Bind(configuration.GetSection(ThrottlingOptions.SectionName))
+            .Validate(o => o.IsValid, "Throttling rates and bursts must be greater than zero.")
+            .ValidateOnStart();
+        services.AddSingleton<RequestThrottle>();
         services.AddSingleton<ApiPipeline>();
 
         var storage = configuration.GetSection("Storage");

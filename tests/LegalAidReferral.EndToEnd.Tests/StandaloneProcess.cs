@@ -37,23 +37,20 @@ public sealed partial class StandaloneProcess : IAsyncDisposable
         }
     }
 
-    public static async Task<StandaloneProcess> StartAsync(string dataFolder, params string[] extraArguments)
-    {
-        var hostDll = LocateHost();
-        var start = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = Path.GetDirectoryName(hostDll)!,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in new[] { hostDll, "--urls", "http://127.0.0.1:0", "--data", dataFolder }.Concat(extraArguments))
-        {
-            start.ArgumentList.Add(argument);
-        }
+    /// <summary>
+    /// The flags the suite's hosts run with: the host is started as Production, where development
+    /// sign-in and demo data are off unless asked for.
+    /// </summary>
+    public static readonly string[] DevelopmentFlags = ["--dev-sign-in", "true", "--seed-demo-data", "true"];
 
-        start.Environment["DOTNET_ENVIRONMENT"] = "Production";
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+    /// <summary>Starts the host with <see cref="DevelopmentFlags"/>, then <paramref name="extraArguments"/> (the last value of an option wins).</summary>
+    public static Task<StandaloneProcess> StartAsync(string dataFolder, params string[] extraArguments) =>
+        StartWithoutFlagsAsync(dataFolder, [.. DevelopmentFlags, .. extraArguments]);
+
+    /// <summary>Starts the host as Production with only <paramref name="arguments"/>.</summary>
+    public static async Task<StandaloneProcess> StartWithoutFlagsAsync(string dataFolder, params string[] arguments)
+    {
+        var start = StartInfo(dataFolder, arguments);
         var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the standalone host.");
         var ready = new TaskCompletionSource<Uri>(TaskCreationOptions.RunContinuationsAsynchronously);
         var lines = new List<string>();
@@ -107,6 +104,27 @@ public sealed partial class StandaloneProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>Runs the host as Production with <paramref name="arguments"/> until it exits by itself.</summary>
+    public static async Task<(int ExitCode, string Output, string Errors)> RunUntilExitAsync(string dataFolder, params string[] arguments)
+    {
+        using var process = Process.Start(StartInfo(dataFolder, arguments)) ?? throw new InvalidOperationException("Could not start the standalone host.");
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(StartTimeout);
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"The standalone host did not exit within {StartTimeout}.");
+        }
+
+        return (process.ExitCode, await output, await error);
+    }
+
+
     /// <summary>A client whose every exchange with <c>/api</c> is checked against the OpenAPI document (see <see cref="ContractCheckingHandler"/>).</summary>
     public HttpClient CreateClient() => new(new ContractCheckingHandler(OpenApiContract.Served, new HttpClientHandler())) { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
 
@@ -138,21 +156,43 @@ public sealed partial class StandaloneProcess : IAsyncDisposable
         }
     }
 
-    private static string LocateHost()
+    private static ProcessStartInfo StartInfo(string dataFolder, IEnumerable<string> arguments)
     {
-        var configuration = typeof(StandaloneProcess).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug";
+        var hostDll = LocateHost();
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = Path.GetDirectoryName(hostDll)!,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var argument in new[] { hostDll, "--urls", "http://127.0.0.1:0", "--data", dataFolder }.Concat(arguments))
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        start.Environment["DOTNET_ENVIRONMENT"] = "Production";
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        return start;
+    }
+
+    /// <summary>The folder that holds <c>LegalAidReferral.sln</c>, above the test binaries.</summary>
+    public static string RepositoryRoot()
+    {
         var directory = new DirectoryInfo(AppContext.BaseDirectory);
         while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "LegalAidReferral.sln")))
         {
             directory = directory.Parent;
         }
 
-        if (directory is null)
-        {
-            throw new InvalidOperationException("Could not find the repository root (LegalAidReferral.sln) above the test folder.");
-        }
+        return directory?.FullName
+            ?? throw new InvalidOperationException("Could not find the repository root (LegalAidReferral.sln) above the test folder.");
+    }
 
-        var dll = Path.Combine(directory.FullName, "src", "LegalAidReferral.Standalone", "bin", configuration, "net10.0", "LegalAidReferral.Standalone.dll");
+    private static string LocateHost()
+    {
+        var configuration = typeof(StandaloneProcess).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug";
+        var dll = Path.Combine(RepositoryRoot(), "src", "LegalAidReferral.Standalone", "bin", configuration, "net10.0", "LegalAidReferral.Standalone.dll");
         return File.Exists(dll)
             ? dll
             : throw new InvalidOperationException($"The standalone host is not built at {dll}. Build the solution first (dotnet test builds it).");

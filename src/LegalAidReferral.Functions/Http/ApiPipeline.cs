@@ -11,9 +11,10 @@ namespace LegalAidReferral.Functions.Http;
 
 /// <summary>
 /// What every function body does around its use case, the same in both hosts: correlation id,
-/// authentication, mapping of unexpected errors to a problem without details.
+/// <see cref="ResponseHeaders"/>, authentication, <see cref="RequestThrottle"/>, mapping of unexpected
+/// errors to a problem without details.
 /// </summary>
-public sealed partial class ApiPipeline(CallerAuthenticator authenticator, IOptions<ApiOptions> options, ILogger<ApiPipeline> logger)
+public sealed partial class ApiPipeline(CallerAuthenticator authenticator, RequestThrottle throttle, IOptions<ApiOptions> options, ILogger<ApiPipeline> logger)
 {
     public long MaxJsonBodyBytes => options.Value.MaxJsonBodyBytes;
 
@@ -29,7 +30,13 @@ public sealed partial class ApiPipeline(CallerAuthenticator authenticator, IOpti
     public Task<IActionResult> RunAsync(HttpRequest request, Func<Actor, Failure?> access, Func<CallContext, Task<IActionResult>> handle) =>
         GuardAsync(request, async correlationId =>
         {
+            ResponseHeaders.NoStore(request.HttpContext.Response);
             var outcome = await authenticator.AuthenticateAsync(request.HttpContext);
+            if (throttle.Admit(request.HttpContext, outcome.Actor?.UserId) is { } tooMany)
+            {
+                return tooMany;
+            }
+
             if (outcome.Actor is { } actor)
             {
                 if (access(actor) is { } denied)
@@ -63,11 +70,12 @@ public sealed partial class ApiPipeline(CallerAuthenticator authenticator, IOpti
             : Task.FromResult<IActionResult>(new ProblemResult(Problem.NotFound("case"))));
 
     public Task<IActionResult> RunAnonymousAsync(HttpRequest request, Func<Task<IActionResult>> handle) =>
-        GuardAsync(request, _ => handle());
+        GuardAsync(request, _ => throttle.Admit(request.HttpContext) is { } tooMany ? Task.FromResult<IActionResult>(tooMany) : handle());
 
     private async Task<IActionResult> GuardAsync(HttpRequest request, Func<string, Task<IActionResult>> handle)
     {
         var correlationId = Correlation.Establish(request.HttpContext);
+        ResponseHeaders.NoSniff(request.HttpContext.Response);
         try
         {
             return await handle(correlationId);

@@ -33,6 +33,14 @@ public sealed record Problem(int Status, string Type, string Title, string Detai
         new(400, ProblemTypes.Validation, "The request is not valid.", "The If-Match header is not a valid ETag.",
             new Dictionary<string, string[]> { ["If-Match"] = ["Send the ETag exactly as it was read, quotes included, e.g. \"3\"."] });
 
+    /// <summary>No route answers at the requested address.</summary>
+    public static Problem NoRoute() =>
+        new(404, ProblemTypes.NotFound, "Not found.", "Nothing answers at this address. The API reference lists the routes.");
+
+    /// <param name="allow">The methods the route accepts, as in the <c>Allow</c> header.</param>
+    public static Problem MethodNotAllowed(string allow) =>
+        new(405, ProblemTypes.MethodNotAllowed, "The method is not allowed.", $"This address accepts {allow}.");
+
     public static Problem PayloadTooLarge(long maxBytes) =>
         new(413, ProblemTypes.PayloadTooLarge, "The request body is too large.", $"The body must not exceed {maxBytes} bytes.");
 
@@ -41,6 +49,9 @@ public sealed record Problem(int Status, string Type, string Title, string Detai
 
     public static Problem PreconditionRequired() =>
         new(428, ProblemTypes.PreconditionRequired, "An If-Match header is required.", "Read the resource, then send its ETag in If-Match to update it.");
+
+    public static Problem TooManyRequests(long retryAfterSeconds) =>
+        new(429, ProblemTypes.TooManyRequests, "Too many requests.", $"Slow down: try again in {retryAfterSeconds} seconds.");
 
     public static Problem Internal() =>
         new(500, ProblemTypes.Internal, "An unexpected error occurred.", "The error was logged. Quote the traceId when you report it.");

@@ -1,6 +1,8 @@
 using LegalAidReferral.Core.Common;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Abstractions;
+using Microsoft.AspNetCore.Routing;
 
 namespace LegalAidReferral.Functions.Http;
 
@@ -20,6 +22,10 @@ public sealed class ProblemResult(Problem problem) : IActionResult
             Problem.Errors);
         return new JsonBodyResult(Problem.Status, body, "application/problem+json; charset=utf-8").ExecuteResultAsync(context);
     }
+
+    /// <summary>Writes the problem from outside a function, e.g. from middleware or an endpoint filter.</summary>
+    public Task WriteAsync(HttpContext context) =>
+        ExecuteResultAsync(new ActionContext(context, context.GetRouteData(), new ActionDescriptor()));
 
     public static implicit operator ProblemResult(Problem problem) => new(problem);
 

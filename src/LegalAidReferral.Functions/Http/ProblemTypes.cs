@@ -8,6 +8,7 @@ public static class ProblemTypes
     public const string Unauthorized = Base + "unauthorized";
     public const string Forbidden = Base + "forbidden";
     public const string NotFound = Base + "not-found";
+    public const string MethodNotAllowed = Base + "method-not-allowed";
     public const string InvalidTransition = Base + "invalid-transition";
     public const string Conflict = Base + "conflict";
     public const string IdempotencyKeyReused = Base + "idempotency-key-reused";
@@ -16,5 +17,6 @@ public static class ProblemTypes
     public const string PayloadTooLarge = Base + "payload-too-large";
     public const string UnsupportedMediaType = Base + "unsupported-media-type";
     public const string PreconditionRequired = Base + "precondition-required";
+    public const string TooManyRequests = Base + "too-many-requests";
     public const string Internal = Base + "internal";
 }

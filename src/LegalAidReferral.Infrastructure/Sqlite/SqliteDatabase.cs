@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using LegalAidReferral.Infrastructure.Files;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
 
@@ -26,8 +27,14 @@ public sealed class SqliteDatabase : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentException.ThrowIfNullOrWhiteSpace(options.DataFolder);
-        Directory.CreateDirectory(options.DataFolder);
+        OwnerOnly.CreateFolder(options.DataFolder);
         FilePath = Path.Combine(Path.GetFullPath(options.DataFolder), FileName);
+
+        // SQLite creates the -wal and -shm files with the database file's mode, so creating the
+        // database owner-only before it opens keeps all three private.
+        OwnerOnly.EnsureFile(FilePath);
+        OwnerOnly.Restrict(FilePath + "-wal");
+        OwnerOnly.Restrict(FilePath + "-shm");
         ConnectionString = new SqliteConnectionStringBuilder
         {
             DataSource = FilePath,

@@ -26,6 +26,7 @@ public sealed class DemoCases(ICaseStore store, ICaseReferenceSequence reference
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
+        Console.WriteLine("Seeding demo data...");
         var now = clock.GetUtcNow();
         foreach (var (officeId, key, input) in Samples)
         {

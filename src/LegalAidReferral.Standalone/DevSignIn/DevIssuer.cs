@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text.Json;
+using LegalAidReferral.Infrastructure.Files;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
@@ -69,12 +70,12 @@ public sealed class DevIssuer
             return Load(path);
         }
 
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        OwnerOnly.CreateFolder(Path.GetDirectoryName(Path.GetFullPath(path))!);
         var rsa = RSA.Create(2048);
         var stored = new StoredKey(Guid.NewGuid().ToString("N"), Convert.ToBase64String(rsa.ExportPkcs8PrivateKey()));
         try
         {
-            using var stream = new FileStream(path, CreateNewOwnerOnly());
+            using var stream = new FileStream(path, OwnerOnly.CreateNew());
             JsonSerializer.Serialize(stream, stored);
         }
         catch (IOException) when (File.Exists(path))
@@ -94,17 +95,6 @@ public sealed class DevIssuer
         var rsa = RSA.Create();
         rsa.ImportPkcs8PrivateKey(Convert.FromBase64String(stored.PrivateKeyPkcs8), out _);
         return new RsaSecurityKey(rsa) { KeyId = stored.KeyId };
-    }
-
-    private static FileStreamOptions CreateNewOwnerOnly()
-    {
-        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
-        if (!OperatingSystem.IsWindows())
-        {
-            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-        }
-
-        return options;
     }
 
     private sealed record StoredKey(string KeyId, string PrivateKeyPkcs8);

@@ -1,3 +1,4 @@
+using LegalAidReferral.Functions.Http;
 using LegalAidReferral.Infrastructure.Identity;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -25,6 +26,7 @@ public static class DevSignInServiceCollectionExtensions
         var users = new DemoUsers(officeIds);
         services.AddSingleton(users);
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<RequestThrottle>();
         services.AddSingleton(provider => new DevIssuer(
             DevIssuerSettings.From(
                 provider.GetRequiredService<IConfiguration>(),

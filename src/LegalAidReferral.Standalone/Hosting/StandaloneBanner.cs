@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 
 namespace LegalAidReferral.Standalone.Hosting;
 
-/// <summary>What the host prints once it listens: where to open it, and loudly, that dev sign-in is on.</summary>
+/// <summary>What the host prints once it listens: its mode, where to open it, and loudly, that dev sign-in is on.</summary>
 public static class StandaloneBanner
 {
     public static void Print(WebApplication app, StandaloneSettings settings)
@@ -16,11 +16,14 @@ public static class StandaloneBanner
                 ************************************************************************
                 WARNING: development sign-in is ON. Anyone who can reach this host can
                 get a token for any demo user at POST /dev/token. Never expose it.
-                Turn it off with --dev-sign-in false.
+                It is on in the Development environment (the launch profile that
+                dotnet run uses) or with --dev-sign-in true. Turn it off with
+                --dev-sign-in false.
                 ************************************************************************
                 """);
         }
 
+        Console.WriteLine($"Mode: {settings.Mode}");
         Console.WriteLine($"Data folder: {settings.DataFolder}");
         Console.WriteLine($"LegalAidReferral is running. Open {url}/");
     }

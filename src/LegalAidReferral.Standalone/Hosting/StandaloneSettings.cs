@@ -4,23 +4,78 @@ namespace LegalAidReferral.Standalone.Hosting;
 /// The standalone host's own options, from the command line (<c>--data</c>, <c>--dev-sign-in</c>,
 /// <c>--seed-demo-data</c>) or configuration, and the embedded defaults it gives the shared services.
 /// </summary>
-public sealed record StandaloneSettings(string DataFolder, bool DevSignIn, bool SeedDemoData)
+/// <param name="RealIdentity">
+/// The first <c>AzureAd</c> setting that names a real tenant or application, or null when the
+/// identity settings are absent or the development defaults.
+/// </param>
+public sealed record StandaloneSettings(string DataFolder, bool DevSignIn, bool SeedDemoData, string? RealIdentity)
 {
     public const string DefaultUrl = "http://localhost:5080";
 
     /// <summary>The audience of development tokens; the Functions app gets its own from Entra ID settings.</summary>
     public const string DevClientId = "api://legalaidreferral-dev";
 
-    public static StandaloneSettings From(IConfiguration configuration) => new(
-        Path.GetFullPath(configuration["data"] ?? ".data"),
-        configuration.GetValue("dev-sign-in", true),
-        configuration.GetValue("seed-demo-data", true));
+    public const string DevTenantId = "00000000-0000-0000-0000-000000000000";
+
+    private const string DevSignInFlag = "dev-sign-in";
+    private const string SeedDemoDataFlag = "seed-demo-data";
+
+    // A setting with any other value than these development defaults is a real identity configuration.
+    private static readonly (string Key, string DevValue)[] IdentitySettings =
+    [
+        ("AzureAd:TenantId", DevTenantId),
+        ("AzureAd:ClientId", DevClientId),
+        ("AzureAd:Audience", DevClientId),
+    ];
+
+    /// <summary>
+    /// Development sign-in and demo data are on by default only in the Development environment and
+    /// without a real identity configuration; a flag turns either on or off explicitly. Turning
+    /// either on together with a real identity configuration is refused, so a production host can
+    /// never offer tokens for anyone, or mix demo cases into real ones, by accident.
+    /// </summary>
+    /// <exception cref="StartupRefusedException">A development feature is on together with a real identity configuration.</exception>
+    public static StandaloneSettings From(IConfiguration configuration, IHostEnvironment environment)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        ArgumentNullException.ThrowIfNull(environment);
+
+        var realIdentity = IdentitySettings
+            .Where(s => !string.IsNullOrWhiteSpace(configuration[s.Key]) && configuration[s.Key] != s.DevValue)
+            .Select(s => s.Key)
+            .FirstOrDefault();
+        var byDefault = environment.IsDevelopment() && realIdentity is null;
+        var settings = new StandaloneSettings(
+            Path.GetFullPath(configuration["data"] ?? ".data"),
+            configuration.GetValue(DevSignInFlag, byDefault),
+            configuration.GetValue(SeedDemoDataFlag, byDefault),
+            realIdentity);
+        if (realIdentity is not null && (settings.DevSignIn || settings.SeedDemoData))
+        {
+            var flag = settings.DevSignIn ? DevSignInFlag : SeedDemoDataFlag;
+            throw new StartupRefusedException(
+                $"Refusing to start: --{flag} is on, but {realIdentity} names a real Entra ID configuration. " +
+                $"Remove --{flag} (production), or remove the AzureAd settings (local development).");
+        }
+
+        return settings;
+    }
+
+    /// <summary>One line that says what anyone who reaches this host can do, for the banner.</summary>
+    public string Mode => (DevSignIn, SeedDemoData, RealIdentity) switch
+    {
+        (true, true, _) => "development: development sign-in and demo data. Never expose this host.",
+        (true, false, _) => "development: development sign-in, no demo data. Never expose this host.",
+        (false, true, _) => "demo data, no development sign-in; AzureAd:TenantId and AzureAd:ClientId are not set, so no token is accepted.",
+        (false, false, null) => "production: Entra ID sign-in, but AzureAd:TenantId and AzureAd:ClientId are not set, so no token is accepted.",
+        (false, false, _) => "production: Entra ID sign-in.",
+    };
 
     public IEnumerable<KeyValuePair<string, string?>> Defaults() =>
     [
         new("Storage:DataFolder", DataFolder),
         new("AzureAd:Instance", "https://login.microsoftonline.com/"),
-        new("AzureAd:TenantId", "00000000-0000-0000-0000-000000000000"),
+        new("AzureAd:TenantId", DevTenantId),
         new("AzureAd:ClientId", DevClientId),
     ];
 }

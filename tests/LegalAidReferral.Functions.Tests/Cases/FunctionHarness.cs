@@ -23,7 +23,8 @@ public sealed class FunctionHarness : IAsyncDisposable
     private readonly string _dataFolder = Directory.CreateTempSubdirectory("legalaidreferral-functions-").FullName;
     private readonly List<AsyncServiceScope> _requestScopes = [];
 
-    public FunctionHarness(Action<IServiceCollection>? replace = null)
+    /// <param name="settings">More configuration, e.g. small throttling limits.</param>
+    public FunctionHarness(Action<IServiceCollection>? replace = null, IReadOnlyDictionary<string, string?>? settings = null)
     {
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?>
@@ -33,6 +34,7 @@ public sealed class FunctionHarness : IAsyncDisposable
                 ["AzureAd:ClientId"] = "api://legalaidreferral-test",
                 ["Storage:DataFolder"] = _dataFolder,
             })
+            .AddInMemoryCollection(settings ?? new Dictionary<string, string?>())
             .Build();
         var services = new ServiceCollection();
         services.AddLogging(logging => logging.AddProvider(Logs).SetMinimumLevel(LogLevel.Trace));
