@@ -10,7 +10,7 @@ public class RoutingProblemTests(HostFixture fixture) : IClassFixture<HostFixtur
     [InlineData("GET", "/no-such-page")]
     public async Task Unknown_route_answers_a_not_found_problem(string method, string path)
     {
-        var response = await ApiSession.Anonymous(fixture.Host.CreateClient()).SendAsync(new HttpMethod(method), path);
+        var response = await ApiSession.Anonymous(OutsideTheDocument()).SendAsync(new HttpMethod(method), path);
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         await AssertProblemAsync(response, 404, "not-found");
@@ -22,7 +22,7 @@ public class RoutingProblemTests(HostFixture fixture) : IClassFixture<HostFixtur
     [InlineData("GET", "/dev/token", "POST")]
     public async Task Wrong_method_answers_a_method_not_allowed_problem_with_Allow(string method, string path, string allow)
     {
-        var response = await ApiSession.Anonymous(fixture.Host.CreateClient()).SendAsync(new HttpMethod(method), path);
+        var response = await ApiSession.Anonymous(OutsideTheDocument()).SendAsync(new HttpMethod(method), path);
 
         Assert.Equal(HttpStatusCode.MethodNotAllowed, response.StatusCode);
         Assert.Equal(allow.Split(", "), response.Content.Headers.Allow.Order(StringComparer.Ordinal));
@@ -40,4 +40,8 @@ public class RoutingProblemTests(HostFixture fixture) : IClassFixture<HostFixtur
         Assert.Equal(response.Headers.GetValues("X-Correlation-Id").Single(), problem["traceId"]!.GetValue<string>());
         return problem;
     }
+
+    // These addresses and methods are not in the OpenAPI document on purpose: a client that checks
+    // every exchange against it would refuse them before they are sent.
+    private HttpClient OutsideTheDocument() => new() { BaseAddress = fixture.Host.BaseAddress };
 }

@@ -39,7 +39,7 @@ public class ContractCheckingHandlerTests
 
     [Theory]
     [InlineData(405)]
-    [InlineData(429)]
+    [InlineData(409)]
     [InlineData(502)]
     public async Task A_status_the_operation_does_not_declare_is_drift(int status)
     {
