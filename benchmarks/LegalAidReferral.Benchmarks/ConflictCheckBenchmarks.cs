@@ -34,7 +34,7 @@ public class ConflictCheckBenchmarks
         var store = new SqliteCaseStore(_database);
         foreach (var @case in cases)
         {
-            store.TryCreateAsync(@case, default).GetAwaiter().GetResult();
+            store.TryCreateAsync(@case, [], default).GetAwaiter().GetResult();
         }
 
         built.Stop();
@@ -120,7 +120,7 @@ public class ConflictIndexBackfillBenchmarks
         var store = new SqliteCaseStore(database);
         foreach (var @case in SyntheticParties.Cases(SyntheticParties.CaseCount))
         {
-            store.TryCreateAsync(@case, default).GetAwaiter().GetResult();
+            store.TryCreateAsync(@case, [], default).GetAwaiter().GetResult();
         }
 
         database.DisposeAsync().AsTask().GetAwaiter().GetResult();

@@ -123,28 +123,12 @@ public sealed class SqliteAuditTrail : IAuditTrail, IAsyncDisposable
         }
     }
 
-    private static int Insert(SqliteConnection connection, IReadOnlyList<Pending> batch)
+    private static bool Insert(SqliteConnection connection, IReadOnlyList<Pending> batch)
     {
         using var transaction = connection.BeginTransaction();
-        using var command = SqliteDatabase.Command(
-            connection,
-            """
-            INSERT INTO audit (id, office_id, case_id, action, user_id, actor_office_id, at, correlation_id, changes)
-            VALUES ($id, $office, $case, $action, $user, $actorOffice, $at, $correlation, $changes)
-            ON CONFLICT DO NOTHING;
-            """,
-            transaction);
-        var parameters = AuditRow.CreateParameters(command);
-        command.Prepare();
-        var inserted = 0;
-        foreach (var row in batch.SelectMany(p => p.Rows))
-        {
-            row.Bind(parameters);
-            inserted += command.ExecuteNonQuery();
-        }
-
+        AuditRow.Insert(connection, transaction, batch.SelectMany(p => p.Rows));
         transaction.Commit();
-        return inserted;
+        return true;
     }
 
     private sealed record Pending(IReadOnlyList<AuditRow> Rows)

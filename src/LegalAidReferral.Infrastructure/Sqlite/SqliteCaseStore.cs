@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using LegalAidReferral.Core.Audit;
 using LegalAidReferral.Core.Cases;
 using LegalAidReferral.Core.Common;
 using LegalAidReferral.Core.Conflicts;
@@ -9,17 +10,20 @@ namespace LegalAidReferral.Infrastructure.Sqlite;
 
 /// <summary>
 /// Cases as one JSON document per row, with the columns the listing filters and sorts on, and the
-/// case's parties in the conflict check's index (<see cref="SqlitePartyRows"/>), written in the same transaction.
+/// case's parties in the conflict check's index (<see cref="SqlitePartyRows"/>) and the write's audit
+/// entries, all written in the same transaction: a case is never stored without the entry that records its write.
 /// </summary>
 public sealed class SqliteCaseStore(SqliteDatabase database) : ICaseStore
 {
     private const string Columns = "office_id, id, version, status, priority, created_at, search, document";
 
-    public Task<bool> TryCreateAsync(Case @case, CancellationToken cancellationToken)
+    public Task<bool> TryCreateAsync(Case @case, IReadOnlyList<AuditEntry> audit, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(@case);
+        ArgumentNullException.ThrowIfNull(audit);
         var row = CaseRow.Of(@case);
         var parties = IndexedParty.Of(@case);
+        var auditRows = audit.Select(AuditRow.Of).ToArray();
         return database.WriteAsync(
             connection =>
             {
@@ -36,6 +40,7 @@ public sealed class SqliteCaseStore(SqliteDatabase database) : ICaseStore
 
                 // Party rows are written only with their case and cases are never deleted, so a new case has none.
                 SqlitePartyRows.Insert(connection, transaction, row.OfficeId, row.Id, parties);
+                AuditRow.Insert(connection, transaction, auditRows);
                 transaction.Commit();
                 return true;
             },
@@ -53,11 +58,13 @@ public sealed class SqliteCaseStore(SqliteDatabase database) : ICaseStore
             },
             cancellationToken));
 
-    public Task<bool> TryReplaceAsync(Case @case, long expectedVersion, CancellationToken cancellationToken)
+    public Task<bool> TryReplaceAsync(Case @case, long expectedVersion, IReadOnlyList<AuditEntry> audit, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(@case);
+        ArgumentNullException.ThrowIfNull(audit);
         var row = CaseRow.Of(@case);
         var parties = IndexedParty.Of(@case);
+        var auditRows = audit.Select(AuditRow.Of).ToArray();
         return database.WriteAsync(
             connection =>
             {
@@ -78,6 +85,7 @@ public sealed class SqliteCaseStore(SqliteDatabase database) : ICaseStore
                 }
 
                 SqlitePartyRows.Replace(connection, transaction, row.OfficeId, row.Id, parties);
+                AuditRow.Insert(connection, transaction, auditRows);
                 transaction.Commit();
                 return true;
             },

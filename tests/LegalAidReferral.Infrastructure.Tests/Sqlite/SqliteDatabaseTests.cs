@@ -12,7 +12,7 @@ public sealed class SqliteDatabaseTests : TempDatabase
         var @case = TestCases.Make("mx-ifdp-tapachula");
         var reservation = new IdempotencyRecord("scope", "key", "hash", Guid.NewGuid(), TestCases.Start);
         var entry = new AuditEntry(Guid.NewGuid(), "mx-ifdp-tapachula", @case.Id, AuditAction.CaseCreated, "defender-1", "mx-ifdp-tapachula", TestCases.Start, "c-1", []);
-        await new SqliteCaseStore(Database).TryCreateAsync(@case, default);
+        await new SqliteCaseStore(Database).TryCreateAsync(@case, [], default);
         await new SqliteIdempotencyStore(Database).ReserveAsync(reservation, default);
         await new SqliteCaseReferenceSequence(Database).NextAsync("mx-ifdp-tapachula", 2026, default);
         await new SqliteOfficeDirectory(Database).SeedAsync([SqliteOfficeDirectoryTests.MakeOffice("mx-ifdp-tapachula")], default);
@@ -62,6 +62,6 @@ public sealed class SqliteDatabaseTests : TempDatabase
         await using var fresh = new SqliteDatabase(new SqliteStorageOptions(folder));
 
         Assert.False(await fresh.IsHealthyAsync(default));
-        await Assert.ThrowsAsync<InvalidOperationException>(() => new SqliteCaseStore(fresh).TryCreateAsync(TestCases.Make("mx-ifdp-tapachula"), default));
+        await Assert.ThrowsAsync<InvalidOperationException>(() => new SqliteCaseStore(fresh).TryCreateAsync(TestCases.Make("mx-ifdp-tapachula"), [], default));
     }
 }
