@@ -22,7 +22,7 @@ public sealed class SqliteCaseStore(SqliteDatabase database) : ICaseStore
         ArgumentNullException.ThrowIfNull(@case);
         ArgumentNullException.ThrowIfNull(audit);
         var row = CaseRow.Of(@case);
-        var parties = IndexedParty.Of(@case);
+        var parties = SqlitePartyRows.Of(row.OfficeId, row.Id, IndexedCase.Of(@case));
         var auditRows = audit.Select(AuditRow.Of).ToArray();
         return database.WriteAsync(
             connection =>
@@ -39,7 +39,7 @@ public sealed class SqliteCaseStore(SqliteDatabase database) : ICaseStore
                 }
 
                 // Party rows are written only with their case and cases are never deleted, so a new case has none.
-                SqlitePartyRows.Insert(connection, transaction, row.OfficeId, row.Id, parties);
+                parties.Insert(connection, transaction);
                 AuditRow.Insert(connection, transaction, auditRows);
                 transaction.Commit();
                 return true;
@@ -63,7 +63,7 @@ public sealed class SqliteCaseStore(SqliteDatabase database) : ICaseStore
         ArgumentNullException.ThrowIfNull(@case);
         ArgumentNullException.ThrowIfNull(audit);
         var row = CaseRow.Of(@case);
-        var parties = IndexedParty.Of(@case);
+        var parties = SqlitePartyRows.Of(row.OfficeId, row.Id, IndexedCase.Of(@case));
         var auditRows = audit.Select(AuditRow.Of).ToArray();
         return database.WriteAsync(
             connection =>
@@ -84,7 +84,7 @@ public sealed class SqliteCaseStore(SqliteDatabase database) : ICaseStore
                     return false;
                 }
 
-                SqlitePartyRows.Replace(connection, transaction, row.OfficeId, row.Id, parties);
+                parties.Replace(connection, transaction);
                 AuditRow.Insert(connection, transaction, auditRows);
                 transaction.Commit();
                 return true;
