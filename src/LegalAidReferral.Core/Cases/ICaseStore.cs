@@ -7,10 +7,10 @@ namespace LegalAidReferral.Core.Cases;
 public interface ICaseStore
 {
     /// <summary>
-    /// Stores a new case and its audit entries in one atomic write; false, and nothing written, when a
-    /// case with that id already exists.
+    /// Stores a new case, claims its reference <paramref name="number"/> and records its audit entries in
+    /// one atomic write; false, and nothing written, when a case with that id already exists.
     /// </summary>
-    Task<bool> TryCreateAsync(Case @case, IReadOnlyList<AuditEntry> audit, CancellationToken cancellationToken);
+    Task<bool> TryCreateAsync(Case @case, CaseNumber number, IReadOnlyList<AuditEntry> audit, CancellationToken cancellationToken);
 
     Task<Case?> FindAsync(string officeId, Guid caseId, CancellationToken cancellationToken);
 

@@ -12,22 +12,23 @@ namespace LegalAidReferral.Infrastructure.Sqlite;
 /// Cases as one JSON document per row, with the columns the listing filters and sorts on, and the
 /// case's parties in the conflict check's index (<see cref="SqlitePartyRows"/>) and the write's audit
 /// entries, all written in the same transaction: a case is never stored without the entry that records its write.
+/// A new case also claims its reference number in that transaction, so an intake is one transaction.
 /// </summary>
 public sealed class SqliteCaseStore(SqliteDatabase database) : ICaseStore
 {
     private const string Columns = "office_id, id, version, status, priority, created_at, search, document";
 
-    public Task<bool> TryCreateAsync(Case @case, IReadOnlyList<AuditEntry> audit, CancellationToken cancellationToken)
+    public Task<bool> TryCreateAsync(Case @case, CaseNumber number, IReadOnlyList<AuditEntry> audit, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(@case);
+        ArgumentNullException.ThrowIfNull(number);
         ArgumentNullException.ThrowIfNull(audit);
         var row = CaseRow.Of(@case);
         var parties = SqlitePartyRows.Of(row.OfficeId, row.Id, IndexedCase.Of(@case));
         var auditRows = audit.Select(AuditRow.Of).ToArray();
         return database.WriteAsync(
-            connection =>
+            (connection, transaction) =>
             {
-                using var transaction = connection.BeginTransaction();
                 using var command = SqliteDatabase.Command(
                     connection,
                     $"INSERT INTO cases ({Columns}) VALUES ($office, $id, $version, $status, $priority, $created, $search, $document) ON CONFLICT DO NOTHING;",
@@ -40,8 +41,8 @@ public sealed class SqliteCaseStore(SqliteDatabase database) : ICaseStore
 
                 // Party rows are written only with their case and cases are never deleted, so a new case has none.
                 parties.Insert(connection, transaction);
+                SqliteCaseReferenceSequence.Claim(connection, transaction, number);
                 AuditRow.Insert(connection, transaction, auditRows);
-                transaction.Commit();
                 return true;
             },
             cancellationToken);
@@ -66,9 +67,8 @@ public sealed class SqliteCaseStore(SqliteDatabase database) : ICaseStore
         var parties = SqlitePartyRows.Of(row.OfficeId, row.Id, IndexedCase.Of(@case));
         var auditRows = audit.Select(AuditRow.Of).ToArray();
         return database.WriteAsync(
-            connection =>
+            (connection, transaction) =>
             {
-                using var transaction = connection.BeginTransaction();
                 using var command = SqliteDatabase.Command(
                     connection,
                     """
@@ -86,7 +86,6 @@ public sealed class SqliteCaseStore(SqliteDatabase database) : ICaseStore
 
                 parties.Replace(connection, transaction);
                 AuditRow.Insert(connection, transaction, auditRows);
-                transaction.Commit();
                 return true;
             },
             cancellationToken);

@@ -74,7 +74,7 @@ public sealed class SqlitePartySearchTests : TempDatabase
     {
         var first = await CreateAsync(Case(Office, "Ana Gómez"));
 
-        Assert.False(await Store.TryCreateAsync(Renamed(first, "Roberto Sandoval"), [], default));
+        Assert.False(await Store.TryCreateAsync(Renamed(first, "Roberto Sandoval"), TestNumber, [], default));
 
         Assert.Single(await FindAsync(Office, Person("Ana Gomez")));
         Assert.Empty(await FindAsync(Office, Person("Roberto Sandoval")));
@@ -194,7 +194,7 @@ public sealed class SqlitePartySearchTests : TempDatabase
         await Task.WhenAll(
             Parallel.ForAsync(0, cases.Length, async (i, token) =>
             {
-                Assert.True(await Store.TryCreateAsync(cases[i], [], token));
+                Assert.True(await Store.TryCreateAsync(cases[i], TestNumber, [], token));
                 Assert.True(await Store.TryReplaceAsync(Renamed(cases[i], $"Cliente Renombrado{Letters(i)}"), 1, [], token));
             }),
             Parallel.ForAsync(0, cases.Length, async (i, token) => await Search.SearchAsync(Office, Person($"Contraparte Apellido{Letters(i)}"), NoCase, token)));
@@ -244,7 +244,7 @@ public sealed class SqlitePartySearchTests : TempDatabase
 
     private async Task<Case> CreateAsync(Case @case)
     {
-        Assert.True(await Store.TryCreateAsync(@case, [], default));
+        Assert.True(await Store.TryCreateAsync(@case, TestNumber, [], default));
         return @case;
     }
 

@@ -17,7 +17,7 @@ public sealed class SqliteCaseAuditAtomicityTests : TempDatabase
     {
         var @case = TestCases.Make(Office);
 
-        Assert.True(await Store.TryCreateAsync(@case, [Entry(@case, AuditAction.CaseCreated)], default));
+        Assert.True(await Store.TryCreateAsync(@case, TestNumber, [Entry(@case, AuditAction.CaseCreated)], default));
 
         Assert.Equal([AuditAction.CaseCreated], await ActionsAsync(@case));
     }
@@ -27,7 +27,7 @@ public sealed class SqliteCaseAuditAtomicityTests : TempDatabase
     {
         var @case = TestCases.Make(Office);
 
-        await Assert.ThrowsAnyAsync<Exception>(() => Store.TryCreateAsync(@case, [Entry(@case, AuditAction.CaseCreated), Unwritable(@case)], default));
+        await Assert.ThrowsAnyAsync<Exception>(() => Store.TryCreateAsync(@case, TestNumber, [Entry(@case, AuditAction.CaseCreated), Unwritable(@case)], default));
 
         Assert.Null(await Store.FindAsync(Office, @case.Id, default));
         Assert.Empty(await ActionsAsync(@case));
@@ -37,9 +37,9 @@ public sealed class SqliteCaseAuditAtomicityTests : TempDatabase
     public async Task Refused_create_writes_no_audit_entry()
     {
         var @case = TestCases.Make(Office);
-        await Store.TryCreateAsync(@case, [Entry(@case, AuditAction.CaseCreated)], default);
+        await Store.TryCreateAsync(@case, TestNumber, [Entry(@case, AuditAction.CaseCreated)], default);
 
-        Assert.False(await Store.TryCreateAsync(@case, [Entry(@case, AuditAction.CaseCreated)], default));
+        Assert.False(await Store.TryCreateAsync(@case, TestNumber, [Entry(@case, AuditAction.CaseCreated)], default));
 
         Assert.Equal([AuditAction.CaseCreated], await ActionsAsync(@case));
     }
@@ -48,7 +48,7 @@ public sealed class SqliteCaseAuditAtomicityTests : TempDatabase
     public async Task Replacement_whose_audit_entry_cannot_be_written_leaves_the_case_as_it_was()
     {
         var @case = TestCases.Make(Office);
-        await Store.TryCreateAsync(@case, [Entry(@case, AuditAction.CaseCreated)], default);
+        await Store.TryCreateAsync(@case, TestNumber, [Entry(@case, AuditAction.CaseCreated)], default);
         var triaged = @case.TransitionTo(CaseStatus.Triaged, null, "defender-1", TestCases.Start.AddHours(1)).Value!;
 
         await Assert.ThrowsAnyAsync<Exception>(() => Store.TryReplaceAsync(triaged, @case.Version, [Unwritable(@case)], default));
@@ -61,7 +61,7 @@ public sealed class SqliteCaseAuditAtomicityTests : TempDatabase
     public async Task Replacement_is_stored_with_its_audit_entries_and_a_stale_one_writes_none()
     {
         var @case = TestCases.Make(Office);
-        await Store.TryCreateAsync(@case, [Entry(@case, AuditAction.CaseCreated)], default);
+        await Store.TryCreateAsync(@case, TestNumber, [Entry(@case, AuditAction.CaseCreated)], default);
         var triaged = @case.TransitionTo(CaseStatus.Triaged, null, "defender-1", TestCases.Start.AddHours(1)).Value!;
 
         Assert.True(await Store.TryReplaceAsync(triaged, @case.Version, [Entry(@case, AuditAction.CaseStatusChanged)], default));
@@ -72,7 +72,7 @@ public sealed class SqliteCaseAuditAtomicityTests : TempDatabase
 
     private async Task<AuditAction[]> ActionsAsync(Case @case)
     {
-        await using var trail = new SqliteAuditTrail(Database);
+        var trail = new SqliteAuditTrail(Database);
         var page = await trail.ListForCaseAsync(Office, @case.Id, new PageRequest(PageRequest.MaxLimit, null), default);
         return page.Items.Select(e => e.Action).ToArray();
     }
