@@ -1,9 +1,14 @@
+using System.Collections.Concurrent;
 using System.Net;
 
 namespace LegalAidReferral.EndToEnd.Tests;
 
 public class DurabilityTests
 {
+    private const int Kills = 10;
+    private const int Writers = 24;
+    private const int AcknowledgedPerRound = 24;
+
     [Fact]
     public async Task Case_acknowledged_with_201_is_there_after_the_process_is_killed_and_restarted()
     {
@@ -24,5 +29,96 @@ public class DurabilityTests
 
         Assert.Equal(HttpStatusCode.OK, read.StatusCode);
         Assert.Equal("Durable Ficticio", (await ApiSession.ReadObjectAsync(read))["client"]!["fullName"]!.GetValue<string>());
+    }
+
+    /// <summary>
+    /// Kills the host again and again while intakes are in flight. After each restart, every request that
+    /// had no answer is retried with its Idempotency-Key (so some are replays of a case the killed host
+    /// stored), and every case acknowledged so far, first time or replayed, must have its creation entry.
+    /// </summary>
+    [Fact]
+    public async Task Every_acknowledged_or_replayed_case_has_its_creation_entry_after_kills_under_load()
+    {
+        using var data = new TempFolder();
+        var unanswered = new List<(string Key, string Body)>();
+        var acknowledged = new List<string>();
+        var replays = 0;
+        for (var round = 0; ; round++)
+        {
+            await using var host = await StandaloneProcess.StartAsync(data.Path);
+            var defender = await ApiSession.SignInAsync(host.CreateClient(), Samples.GuatemalaDefender);
+            foreach (var (key, body) in unanswered)
+            {
+                var retried = await PostAsync(defender, key, body);
+                Assert.Equal(HttpStatusCode.Created, retried.StatusCode);
+                replays += retried.Headers.Contains("Idempotent-Replayed") ? 1 : 0;
+                acknowledged.Add(retried.Headers.Location!.ToString());
+            }
+
+            await AssertEachHasItsCreationEntryAsync(defender, acknowledged);
+            if (round == Kills)
+            {
+                break;
+            }
+
+            (acknowledged, unanswered) = await LoadUntilKilledAsync(host, defender, round);
+        }
+
+        // The retries must have replayed cases the killed hosts stored, or the replay path went untested.
+        Assert.True(replays > 0, "No retry was a replay: the kills never caught a stored but unanswered intake.");
+    }
+
+    private static async Task<(List<string> Acknowledged, List<(string Key, string Body)> Unanswered)> LoadUntilKilledAsync(
+        StandaloneProcess host, ApiSession defender, int round)
+    {
+        var acknowledged = new ConcurrentBag<string>();
+        var inFlight = new ConcurrentDictionary<string, string>();
+        var enough = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var sent = 0;
+
+        async Task WriteAsync()
+        {
+            while (!enough.Task.IsCompleted)
+            {
+                var key = Guid.NewGuid().ToString("N");
+                var body = Samples.Intake($"Durable Ficticio R{round}N{Interlocked.Increment(ref sent)}").ToJsonString();
+                inFlight[key] = body;
+                HttpResponseMessage response;
+                try
+                {
+                    response = await PostAsync(defender, key, body);
+                }
+                catch (HttpRequestException)
+                {
+                    return;
+                }
+
+                Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+                inFlight.TryRemove(key, out _);
+                acknowledged.Add(response.Headers.Location!.ToString());
+                if (acknowledged.Count >= AcknowledgedPerRound)
+                {
+                    enough.TrySetResult();
+                }
+            }
+        }
+
+        var writers = Enumerable.Range(0, Writers).Select(_ => Task.Run(WriteAsync)).ToArray();
+        await enough.Task;
+        await host.KillAsync();
+        await Task.WhenAll(writers);
+        return (acknowledged.ToList(), inFlight.Select(p => (p.Key, p.Value)).ToList());
+    }
+
+    private static Task<HttpResponseMessage> PostAsync(ApiSession session, string key, string body) =>
+        session.SendAsync(HttpMethod.Post, "/api/cases", body, new Dictionary<string, string> { ["Idempotency-Key"] = key });
+
+    private static async Task AssertEachHasItsCreationEntryAsync(ApiSession session, IEnumerable<string> locations)
+    {
+        foreach (var location in locations)
+        {
+            var history = await ApiSession.ReadObjectAsync(await session.SendAsync(HttpMethod.Get, $"{location}/history?limit=100"));
+            Assert.Contains("case-created", history["items"]!.AsArray().Select(e => e!["action"]!.GetValue<string>()));
+        }
     }
 }

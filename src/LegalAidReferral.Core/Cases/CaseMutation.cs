@@ -1,23 +1,37 @@
+using LegalAidReferral.Core.Audit;
 using LegalAidReferral.Core.Common;
 
 namespace LegalAidReferral.Core.Cases;
 
 /// <summary>
 /// Read-modify-write of one case with optimistic concurrency. With an If-Match tag the caller's
-/// version must be current (else 412); without one, a lost race is retried on fresh data.
+/// version must be current (else 412); without one, a lost race is retried on fresh data. The audit
+/// entries of the change are written with it, in the same atomic write; a change that returns the case
+/// unchanged writes nothing and records nothing.
 /// </summary>
 public sealed class CaseMutation(ICaseStore store)
 {
     private const int MaxAttempts = 5;
 
     public Task<Result<(Case Before, Case After)>> ApplyAsync(
-        string officeId, Guid caseId, string? ifMatch, Func<Case, Result<Case>> change, CancellationToken cancellationToken) =>
-        ApplyAsync(officeId, caseId, ifMatch, (current, _) => Task.FromResult(change(current)), cancellationToken);
+        string officeId,
+        Guid caseId,
+        string? ifMatch,
+        Func<Case, Result<Case>> change,
+        Func<Case, Case, IReadOnlyList<AuditEntry>> audit,
+        CancellationToken cancellationToken) =>
+        ApplyAsync(officeId, caseId, ifMatch, (current, _) => Task.FromResult(change(current)), audit, cancellationToken);
 
     /// <summary>As the other overload, for a change that has to read something first; it runs again on each retry.</summary>
     public async Task<Result<(Case Before, Case After)>> ApplyAsync(
-        string officeId, Guid caseId, string? ifMatch, Func<Case, CancellationToken, Task<Result<Case>>> change, CancellationToken cancellationToken)
+        string officeId,
+        Guid caseId,
+        string? ifMatch,
+        Func<Case, CancellationToken, Task<Result<Case>>> change,
+        Func<Case, Case, IReadOnlyList<AuditEntry>> audit,
+        CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(audit);
         for (var attempt = 1; ; attempt++)
         {
             var current = await store.FindAsync(officeId, caseId, cancellationToken);
@@ -37,7 +51,8 @@ public sealed class CaseMutation(ICaseStore store)
                 return changed.Failure;
             }
 
-            if (ReferenceEquals(changed.Value, current) || await store.TryReplaceAsync(changed.Value, current.Version, cancellationToken))
+            if (ReferenceEquals(changed.Value, current)
+                || await store.TryReplaceAsync(changed.Value, current.Version, audit(current, changed.Value), cancellationToken))
             {
                 return (current, changed.Value);
             }

@@ -29,16 +29,10 @@ public sealed class ChangeCaseStatus(CaseMutation mutation, CaseAuditor auditor,
             command.CaseId,
             command.IfMatch,
             current => current.TransitionTo(to!.Value, reason, call.Actor.UserId, clock.GetUtcNow()),
+            (before, after) => auditor.Entries(
+                call, after.OfficeId, after.Id, AuditAction.CaseStatusChanged,
+                $"status:{Kebab<CaseStatus>.Name(before.Status)}->{Kebab<CaseStatus>.Name(after.Status)}"),
             cancellationToken);
-        if (!result.IsSuccess)
-        {
-            return result.Failure;
-        }
-
-        var (before, after) = result.Value;
-        await auditor.RecordAsync(
-            call, after.OfficeId, after.Id, AuditAction.CaseStatusChanged, cancellationToken,
-            $"status:{Kebab<CaseStatus>.Name(before.Status)}->{Kebab<CaseStatus>.Name(after.Status)}");
-        return after;
+        return result.IsSuccess ? result.Value.After : result.Failure;
     }
 }

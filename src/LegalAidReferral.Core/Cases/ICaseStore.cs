@@ -1,3 +1,4 @@
+using LegalAidReferral.Core.Audit;
 using LegalAidReferral.Core.Common;
 
 namespace LegalAidReferral.Core.Cases;
@@ -5,13 +6,19 @@ namespace LegalAidReferral.Core.Cases;
 /// <summary>Port: where cases live. Every operation is scoped to one office (the partition).</summary>
 public interface ICaseStore
 {
-    /// <summary>Stores a new case; false when a case with that id already exists.</summary>
-    Task<bool> TryCreateAsync(Case @case, CancellationToken cancellationToken);
+    /// <summary>
+    /// Stores a new case, claims its reference <paramref name="number"/> and records its audit entries in
+    /// one atomic write; false, and nothing written, when a case with that id already exists.
+    /// </summary>
+    Task<bool> TryCreateAsync(Case @case, CaseNumber number, IReadOnlyList<AuditEntry> audit, CancellationToken cancellationToken);
 
     Task<Case?> FindAsync(string officeId, Guid caseId, CancellationToken cancellationToken);
 
-    /// <summary>Replaces the case only if the stored one still has <paramref name="expectedVersion"/>.</summary>
-    Task<bool> TryReplaceAsync(Case @case, long expectedVersion, CancellationToken cancellationToken);
+    /// <summary>
+    /// Replaces the case, and records its audit entries in the same atomic write, only if the stored
+    /// case still has <paramref name="expectedVersion"/>; otherwise writes nothing.
+    /// </summary>
+    Task<bool> TryReplaceAsync(Case @case, long expectedVersion, IReadOnlyList<AuditEntry> audit, CancellationToken cancellationToken);
 
     /// <summary>The office's cases, newest first.</summary>
     Task<Page<CaseSummary>> ListAsync(string officeId, CaseQuery query, PageRequest page, CancellationToken cancellationToken);

@@ -63,9 +63,9 @@ public sealed class IntakeCase(
 
         var year = now.Year;
         var number = await references.NextAsync(officeId, year, cancellationToken);
-        var reference = string.Create(CultureInfo.InvariantCulture, $"{office.ReferencePrefix}-{year}-{number:D6}");
+        var reference = string.Create(CultureInfo.InvariantCulture, $"{office.ReferencePrefix}-{year}-{number.Number:D6}");
         var created = Case.Open(id.Value, officeId, reference, channel, details.Value, call.Actor.UserId, now);
-        if (!await store.TryCreateAsync(created, cancellationToken))
+        if (!await store.TryCreateAsync(created, number, auditor.Entries(call, officeId, created.Id, AuditAction.CaseCreated), cancellationToken))
         {
             // A concurrent retry with the same key won the race: answer with its case.
             return await store.FindAsync(officeId, id.Value, cancellationToken) is { } winner
@@ -73,7 +73,6 @@ public sealed class IntakeCase(
                 : new Failure(FailureKind.Conflict, "Another request with this Idempotency-Key is being processed. Retry it.");
         }
 
-        await auditor.RecordAsync(call, officeId, created.Id, AuditAction.CaseCreated, cancellationToken);
         return new Outcome(created, Replayed: false);
     }
 }

@@ -93,7 +93,7 @@ public sealed class RecordConsent(
                 id.Value, purpose!.Value, sharedWith, input.Given!.Value, clock.GetUtcNow(), channel!.Value, language!,
                 call.Actor.UserId, evidenceDocumentId, evidenceReference);
             return current.WithConsent(consent, clock.GetUtcNow());
-        }, cancellationToken);
+        }, (_, after) => auditor.Entries(call, officeId, after.Id, AuditAction.ConsentRecorded, $"consent:{Kebab<ConsentPurpose>.Name(purpose!.Value)}"), cancellationToken);
         if (!result.IsSuccess)
         {
             return result.Failure;
@@ -101,11 +101,6 @@ public sealed class RecordConsent(
 
         var (before, after) = result.Value;
         var recorded = after.Consents.Single(c => c.Id == id.Value);
-        if (!ReferenceEquals(before, after))
-        {
-            await auditor.RecordAsync(call, officeId, after.Id, AuditAction.ConsentRecorded, cancellationToken, $"consent:{Kebab<ConsentPurpose>.Name(purpose!.Value)}");
-        }
-
         return new Outcome(after, recorded, Replayed: ReferenceEquals(before, after));
     }
 }

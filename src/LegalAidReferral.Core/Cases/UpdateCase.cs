@@ -42,19 +42,13 @@ public sealed class UpdateCase(CaseMutation mutation, CaseAuditor auditor, TimeP
 
             changes = JsonMergePatch.ChangedPaths(before, JsonSerializer.SerializeToNode(details.Value, WireJson.Options));
             return changes.Count == 0 ? current : current.WithDetails(details.Value, now);
-        }, cancellationToken);
+        }, (_, after) => auditor.Entries(call, after.OfficeId, after.Id, AuditAction.CaseUpdated, changes), cancellationToken);
 
         if (!result.IsSuccess)
         {
             return result.Failure;
         }
 
-        var (_, updated) = result.Value;
-        if (changes.Count > 0)
-        {
-            await auditor.RecordAsync(call, updated.OfficeId, updated.Id, AuditAction.CaseUpdated, cancellationToken, changes);
-        }
-
-        return updated;
+        return result.Value.After;
     }
 }

@@ -30,6 +30,9 @@ public sealed class WithdrawConsent(CaseMutation mutation, CaseAuditor auditor, 
             command.CaseId,
             command.IfMatch,
             current => current.WithdrawConsent(command.ConsentId, channel, call.Actor.UserId, clock.GetUtcNow()),
+            (_, after) => auditor.Entries(
+                call, after.OfficeId, after.Id, AuditAction.ConsentWithdrawn,
+                $"consent:{Kebab<ConsentPurpose>.Name(after.Consents.Single(c => c.Id == command.ConsentId).Purpose)}"),
             cancellationToken);
         if (!result.IsSuccess)
         {
@@ -37,8 +40,6 @@ public sealed class WithdrawConsent(CaseMutation mutation, CaseAuditor auditor, 
         }
 
         var after = result.Value.After;
-        var consent = after.Consents.Single(c => c.Id == command.ConsentId);
-        await auditor.RecordAsync(call, after.OfficeId, after.Id, AuditAction.ConsentWithdrawn, cancellationToken, $"consent:{Kebab<ConsentPurpose>.Name(consent.Purpose)}");
-        return new Outcome(after, consent);
+        return new Outcome(after, after.Consents.Single(c => c.Id == command.ConsentId));
     }
 }

@@ -12,8 +12,13 @@ namespace LegalAidReferral.Core.Conflicts;
 /// </remarks>
 public sealed class PartyQuery
 {
-    /// <summary>More distinct words than this are not looked up; no real name comes near it.</summary>
-    public const int MaxWords = 64;
+    /// <summary>
+    /// A party's distinct name words (full name and aliases, in order) beyond this many are neither
+    /// indexed nor looked up; no real person's names come near it.
+    /// </summary>
+    public const int MaxWords = 32;
+
+    private static readonly IReadOnlySet<string> NoForms = new HashSet<string>();
 
     private PartyQuery(PartyProfile profile, IReadOnlyList<QueryWord> words)
     {
@@ -42,11 +47,10 @@ public sealed class PartyQuery
     public static PartyQuery Of(PartyProfile profile)
     {
         ArgumentNullException.ThrowIfNull(profile);
-        var words = profile.Names
-            .SelectMany(n => n.Tokens)
-            .DistinctBy(t => t.Text)
-            .Take(MaxWords)
-            .Select((t, number) => new QueryWord(number, t.Text, t.Joined, t.Key, PartyVocabulary.Deletions(t.Text)))
+        var tokens = profile.Names.SelectMany(n => n.Tokens).DistinctBy(t => t.Text).Take(MaxWords).ToArray();
+        var forms = PartyVocabulary.WithinTypoBudget(tokens.Select(t => t.Text)).ToDictionary(w => w.Word, w => w.Forms, StringComparer.Ordinal);
+        var words = tokens
+            .Select((t, number) => new QueryWord(number, t.Text, t.Joined, t.Key, forms.GetValueOrDefault(t.Text, NoForms)))
             .ToArray();
         return new PartyQuery(profile, words);
     }

@@ -42,15 +42,9 @@ public sealed class RecordConflictOutcome(CaseMutation mutation, CaseAuditor aud
             command.CaseId,
             command.IfMatch,
             current => current.WithConflictOutcome(outcome!.Value, note, call.Actor.UserId, clock.GetUtcNow()),
+            (_, after) => auditor.Entries(
+                call, after.OfficeId, after.Id, AuditAction.ConflictOutcomeRecorded, $"conflict-outcome:{Kebab<ConflictOutcome>.Name(outcome!.Value)}"),
             cancellationToken);
-        if (!result.IsSuccess)
-        {
-            return result.Failure;
-        }
-
-        var after = result.Value.After;
-        await auditor.RecordAsync(
-            call, after.OfficeId, after.Id, AuditAction.ConflictOutcomeRecorded, cancellationToken, $"conflict-outcome:{Kebab<ConflictOutcome>.Name(outcome!.Value)}");
-        return after;
+        return result.IsSuccess ? result.Value.After : result.Failure;
     }
 }

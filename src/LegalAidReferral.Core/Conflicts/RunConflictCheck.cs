@@ -33,20 +33,18 @@ public sealed class RunConflictCheck(CaseMutation mutation, IPartySearch parties
                 var hits = candidates.Select(c => new ConflictCheckHit(c.CaseId, c.Reference, c.Role, c.Score)).ToArray();
                 return current.WithConflictCheck(hits, call.Actor.UserId, clock.GetUtcNow());
             },
+            (_, after) => AuditEntries(call, after, candidates),
             cancellationToken);
-        if (!result.IsSuccess)
-        {
-            return result.Failure;
-        }
-
-        var after = result.Value.After;
-        await auditor.RecordAsync(call, after.OfficeId, after.Id, AuditAction.ConflictChecked, cancellationToken, "conflictCheck");
-
-        // The candidates' names were shown to the caller, so their cases record that access too.
-        var shown = candidates.Select(c => c.CaseId).Distinct().ToArray();
-        await auditor.RecordAsync(call, after.OfficeId, shown, AuditAction.ConflictCandidateShown, [$"conflict-check:{after.Id:D}"], cancellationToken);
-        return new Report(after, candidates);
+        return result.IsSuccess ? new Report(result.Value.After, candidates) : result.Failure;
     }
+
+    // The candidates' names are shown to the caller, so their cases record that access too.
+    private IReadOnlyList<AuditEntry> AuditEntries(CallContext call, Case checkedCase, IReadOnlyList<ConflictCandidate> candidates) =>
+    [
+        .. auditor.Entries(call, checkedCase.OfficeId, checkedCase.Id, AuditAction.ConflictChecked, "conflictCheck"),
+        .. auditor.Entries(
+            call, checkedCase.OfficeId, candidates.Select(c => c.CaseId).Distinct().ToArray(), AuditAction.ConflictCandidateShown, [$"conflict-check:{checkedCase.Id:D}"]),
+    ];
 
     private async Task<ConflictCandidate[]> SearchAsync(Case checkedCase, CancellationToken cancellationToken)
     {

@@ -44,14 +44,7 @@ public sealed class OverrideTriage(CaseMutation mutation, CaseAuditor auditor, T
             var now = clock.GetUtcNow();
             var chosen = priority ?? current.Triage?.Priority ?? Priority.Normal;
             return current.WithTriageOverride(new TriageOverride(decision!.Value, chosen, reason!, call.Actor.UserId, now), now);
-        }, cancellationToken);
-        if (!result.IsSuccess)
-        {
-            return result.Failure;
-        }
-
-        var (_, after) = result.Value;
-        await auditor.RecordAsync(call, after.OfficeId, after.Id, AuditAction.TriageOverridden, cancellationToken, "triage.override");
-        return after;
+        }, (_, after) => auditor.Entries(call, after.OfficeId, after.Id, AuditAction.TriageOverridden, "triage.override"), cancellationToken);
+        return result.IsSuccess ? result.Value.After : result.Failure;
     }
 }

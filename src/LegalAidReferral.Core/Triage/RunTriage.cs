@@ -36,19 +36,14 @@ public sealed class RunTriage(
             var now = clock.GetUtcNow();
             var stored = TriageResult.Of(evaluation, policy, now, call.Actor.UserId, TriageInputs.Fingerprint(current.Details, current.ConflictOutcome));
             return current.WithTriage(stored, call.Actor.UserId, now);
-        }, cancellationToken);
-        if (!result.IsSuccess)
-        {
-            return result.Failure;
-        }
+        }, (before, after) => auditor.Entries(call, after.OfficeId, after.Id, AuditAction.CaseTriaged, Changes(before, after)), cancellationToken);
+        return result.IsSuccess ? result.Value.After : result.Failure;
+    }
 
-        var (before, after) = result.Value;
-        IReadOnlyList<string> changes = before.Status == after.Status
+    private static IReadOnlyList<string> Changes(Case before, Case after) =>
+        before.Status == after.Status
             ? ["triage"]
             : ["triage", $"status:{Kebab<CaseStatus>.Name(before.Status)}->{Kebab<CaseStatus>.Name(after.Status)}"];
-        await auditor.RecordAsync(call, after.OfficeId, after.Id, AuditAction.CaseTriaged, cancellationToken, changes);
-        return after;
-    }
 
     /// <summary>Today in the office's time zone: "a hearing within 7 days" counts the office's calendar days.</summary>
     private DateOnly TodayAt(Office? office)

@@ -47,11 +47,27 @@ internal sealed record AuditRow(
             reader.GetString(reader.GetOrdinal("correlation_id")),
             reader.GetString(reader.GetOrdinal("changes")));
 
-    public static SqliteParameter[] CreateParameters(SqliteCommand command) =>
-        ParameterNames.Select(name => command.Parameters.Add(name, name == "$at" ? SqliteType.Integer : SqliteType.Text)).ToArray();
+    /// <summary>Inserts the rows with one prepared statement; a row already stored (same id) is left as it is.</summary>
+    public static void Insert(SqliteConnection connection, SqliteTransaction transaction, IEnumerable<AuditRow> rows)
+    {
+        using var command = SqliteDatabase.Command(
+            connection,
+            """
+            INSERT INTO audit (id, office_id, case_id, action, user_id, actor_office_id, at, correlation_id, changes)
+            VALUES ($id, $office, $case, $action, $user, $actorOffice, $at, $correlation, $changes)
+            ON CONFLICT DO NOTHING;
+            """,
+            transaction);
+        var parameters = ParameterNames.Select(name => command.Parameters.Add(name, name == "$at" ? SqliteType.Integer : SqliteType.Text)).ToArray();
+        command.Prepare();
+        foreach (var row in rows)
+        {
+            row.Bind(parameters);
+            command.ExecuteNonQuery();
+        }
+    }
 
-    /// <summary>Sets the values of parameters made by <see cref="CreateParameters"/>, so one prepared command serves a batch.</summary>
-    public void Bind(SqliteParameter[] parameters)
+    private void Bind(SqliteParameter[] parameters)
     {
         parameters[0].Value = Id;
         parameters[1].Value = OfficeId;

@@ -1,29 +1,15 @@
-using System.Threading.Channels;
 using LegalAidReferral.Core.Audit;
 using LegalAidReferral.Core.Common;
-using Microsoft.Data.Sqlite;
 
 namespace LegalAidReferral.Infrastructure.Sqlite;
 
 /// <summary>
-/// The audit trail, written with group commit: every case read appends a row, so callers queue their
-/// entries and one drain loop inserts whatever has queued up in a single transaction, completing each
-/// caller only after that commit. Under load this turns thousands of commits a second into a few.
+/// The audit trail. Every case read appends a row: the entries go to the database's writer, which
+/// commits whatever has queued up in one transaction (group commit), and each caller is answered only
+/// after that commit. The entries of writes are not recorded here: the case store writes them with the case.
 /// </summary>
-public sealed class SqliteAuditTrail : IAuditTrail, IAsyncDisposable
+public sealed class SqliteAuditTrail(SqliteDatabase database) : IAuditTrail
 {
-    private const int MaxEntriesPerCommit = 2048;
-
-    private readonly SqliteDatabase database;
-    private readonly Channel<Pending> queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
-    private readonly Task drain;
-
-    public SqliteAuditTrail(SqliteDatabase database)
-    {
-        this.database = database;
-        drain = Task.Run(DrainAsync);
-    }
-
     public Task RecordAsync(IReadOnlyList<AuditEntry> entries, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(entries);
@@ -32,14 +18,17 @@ public sealed class SqliteAuditTrail : IAuditTrail, IAsyncDisposable
             return Task.CompletedTask;
         }
 
-        var pending = new Pending(entries.Select(AuditRow.Of).ToArray());
-        if (!queue.Writer.TryWrite(pending))
-        {
-            throw new ObjectDisposedException(nameof(SqliteAuditTrail));
-        }
+        var rows = entries.Select(AuditRow.Of).ToArray();
 
         // A cancelled caller stops waiting, but its entries are still written: an access happened.
-        return pending.Committed.Task.WaitAsync(cancellationToken);
+        return database.WriteAsync(
+                (connection, transaction) =>
+                {
+                    AuditRow.Insert(connection, transaction, rows);
+                    return true;
+                },
+                CancellationToken.None)
+            .WaitAsync(cancellationToken);
     }
 
     public Task<Page<AuditEntry>> ListForCaseAsync(string officeId, Guid caseId, PageRequest page, CancellationToken cancellationToken)
@@ -70,85 +59,5 @@ public sealed class SqliteAuditTrail : IAuditTrail, IAsyncDisposable
                 });
             },
             cancellationToken));
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        queue.Writer.TryComplete();
-        await drain;
-    }
-
-    private async Task DrainAsync()
-    {
-        var batch = new List<Pending>();
-        while (await queue.Reader.WaitToReadAsync())
-        {
-            var entries = 0;
-            while (entries < MaxEntriesPerCommit && queue.Reader.TryRead(out var pending))
-            {
-                batch.Add(pending);
-                entries += pending.Rows.Count;
-            }
-
-            await CommitAsync(batch);
-            batch.Clear();
-        }
-    }
-
-    private async Task CommitAsync(IReadOnlyList<Pending> batch)
-    {
-        try
-        {
-            await database.WriteAsync(connection => Insert(connection, batch), CancellationToken.None);
-        }
-        catch (Exception) when (batch.Count > 1)
-        {
-            // One caller's bad entry must not fail the others: retry each caller on its own.
-            foreach (var pending in batch)
-            {
-                await CommitAsync([pending]);
-            }
-
-            return;
-        }
-        catch (Exception e)
-        {
-            batch[0].Committed.TrySetException(e);
-            return;
-        }
-
-        foreach (var pending in batch)
-        {
-            pending.Committed.TrySetResult();
-        }
-    }
-
-    private static int Insert(SqliteConnection connection, IReadOnlyList<Pending> batch)
-    {
-        using var transaction = connection.BeginTransaction();
-        using var command = SqliteDatabase.Command(
-            connection,
-            """
-            INSERT INTO audit (id, office_id, case_id, action, user_id, actor_office_id, at, correlation_id, changes)
-            VALUES ($id, $office, $case, $action, $user, $actorOffice, $at, $correlation, $changes)
-            ON CONFLICT DO NOTHING;
-            """,
-            transaction);
-        var parameters = AuditRow.CreateParameters(command);
-        command.Prepare();
-        var inserted = 0;
-        foreach (var row in batch.SelectMany(p => p.Rows))
-        {
-            row.Bind(parameters);
-            inserted += command.ExecuteNonQuery();
-        }
-
-        transaction.Commit();
-        return inserted;
-    }
-
-    private sealed record Pending(IReadOnlyList<AuditRow> Rows)
-    {
-        public TaskCompletionSource Committed { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
 }

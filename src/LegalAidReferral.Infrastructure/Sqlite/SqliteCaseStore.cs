@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using LegalAidReferral.Core.Audit;
 using LegalAidReferral.Core.Cases;
 using LegalAidReferral.Core.Common;
 using LegalAidReferral.Core.Conflicts;
@@ -9,21 +10,25 @@ namespace LegalAidReferral.Infrastructure.Sqlite;
 
 /// <summary>
 /// Cases as one JSON document per row, with the columns the listing filters and sorts on, and the
-/// case's parties in the conflict check's index (<see cref="SqlitePartyRows"/>), written in the same transaction.
+/// case's parties in the conflict check's index (<see cref="SqlitePartyRows"/>) and the write's audit
+/// entries, all written in the same transaction: a case is never stored without the entry that records its write.
+/// A new case also claims its reference number in that transaction, so an intake is one transaction.
 /// </summary>
 public sealed class SqliteCaseStore(SqliteDatabase database) : ICaseStore
 {
     private const string Columns = "office_id, id, version, status, priority, created_at, search, document";
 
-    public Task<bool> TryCreateAsync(Case @case, CancellationToken cancellationToken)
+    public Task<bool> TryCreateAsync(Case @case, CaseNumber number, IReadOnlyList<AuditEntry> audit, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(@case);
+        ArgumentNullException.ThrowIfNull(number);
+        ArgumentNullException.ThrowIfNull(audit);
         var row = CaseRow.Of(@case);
-        var parties = IndexedParty.Of(@case);
+        var parties = SqlitePartyRows.Of(row.OfficeId, row.Id, IndexedCase.Of(@case));
+        var auditRows = audit.Select(AuditRow.Of).ToArray();
         return database.WriteAsync(
-            connection =>
+            (connection, transaction) =>
             {
-                using var transaction = connection.BeginTransaction();
                 using var command = SqliteDatabase.Command(
                     connection,
                     $"INSERT INTO cases ({Columns}) VALUES ($office, $id, $version, $status, $priority, $created, $search, $document) ON CONFLICT DO NOTHING;",
@@ -35,8 +40,9 @@ public sealed class SqliteCaseStore(SqliteDatabase database) : ICaseStore
                 }
 
                 // Party rows are written only with their case and cases are never deleted, so a new case has none.
-                SqlitePartyRows.Insert(connection, transaction, row.OfficeId, row.Id, parties);
-                transaction.Commit();
+                parties.Insert(connection, transaction);
+                SqliteCaseReferenceSequence.Claim(connection, transaction, number);
+                AuditRow.Insert(connection, transaction, auditRows);
                 return true;
             },
             cancellationToken);
@@ -53,15 +59,16 @@ public sealed class SqliteCaseStore(SqliteDatabase database) : ICaseStore
             },
             cancellationToken));
 
-    public Task<bool> TryReplaceAsync(Case @case, long expectedVersion, CancellationToken cancellationToken)
+    public Task<bool> TryReplaceAsync(Case @case, long expectedVersion, IReadOnlyList<AuditEntry> audit, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(@case);
+        ArgumentNullException.ThrowIfNull(audit);
         var row = CaseRow.Of(@case);
-        var parties = IndexedParty.Of(@case);
+        var parties = SqlitePartyRows.Of(row.OfficeId, row.Id, IndexedCase.Of(@case));
+        var auditRows = audit.Select(AuditRow.Of).ToArray();
         return database.WriteAsync(
-            connection =>
+            (connection, transaction) =>
             {
-                using var transaction = connection.BeginTransaction();
                 using var command = SqliteDatabase.Command(
                     connection,
                     """
@@ -77,8 +84,8 @@ public sealed class SqliteCaseStore(SqliteDatabase database) : ICaseStore
                     return false;
                 }
 
-                SqlitePartyRows.Replace(connection, transaction, row.OfficeId, row.Id, parties);
-                transaction.Commit();
+                parties.Replace(connection, transaction);
+                AuditRow.Insert(connection, transaction, auditRows);
                 return true;
             },
             cancellationToken);

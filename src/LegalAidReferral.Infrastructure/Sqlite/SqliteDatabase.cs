@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Threading.Channels;
 using LegalAidReferral.Infrastructure.Files;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
@@ -7,20 +8,25 @@ namespace LegalAidReferral.Infrastructure.Sqlite;
 
 /// <summary>
 /// The SQLite file of the standalone host. Reads use pooled connections, which WAL lets run beside
-/// the writer. Writes go through one long-lived connection behind an async gate: SQLite admits one
-/// writer at a time anyway, and waiting on the gate is far cheaper than SQLite's sleeping busy handler.
+/// the writer. Writes are queued to one loop on one long-lived connection (SQLite admits one writer at
+/// a time anyway), which commits whatever has queued up in one transaction (group commit): each write
+/// runs in a savepoint of its own, so a write that fails is undone alone, and each caller is answered
+/// only after the commit that made its write durable.
 /// </summary>
 public sealed class SqliteDatabase : IAsyncDisposable
 {
     public const string FileName = "legalaidreferral.db";
 
     private const int BusyTimeoutMilliseconds = 5000;
+    private const int MaxWritesPerCommit = 512;
 
     // Pragmas live per physical connection; the pool hands the same handle out many times.
     private readonly ConditionalWeakTable<sqlite3, object> configuredHandles = new();
-    private readonly SemaphoreSlim writeGate = new(1, 1);
+    private readonly SemaphoreSlim lifecycle = new(1, 1);
+    private readonly Channel<PendingWrite> writes = Channel.CreateUnbounded<PendingWrite>(new UnboundedChannelOptions { SingleReader = true });
     private readonly string connectionPragmas;
     private SqliteConnection? writer;
+    private Task? writeLoop;
     private bool disposed;
 
     public SqliteDatabase(SqliteStorageOptions options)
@@ -54,7 +60,7 @@ public sealed class SqliteDatabase : IAsyncDisposable
     public async Task InitializeAsync(CancellationToken cancellationToken)
     {
         ObjectDisposedException.ThrowIf(disposed, this);
-        await writeGate.WaitAsync(cancellationToken);
+        await lifecycle.WaitAsync(cancellationToken);
         try
         {
             if (writer is not null)
@@ -76,10 +82,11 @@ public sealed class SqliteDatabase : IAsyncDisposable
             }
 
             writer = connection;
+            writeLoop = Task.Run(WriteLoopAsync, CancellationToken.None);
         }
         finally
         {
-            writeGate.Release();
+            lifecycle.Release();
         }
     }
 
@@ -111,19 +118,22 @@ public sealed class SqliteDatabase : IAsyncDisposable
         return work(connection);
     }
 
-    /// <summary>Runs <paramref name="work"/> on the single writer connection, one caller at a time.</summary>
-    public async Task<T> WriteAsync<T>(Func<SqliteConnection, T> work, CancellationToken cancellationToken)
+    /// <summary>
+    /// Queues <paramref name="work"/> for the writer, which runs it in the transaction of the next group
+    /// commit; the task completes after that commit. Every statement of the work must use the given
+    /// transaction, and the work must not commit it. A work that throws is undone alone and its task
+    /// fails; one cancelled before it runs does not run.
+    /// </summary>
+    public Task<T> WriteAsync<T>(Func<SqliteConnection, SqliteTransaction, T> work, CancellationToken cancellationToken)
     {
-        var connection = EnsureInitialized();
-        await writeGate.WaitAsync(cancellationToken);
-        try
+        EnsureInitialized();
+        var pending = new PendingWrite<T>(work, cancellationToken);
+        if (!writes.Writer.TryWrite(pending))
         {
-            return work(connection);
+            throw new ObjectDisposedException(nameof(SqliteDatabase));
         }
-        finally
-        {
-            writeGate.Release();
-        }
+
+        return pending.Task;
     }
 
     internal static SqliteCommand Command(SqliteConnection connection, string sql, SqliteTransaction? transaction = null)
@@ -141,10 +151,16 @@ public sealed class SqliteDatabase : IAsyncDisposable
             return;
         }
 
-        await writeGate.WaitAsync();
+        await lifecycle.WaitAsync();
         try
         {
             disposed = true;
+            writes.Writer.TryComplete();
+            if (writeLoop is not null)
+            {
+                await writeLoop;
+            }
+
             if (writer is not null)
             {
                 await writer.DisposeAsync();
@@ -157,7 +173,69 @@ public sealed class SqliteDatabase : IAsyncDisposable
         }
         finally
         {
-            writeGate.Release();
+            lifecycle.Release();
+        }
+    }
+
+    private async Task WriteLoopAsync()
+    {
+        var batch = new List<PendingWrite>(MaxWritesPerCommit);
+        while (await writes.Reader.WaitToReadAsync())
+        {
+            while (batch.Count < MaxWritesPerCommit && writes.Reader.TryRead(out var pending))
+            {
+                batch.Add(pending);
+            }
+
+            Commit(writer!, batch);
+            batch.Clear();
+        }
+    }
+
+    private static void Commit(SqliteConnection connection, List<PendingWrite> batch)
+    {
+        var done = new List<PendingWrite>(batch.Count);
+        try
+        {
+            using var transaction = connection.BeginTransaction();
+            foreach (var pending in batch)
+            {
+                if (pending.Cancelled)
+                {
+                    continue;
+                }
+
+                transaction.Save("write");
+                try
+                {
+                    pending.Run(connection, transaction);
+                    transaction.Release("write");
+                    done.Add(pending);
+                }
+                catch (Exception e)
+                {
+                    transaction.Rollback("write");
+                    transaction.Release("write");
+                    pending.Fail(e);
+                }
+            }
+
+            transaction.Commit();
+        }
+        catch (Exception e)
+        {
+            // The transaction itself failed (disk full, I/O error): nothing of the batch was stored.
+            foreach (var pending in done)
+            {
+                pending.Fail(e);
+            }
+
+            return;
+        }
+
+        foreach (var pending in done)
+        {
+            pending.Complete();
         }
     }
 

@@ -9,9 +9,9 @@ public sealed class SqliteIdempotencyStore(SqliteDatabase database) : IIdempoten
     {
         ArgumentNullException.ThrowIfNull(candidate);
 
-        // Both statements run under the write gate, so no other reservation lands between them.
+        // Both statements run in the one writer's transaction, so no other reservation lands between them.
         return database.WriteAsync(
-            connection =>
+            (connection, transaction) =>
             {
                 using (var insert = SqliteDatabase.Command(
                     connection,
@@ -19,7 +19,8 @@ public sealed class SqliteIdempotencyStore(SqliteDatabase database) : IIdempoten
                     INSERT INTO idempotency (scope, key, request_hash, resource_id, created_at)
                     VALUES ($scope, $key, $hash, $resource, $created)
                     ON CONFLICT DO NOTHING;
-                    """))
+                    """,
+                    transaction))
                 {
                     insert.Parameters.AddWithValue("$scope", candidate.Scope);
                     insert.Parameters.AddWithValue("$key", candidate.Key);
@@ -34,7 +35,8 @@ public sealed class SqliteIdempotencyStore(SqliteDatabase database) : IIdempoten
 
                 using var select = SqliteDatabase.Command(
                     connection,
-                    "SELECT request_hash, resource_id, created_at FROM idempotency WHERE scope = $scope AND key = $key;");
+                    "SELECT request_hash, resource_id, created_at FROM idempotency WHERE scope = $scope AND key = $key;",
+                    transaction);
                 select.Parameters.AddWithValue("$scope", candidate.Scope);
                 select.Parameters.AddWithValue("$key", candidate.Key);
                 using var reader = select.ExecuteReader();

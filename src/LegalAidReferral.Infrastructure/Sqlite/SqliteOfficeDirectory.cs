@@ -27,9 +27,8 @@ public sealed class SqliteOfficeDirectory(SqliteDatabase database) : IOfficeDire
         ArgumentNullException.ThrowIfNull(offices);
         var rows = offices.Select(o => (o.Id, Document: JsonSerializer.Serialize(o, WireJson.Options))).ToArray();
         await database.WriteAsync(
-            connection =>
+            (connection, transaction) =>
             {
-                using var transaction = connection.BeginTransaction();
                 using var command = SqliteDatabase.Command(
                     connection,
                     "INSERT INTO offices (id, document) VALUES ($id, $document) ON CONFLICT (id) DO UPDATE SET document = excluded.document;",
@@ -43,14 +42,13 @@ public sealed class SqliteOfficeDirectory(SqliteDatabase database) : IOfficeDire
                     command.ExecuteNonQuery();
                 }
 
-                transaction.Commit();
-
-                // A snapshot loaded from an older generation is never served again, even if a reader that
-                // started before this commit stores it afterwards.
-                Interlocked.Increment(ref generation);
                 return rows.Length;
             },
             cancellationToken);
+
+        // After the commit: a snapshot loaded from an older generation is never served again, even if a
+        // reader that started before the commit stores it afterwards.
+        Interlocked.Increment(ref generation);
     }
 
     private Snapshot Current(CancellationToken cancellationToken)

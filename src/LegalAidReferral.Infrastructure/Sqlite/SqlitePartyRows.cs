@@ -5,75 +5,90 @@ using Microsoft.Data.Sqlite;
 namespace LegalAidReferral.Infrastructure.Sqlite;
 
 /// <summary>
-/// Writes the conflict check's party index rows of a case, inside the transaction that writes the
+/// The conflict check's party index rows of one case, written inside the transaction that writes the
 /// case, so the index never holds a party the case table does not, nor misses one it does.
 /// </summary>
-internal static class SqlitePartyRows
+/// <remarks>
+/// Every row is built when this is made, before the write is queued: the single writer only runs a few
+/// statements over JSON arrays, whatever the names, so one case's index cannot hold up other writes.
+/// </remarks>
+internal sealed class SqlitePartyRows
 {
     private const int BackfillBatchSize = 500;
 
-    /// <summary>Indexes the parties of a case that has none indexed yet.</summary>
-    /// <remarks>
-    /// Rows go in a few statements over JSON arrays rather than one statement per row: the writer is
-    /// shared by every intake, and each statement executed under it costs them all.
-    /// </remarks>
-    public static void Insert(SqliteConnection connection, SqliteTransaction transaction, string officeId, string caseId, IReadOnlyList<IndexedParty> parties)
-    {
-        var partyIds = new long[parties.Count];
-        using (var party = SqliteDatabase.Command(
-            connection,
-            "INSERT INTO parties (office_id, case_id, role, position, reference, profile) VALUES ($office, $case, $role, $position, $reference, $profile) RETURNING id;",
-            transaction))
-        {
-            party.Parameters.AddWithValue("$office", officeId);
-            party.Parameters.AddWithValue("$case", caseId);
-            var role = party.Parameters.Add("$role", SqliteType.Text);
-            var position = party.Parameters.Add("$position", SqliteType.Integer);
-            var reference = party.Parameters.Add("$reference", SqliteType.Text);
-            var profile = party.Parameters.Add("$profile", SqliteType.Text);
-            for (var i = 0; i < parties.Count; i++)
-            {
-                role.Value = Kebab<PartyRole>.Name(parties[i].Role);
-                position.Value = parties[i].Position;
-                reference.Value = parties[i].Reference;
-                profile.Value = parties[i].Profile;
-                partyIds[i] = (long)party.ExecuteScalar()!;
-            }
-        }
+    private readonly string officeId;
+    private readonly string caseId;
+    private readonly string parties;
+    private readonly string partyWords;
+    private readonly string documents;
+    private readonly string words;
+    private readonly Dictionary<string, string> deletionsByWord;
+    private readonly HashSet<(string Role, long Position, string Reference, string Profile)> stored;
 
+    private SqlitePartyRows(string officeId, string caseId, IndexedCase indexed)
+    {
+        this.officeId = officeId;
+        this.caseId = caseId;
+        var rows = indexed.Parties.Select(p => (Party: p, Role: Kebab<PartyRole>.Name(p.Role))).ToArray();
+        parties = SqliteJson.Array(rows.Select(r => new object[] { r.Role, r.Party.Position, r.Party.Reference, r.Party.Profile }));
+        partyWords = SqliteJson.Array(rows.SelectMany(r => r.Party.Words.Select(w => new object[] { w, r.Role, r.Party.Position, r.Party.HasOneWordName ? 1 : 0 })));
+        documents = SqliteJson.Array(rows.SelectMany(r => r.Party.DocumentNumbers.Select(n => new object[] { n, r.Role, r.Party.Position })));
+        words = SqliteJson.Array(indexed.Vocabulary.Select(w => new object[] { w.Word, w.Phonetic }));
+
+        // Each word's [form, word] pairs without the enclosing brackets, to be joined for the words that are new.
+        deletionsByWord = indexed.Vocabulary.ToDictionary(
+            w => w.Word, w => SqliteJson.Array(w.Deletions.Select(form => new[] { form, w.Word }))[1..^1], StringComparer.Ordinal);
+        stored = rows.Select(r => (r.Role, (long)r.Party.Position, r.Party.Reference, r.Party.Profile)).ToHashSet();
+    }
+
+    public static SqlitePartyRows Of(string officeId, string caseId, IndexedCase indexed) => new(officeId, caseId, indexed);
+
+    /// <summary>Indexes the parties of a case that has none indexed yet.</summary>
+    public void Insert(SqliteConnection connection, SqliteTransaction transaction)
+    {
         Execute(
             connection,
             transaction,
-            "INSERT INTO party_words (office_id, word, party_id, one_word_name) SELECT $office, value ->> 0, value ->> 1, value ->> 2 FROM json_each($rows);",
-            officeId,
-            SqliteJson.Array(parties.SelectMany((p, i) => p.Words.Select(w => new object[] { w, partyIds[i], p.HasOneWordName ? 1 : 0 }))));
+            """
+            INSERT INTO parties (office_id, case_id, role, position, reference, profile)
+            SELECT $office, $case, value ->> 0, value ->> 1, value ->> 2, value ->> 3 FROM json_each($rows);
+            """,
+            parties);
 
-        var documents = parties.SelectMany((p, i) => p.DocumentNumbers.Select(n => new object[] { n, partyIds[i] })).ToArray();
-        if (documents.Length > 0)
-        {
-            Execute(
-                connection,
-                transaction,
-                "INSERT INTO party_documents (office_id, number, party_id) SELECT $office, value ->> 0, value ->> 1 FROM json_each($rows);",
-                officeId,
-                SqliteJson.Array(documents));
-        }
-
-        // The vocabulary is small next to the parties: only words indexed for the first time get their keys written.
-        var added = new List<string>();
-        using (var words = SqliteDatabase.Command(
+        // CROSS JOIN keeps the case's few rows as the outer loop; each finds its party through parties_by_case.
+        Execute(
             connection,
+            transaction,
+            """
+            INSERT INTO party_words (office_id, word, party_id, one_word_name)
+            SELECT $office, r.value ->> 0, p.id, r.value ->> 3
+            FROM json_each($rows) AS r CROSS JOIN parties AS p
+            ON p.office_id = $office AND p.case_id = $case AND p.role = r.value ->> 1 AND p.position = r.value ->> 2;
+            """,
+            partyWords);
+        Execute(
+            connection,
+            transaction,
+            """
+            INSERT INTO party_documents (office_id, number, party_id)
+            SELECT $office, r.value ->> 0, p.id
+            FROM json_each($rows) AS r CROSS JOIN parties AS p
+            ON p.office_id = $office AND p.case_id = $case AND p.role = r.value ->> 1 AND p.position = r.value ->> 2;
+            """,
+            documents);
+
+        // The vocabulary is small next to the parties: only words indexed for the first time get their forms written.
+        var added = new List<string>();
+        using (var insertWords = Command(
+            connection,
+            transaction,
             """
             INSERT INTO words (office_id, word, phonetic) SELECT $office, value ->> 0, value ->> 1 FROM json_each($rows) WHERE true
             ON CONFLICT DO NOTHING RETURNING word;
             """,
-            transaction))
+            words))
         {
-            words.Parameters.AddWithValue("$office", officeId);
-            words.Parameters.AddWithValue(
-                "$rows",
-                SqliteJson.Array(parties.SelectMany(p => p.Words).Distinct(StringComparer.Ordinal).Select(w => new object[] { w, PartyVocabulary.Phonetic(w) })));
-            using var reader = words.ExecuteReader();
+            using var reader = insertWords.ExecuteReader();
             while (reader.Read())
             {
                 added.Add(reader.GetString(0));
@@ -86,35 +101,29 @@ internal static class SqlitePartyRows
                 connection,
                 transaction,
                 "INSERT INTO word_deletions (office_id, deletion, word) SELECT $office, value ->> 0, value ->> 1 FROM json_each($rows) WHERE true ON CONFLICT DO NOTHING;",
-                officeId,
-                SqliteJson.Array(added.SelectMany(w => PartyVocabulary.Deletions(w).Select(form => new object[] { form, w }))));
+                $"[{string.Join(',', added.Select(w => deletionsByWord[w]))}]");
         }
     }
 
     /// <summary>Indexes the parties of a case in place of its earlier ones.</summary>
-    public static void Replace(SqliteConnection connection, SqliteTransaction transaction, string officeId, string caseId, IReadOnlyList<IndexedParty> parties)
+    public void Replace(SqliteConnection connection, SqliteTransaction transaction)
     {
         // Most writes change a case's status, triage or consent and leave its parties as they were.
-        if (Unchanged(connection, transaction, officeId, caseId, parties))
+        if (Unchanged(connection, transaction))
         {
             return;
         }
 
-        using (var delete = SqliteDatabase.Command(
+        Execute(
             connection,
+            transaction,
             """
             DELETE FROM party_words WHERE party_id IN (SELECT id FROM parties WHERE office_id = $office AND case_id = $case);
             DELETE FROM party_documents WHERE party_id IN (SELECT id FROM parties WHERE office_id = $office AND case_id = $case);
             DELETE FROM parties WHERE office_id = $office AND case_id = $case;
             """,
-            transaction))
-        {
-            delete.Parameters.AddWithValue("$office", officeId);
-            delete.Parameters.AddWithValue("$case", caseId);
-            delete.ExecuteNonQuery();
-        }
-
-        Insert(connection, transaction, officeId, caseId, parties);
+            "[]");
+        Insert(connection, transaction);
     }
 
     /// <summary>Rebuilds the party index from every stored case: once, for a database written before it existed.</summary>
@@ -143,7 +152,7 @@ internal static class SqlitePartyRows
 
             foreach (var (rowId, officeId, caseId, document) in batch)
             {
-                Insert(connection, transaction, officeId, caseId, IndexedParty.Of(SqliteCaseStore.Deserialize(document)));
+                Of(officeId, caseId, IndexedCase.Of(SqliteCaseStore.Deserialize(document))).Insert(connection, transaction);
                 after = rowId;
             }
 
@@ -154,32 +163,36 @@ internal static class SqlitePartyRows
         }
     }
 
-    private static bool Unchanged(SqliteConnection connection, SqliteTransaction transaction, string officeId, string caseId, IReadOnlyList<IndexedParty> parties)
+    private bool Unchanged(SqliteConnection connection, SqliteTransaction transaction)
     {
-        using var command = SqliteDatabase.Command(
-            connection, "SELECT role, position, reference, profile FROM parties WHERE office_id = $office AND case_id = $case;", transaction);
-        command.Parameters.AddWithValue("$office", officeId);
-        command.Parameters.AddWithValue("$case", caseId);
-        var wanted = parties.Select(p => (Kebab<PartyRole>.Name(p.Role), (long)p.Position, p.Reference, p.Profile)).ToHashSet();
-        var stored = 0;
+        using var command = Command(
+            connection, transaction, "SELECT role, position, reference, profile FROM parties WHERE office_id = $office AND case_id = $case;", "[]");
+        var found = 0;
         using var reader = command.ExecuteReader();
         while (reader.Read())
         {
-            stored++;
-            if (!wanted.Contains((reader.GetString(0), reader.GetInt64(1), reader.GetString(2), reader.GetString(3))))
+            found++;
+            if (!stored.Contains((reader.GetString(0), reader.GetInt64(1), reader.GetString(2), reader.GetString(3))))
             {
                 return false;
             }
         }
 
-        return stored == wanted.Count;
+        return found == stored.Count;
     }
 
-    private static void Execute(SqliteConnection connection, SqliteTransaction transaction, string sql, string officeId, string rows)
+    private void Execute(SqliteConnection connection, SqliteTransaction transaction, string sql, string rows)
     {
-        using var command = SqliteDatabase.Command(connection, sql, transaction);
-        command.Parameters.AddWithValue("$office", officeId);
-        command.Parameters.AddWithValue("$rows", rows);
+        using var command = Command(connection, transaction, sql, rows);
         command.ExecuteNonQuery();
+    }
+
+    private SqliteCommand Command(SqliteConnection connection, SqliteTransaction transaction, string sql, string rows)
+    {
+        var command = SqliteDatabase.Command(connection, sql, transaction);
+        command.Parameters.AddWithValue("$office", officeId);
+        command.Parameters.AddWithValue("$case", caseId);
+        command.Parameters.AddWithValue("$rows", rows);
+        return command;
     }
 }

@@ -17,7 +17,7 @@ public sealed class SqliteTriagePolicyStore(SqliteDatabase database) : ITriagePo
     public Task<bool> TryAddAsync(TriagePolicy policy, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(policy);
-        return database.WriteAsync(connection => Insert(connection, null, policy), cancellationToken);
+        return database.WriteAsync((connection, transaction) => Insert(connection, transaction, policy), cancellationToken);
     }
 
     /// <summary>
@@ -29,9 +29,8 @@ public sealed class SqliteTriagePolicyStore(SqliteDatabase database) : ITriagePo
         ArgumentNullException.ThrowIfNull(policies);
         var seeds = policies.ToArray();
         return database.WriteAsync(
-            connection =>
+            (connection, transaction) =>
             {
-                using var transaction = connection.BeginTransaction();
                 foreach (var policy in seeds)
                 {
                     using var existing = SqliteDatabase.Command(connection, "SELECT 1 FROM policies WHERE office_id = $office LIMIT 1;", transaction);
@@ -42,13 +41,12 @@ public sealed class SqliteTriagePolicyStore(SqliteDatabase database) : ITriagePo
                     }
                 }
 
-                transaction.Commit();
                 return seeds.Length;
             },
             cancellationToken);
     }
 
-    private static bool Insert(SqliteConnection connection, SqliteTransaction? transaction, TriagePolicy policy)
+    private static bool Insert(SqliteConnection connection, SqliteTransaction transaction, TriagePolicy policy)
     {
         using var command = SqliteDatabase.Command(
             connection,

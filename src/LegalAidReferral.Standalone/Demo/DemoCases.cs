@@ -44,9 +44,9 @@ public sealed class DemoCases(ICaseStore store, ICaseReferenceSequence reference
             }
 
             var number = await references.NextAsync(officeId, now.Year, cancellationToken);
-            var reference = $"{office.ReferencePrefix}-{now.Year}-{number:D6}";
+            var reference = $"{office.ReferencePrefix}-{now.Year}-{number.Number:D6}";
             var demo = Case.Open(id, officeId, reference, IntakeChannel.Staff, details.Value, SeedUser, now) with { Demo = true };
-            await store.TryCreateAsync(demo, cancellationToken);
+            await store.TryCreateAsync(demo, number, [], cancellationToken);
         }
     }
 

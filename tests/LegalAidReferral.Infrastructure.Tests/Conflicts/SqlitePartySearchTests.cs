@@ -51,7 +51,7 @@ public sealed class SqlitePartySearchTests : TempDatabase
         var first = await CreateAsync(Case(Office, "Ana Gómez", adverseParties: ["José Pérez García"]));
 
         Assert.True(await Store.TryReplaceAsync(
-            first with { Details = first.Details with { AdverseParties = [new AdverseParty("Roberto Sandoval", [])] }, Version = 2 }, 1, default));
+            first with { Details = first.Details with { AdverseParties = [new AdverseParty("Roberto Sandoval", [])] }, Version = 2 }, 1, [], default));
 
         Assert.Empty(await FindAsync(Office, Person("José Pérez García")));
         Assert.Single(await FindAsync(Office, Person("Roberto Sandoval")));
@@ -63,7 +63,7 @@ public sealed class SqlitePartySearchTests : TempDatabase
     {
         var first = await CreateAsync(Case(Office, "Ana Gómez"));
 
-        Assert.False(await Store.TryReplaceAsync(Renamed(first, "Roberto Sandoval"), expectedVersion: 5, default));
+        Assert.False(await Store.TryReplaceAsync(Renamed(first, "Roberto Sandoval"), expectedVersion: 5, [], default));
 
         Assert.Equal("Ana Gómez", Assert.Single(await FindAsync(Office, Person("Ana Gomez"))).MatchedName);
         Assert.Empty(await FindAsync(Office, Person("Roberto Sandoval")));
@@ -74,7 +74,7 @@ public sealed class SqlitePartySearchTests : TempDatabase
     {
         var first = await CreateAsync(Case(Office, "Ana Gómez"));
 
-        Assert.False(await Store.TryCreateAsync(Renamed(first, "Roberto Sandoval"), default));
+        Assert.False(await Store.TryCreateAsync(Renamed(first, "Roberto Sandoval"), TestNumber, [], default));
 
         Assert.Single(await FindAsync(Office, Person("Ana Gomez")));
         Assert.Empty(await FindAsync(Office, Person("Roberto Sandoval")));
@@ -86,7 +86,7 @@ public sealed class SqlitePartySearchTests : TempDatabase
     {
         var first = await CreateAsync(Case(Office, "Ana Gómez", adverseParties: ["José Pérez García"]));
 
-        Assert.True(await Store.TryReplaceAsync(first with { Status = CaseStatus.Triaged, Version = 2 }, 1, default));
+        Assert.True(await Store.TryReplaceAsync(first with { Status = CaseStatus.Triaged, Version = 2 }, 1, [], default));
 
         Assert.Single(await FindAsync(Office, Person("Ana Gomez")));
         Assert.Single(await FindAsync(Office, Person("Jose Perez")));
@@ -194,8 +194,8 @@ public sealed class SqlitePartySearchTests : TempDatabase
         await Task.WhenAll(
             Parallel.ForAsync(0, cases.Length, async (i, token) =>
             {
-                Assert.True(await Store.TryCreateAsync(cases[i], token));
-                Assert.True(await Store.TryReplaceAsync(Renamed(cases[i], $"Cliente Renombrado{Letters(i)}"), 1, token));
+                Assert.True(await Store.TryCreateAsync(cases[i], TestNumber, [], token));
+                Assert.True(await Store.TryReplaceAsync(Renamed(cases[i], $"Cliente Renombrado{Letters(i)}"), 1, [], token));
             }),
             Parallel.ForAsync(0, cases.Length, async (i, token) => await Search.SearchAsync(Office, Person($"Contraparte Apellido{Letters(i)}"), NoCase, token)));
 
@@ -244,7 +244,7 @@ public sealed class SqlitePartySearchTests : TempDatabase
 
     private async Task<Case> CreateAsync(Case @case)
     {
-        Assert.True(await Store.TryCreateAsync(@case, default));
+        Assert.True(await Store.TryCreateAsync(@case, TestNumber, [], default));
         return @case;
     }
 

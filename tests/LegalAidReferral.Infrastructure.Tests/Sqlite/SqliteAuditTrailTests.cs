@@ -16,12 +16,6 @@ public sealed class SqliteAuditTrailTests : TempDatabase
         trail = new SqliteAuditTrail(Database);
     }
 
-    public override async Task DisposeAsync()
-    {
-        await trail.DisposeAsync();
-        await base.DisposeAsync();
-    }
-
     [Fact]
     public async Task Recorded_entry_is_listed_with_all_its_fields()
     {

@@ -4,24 +4,60 @@ namespace LegalAidReferral.Infrastructure.Tests.Sqlite;
 
 public sealed class SqliteCaseReferenceSequenceTests : TempDatabase
 {
-    private SqliteCaseReferenceSequence Sequence => new(Database);
+    private SqliteCaseReferenceSequence sequence = null!;
+
+    public override async Task InitializeAsync()
+    {
+        await base.InitializeAsync();
+        sequence = new SqliteCaseReferenceSequence(Database);
+    }
 
     [Fact]
     public async Task Numbers_start_at_one_and_count_per_office_and_year_independently()
     {
-        Assert.Equal(1, await Sequence.NextAsync("mx-ifdp-tapachula", 2026, default));
-        Assert.Equal(2, await Sequence.NextAsync("mx-ifdp-tapachula", 2026, default));
-        Assert.Equal(1, await Sequence.NextAsync("mx-ifdp-tapachula", 2027, default));
-        Assert.Equal(1, await Sequence.NextAsync("gt-idpp-guatemala", 2026, default));
-        Assert.Equal(3, await Sequence.NextAsync("mx-ifdp-tapachula", 2026, default));
-        Assert.Equal(2, await Sequence.NextAsync("mx-ifdp-tapachula", 2027, default));
+        Assert.Equal(1, await NextAsync("mx-ifdp-tapachula", 2026));
+        Assert.Equal(2, await NextAsync("mx-ifdp-tapachula", 2026));
+        Assert.Equal(1, await NextAsync("mx-ifdp-tapachula", 2027));
+        Assert.Equal(1, await NextAsync("gt-idpp-guatemala", 2026));
+        Assert.Equal(3, await NextAsync("mx-ifdp-tapachula", 2026));
+        Assert.Equal(2, await NextAsync("mx-ifdp-tapachula", 2027));
     }
 
     [Fact]
     public async Task Concurrent_calls_never_hand_out_a_number_twice()
     {
-        var numbers = await Task.WhenAll(Enumerable.Range(0, 50).Select(_ => Task.Run(() => Sequence.NextAsync("gt-idpp-guatemala", 2026, default))));
+        var numbers = await Task.WhenAll(Enumerable.Range(0, 50).Select(_ => Task.Run(() => NextAsync("gt-idpp-guatemala", 2026))));
 
         Assert.Equal(Enumerable.Range(1, 50).Select(n => (long)n), numbers.Order());
     }
+
+    [Fact]
+    public async Task After_a_restart_numbering_resumes_after_the_highest_number_a_stored_case_claimed()
+    {
+        var store = new SqliteCaseStore(Database);
+        var first = await sequence.NextAsync("gt-idpp-guatemala", 2026, default);
+        var second = await sequence.NextAsync("gt-idpp-guatemala", 2026, default);
+        await sequence.NextAsync("gt-idpp-guatemala", 2026, default);
+        Assert.True(await store.TryCreateAsync(TestCases.Make("gt-idpp-guatemala"), second, [], default));
+        Assert.True(await store.TryCreateAsync(TestCases.Make("gt-idpp-guatemala"), first, [], default));
+
+        await ReopenAsync();
+
+        Assert.Equal(3, (await new SqliteCaseReferenceSequence(Database).NextAsync("gt-idpp-guatemala", 2026, default)).Number);
+    }
+
+    [Fact]
+    public async Task A_number_is_stored_only_with_the_case_that_claims_it()
+    {
+        var store = new SqliteCaseStore(Database);
+        var @case = TestCases.Make("gt-idpp-guatemala");
+        Assert.True(await store.TryCreateAsync(@case, await sequence.NextAsync("gt-idpp-guatemala", 2026, default), [], default));
+        Assert.False(await store.TryCreateAsync(@case, await sequence.NextAsync("gt-idpp-guatemala", 2026, default), [], default));
+
+        await ReopenAsync();
+
+        Assert.Equal(2, (await new SqliteCaseReferenceSequence(Database).NextAsync("gt-idpp-guatemala", 2026, default)).Number);
+    }
+
+    private async Task<long> NextAsync(string officeId, int year) => (await sequence.NextAsync(officeId, year, default)).Number;
 }

@@ -16,7 +16,7 @@ public sealed class SqliteCaseStoreTests : TempDatabase
     {
         var @case = TestCases.Make(Office, priority: Priority.High, aliases: ["La Flaca"]);
 
-        Assert.True(await Store.TryCreateAsync(@case, default));
+        Assert.True(await Store.TryCreateAsync(@case, TestNumber, [], default));
 
         var found = await Store.FindAsync(Office, @case.Id, default);
         Assert.NotNull(found);
@@ -38,9 +38,9 @@ public sealed class SqliteCaseStoreTests : TempDatabase
     public async Task Duplicate_create_is_refused_and_keeps_the_first()
     {
         var first = TestCases.Make(Office, fullName: "First Name");
-        Assert.True(await Store.TryCreateAsync(first, default));
+        Assert.True(await Store.TryCreateAsync(first, TestNumber, [], default));
 
-        Assert.False(await Store.TryCreateAsync(first with { Details = TestCases.Make(Office, fullName: "Second Name").Details }, default));
+        Assert.False(await Store.TryCreateAsync(first with { Details = TestCases.Make(Office, fullName: "Second Name").Details }, TestNumber, [], default));
 
         Assert.Equal("First Name", (await Store.FindAsync(Office, first.Id, default))!.Details.Client.FullName);
     }
@@ -49,10 +49,10 @@ public sealed class SqliteCaseStoreTests : TempDatabase
     public async Task Replace_with_current_version_stores_the_new_version()
     {
         var @case = TestCases.Make(Office);
-        await Store.TryCreateAsync(@case, default);
+        await Store.TryCreateAsync(@case, TestNumber, [], default);
         var changed = @case.TransitionTo(CaseStatus.Triaged, null, "defender-1", TestCases.Start.AddHours(1)).Value!;
 
-        Assert.True(await Store.TryReplaceAsync(changed, @case.Version, default));
+        Assert.True(await Store.TryReplaceAsync(changed, @case.Version, [], default));
 
         var found = await Store.FindAsync(Office, @case.Id, default);
         Assert.Equal(2, found!.Version);
@@ -63,12 +63,12 @@ public sealed class SqliteCaseStoreTests : TempDatabase
     public async Task Replace_with_stale_version_is_refused()
     {
         var @case = TestCases.Make(Office);
-        await Store.TryCreateAsync(@case, default);
+        await Store.TryCreateAsync(@case, TestNumber, [], default);
         var first = @case.WithDetails(@case.Details, TestCases.Start.AddMinutes(1));
-        Assert.True(await Store.TryReplaceAsync(first, @case.Version, default));
+        Assert.True(await Store.TryReplaceAsync(first, @case.Version, [], default));
 
         var second = @case.WithDetails(@case.Details, TestCases.Start.AddMinutes(2));
-        Assert.False(await Store.TryReplaceAsync(second, @case.Version, default));
+        Assert.False(await Store.TryReplaceAsync(second, @case.Version, [], default));
 
         Assert.Equal(first.UpdatedAt, (await Store.FindAsync(Office, @case.Id, default))!.UpdatedAt);
     }
@@ -76,17 +76,17 @@ public sealed class SqliteCaseStoreTests : TempDatabase
     [Fact]
     public async Task Replace_of_a_missing_case_is_refused()
     {
-        Assert.False(await Store.TryReplaceAsync(TestCases.Make(Office), 1, default));
+        Assert.False(await Store.TryReplaceAsync(TestCases.Make(Office), 1, [], default));
     }
 
     [Fact]
     public async Task Cases_of_another_office_are_never_found_nor_listed_nor_replaced()
     {
         var theirs = TestCases.Make(OtherOffice, fullName: "José Pérez");
-        await Store.TryCreateAsync(theirs, default);
+        await Store.TryCreateAsync(theirs, TestNumber, [], default);
 
         Assert.Null(await Store.FindAsync(Office, theirs.Id, default));
-        Assert.False(await Store.TryReplaceAsync(theirs with { OfficeId = Office, Version = 2 }, 1, default));
+        Assert.False(await Store.TryReplaceAsync(theirs with { OfficeId = Office, Version = 2 }, 1, [], default));
         var page = await Store.ListAsync(Office, new CaseQuery(null, null, "jose"), new PageRequest(100, null), default);
         Assert.Empty(page.Items);
     }
@@ -100,10 +100,10 @@ public sealed class SqliteCaseStoreTests : TempDatabase
         {
             var @case = TestCases.Make(Office, createdAt: TestCases.Start.AddMinutes(i < 3 ? 0 : i));
             created.Add(@case);
-            await Store.TryCreateAsync(@case, default);
+            await Store.TryCreateAsync(@case, TestNumber, [], default);
         }
 
-        await Store.TryCreateAsync(TestCases.Make(OtherOffice, createdAt: TestCases.Start.AddMinutes(4)), default);
+        await Store.TryCreateAsync(TestCases.Make(OtherOffice, createdAt: TestCases.Start.AddMinutes(4)), TestNumber, [], default);
 
         var listed = new List<CaseSummary>();
         var pages = 0;
@@ -130,7 +130,7 @@ public sealed class SqliteCaseStoreTests : TempDatabase
     {
         for (var i = 0; i < 3; i++)
         {
-            await Store.TryCreateAsync(TestCases.Make(Office, createdAt: TestCases.Start.AddMinutes(i)), default);
+            await Store.TryCreateAsync(TestCases.Make(Office, createdAt: TestCases.Start.AddMinutes(i)), TestNumber, [], default);
         }
 
         var page = await Store.ListAsync(Office, new CaseQuery(null, null, null), new PageRequest(3, null), default);
@@ -147,7 +147,7 @@ public sealed class SqliteCaseStoreTests : TempDatabase
         var intakeHigh = TestCases.Make(Office, status: CaseStatus.Intake, priority: Priority.High);
         foreach (var c in new[] { openHigh, openLow, intakeHigh })
         {
-            await Store.TryCreateAsync(c, default);
+            await Store.TryCreateAsync(c, TestNumber, [], default);
         }
 
         Assert.Equal(
@@ -169,8 +169,8 @@ public sealed class SqliteCaseStoreTests : TempDatabase
     public async Task Text_search_ignores_case_and_accents_and_covers_aliases_and_reference(string text)
     {
         var jose = TestCases.Make(Office, fullName: "José Pérez", aliases: ["El Güero"], reference: "MX-2026-000417");
-        await Store.TryCreateAsync(jose, default);
-        await Store.TryCreateAsync(TestCases.Make(Office, fullName: "María López", reference: "MX-2026-000001"), default);
+        await Store.TryCreateAsync(jose, TestNumber, [], default);
+        await Store.TryCreateAsync(TestCases.Make(Office, fullName: "María López", reference: "MX-2026-000001"), TestNumber, [], default);
 
         Assert.Equal([jose.Id], await List(new CaseQuery(null, null, text)));
     }
@@ -181,7 +181,7 @@ public sealed class SqliteCaseStoreTests : TempDatabase
     [InlineData("pérez maría")]
     public async Task Text_search_takes_wildcards_literally_and_never_matches_across_fields(string text)
     {
-        await Store.TryCreateAsync(TestCases.Make(Office, fullName: "José Pérez", aliases: ["María"]), default);
+        await Store.TryCreateAsync(TestCases.Make(Office, fullName: "José Pérez", aliases: ["María"]), TestNumber, [], default);
 
         Assert.Empty(await List(new CaseQuery(null, null, text)));
     }
@@ -209,8 +209,8 @@ public sealed class SqliteCaseStoreTests : TempDatabase
     public async Task Listing_shows_the_replaced_status()
     {
         var @case = TestCases.Make(Office);
-        await Store.TryCreateAsync(@case, default);
-        await Store.TryReplaceAsync(@case.TransitionTo(CaseStatus.Triaged, null, "defender-1", TestCases.Start.AddHours(1)).Value!, 1, default);
+        await Store.TryCreateAsync(@case, TestNumber, [], default);
+        await Store.TryReplaceAsync(@case.TransitionTo(CaseStatus.Triaged, null, "defender-1", TestCases.Start.AddHours(1)).Value!, 1, [], default);
 
         Assert.Empty(await List(new CaseQuery(CaseStatus.Intake, null, null)));
         Assert.Equal([@case.Id], await List(new CaseQuery(CaseStatus.Triaged, null, null)));

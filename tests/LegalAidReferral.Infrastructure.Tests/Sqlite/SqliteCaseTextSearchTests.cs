@@ -34,7 +34,7 @@ public sealed class SqliteCaseTextSearchTests : TempDatabase
         foreach (var (key, name) in Names)
         {
             var @case = TestCases.Make(Office, fullName: name);
-            await store.TryCreateAsync(@case, default);
+            await store.TryCreateAsync(@case, TestNumber, [], default);
             ids[@case.Id] = key;
         }
 

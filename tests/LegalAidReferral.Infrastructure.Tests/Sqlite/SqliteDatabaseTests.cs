@@ -12,22 +12,19 @@ public sealed class SqliteDatabaseTests : TempDatabase
         var @case = TestCases.Make("mx-ifdp-tapachula");
         var reservation = new IdempotencyRecord("scope", "key", "hash", Guid.NewGuid(), TestCases.Start);
         var entry = new AuditEntry(Guid.NewGuid(), "mx-ifdp-tapachula", @case.Id, AuditAction.CaseCreated, "defender-1", "mx-ifdp-tapachula", TestCases.Start, "c-1", []);
-        await new SqliteCaseStore(Database).TryCreateAsync(@case, default);
+        var number = await new SqliteCaseReferenceSequence(Database).NextAsync("mx-ifdp-tapachula", 2026, default);
+        await new SqliteCaseStore(Database).TryCreateAsync(@case, number, [], default);
         await new SqliteIdempotencyStore(Database).ReserveAsync(reservation, default);
-        await new SqliteCaseReferenceSequence(Database).NextAsync("mx-ifdp-tapachula", 2026, default);
         await new SqliteOfficeDirectory(Database).SeedAsync([SqliteOfficeDirectoryTests.MakeOffice("mx-ifdp-tapachula")], default);
-        await using (var trail = new SqliteAuditTrail(Database))
-        {
-            await trail.RecordAsync([entry], default);
-        }
+        await new SqliteAuditTrail(Database).RecordAsync([entry], default);
 
         await ReopenAsync();
 
         Assert.Equal(@case.Reference, (await new SqliteCaseStore(Database).FindAsync("mx-ifdp-tapachula", @case.Id, default))?.Reference);
         Assert.Equal(reservation.ResourceId, (await new SqliteIdempotencyStore(Database).ReserveAsync(reservation with { ResourceId = Guid.NewGuid() }, default)).ResourceId);
-        Assert.Equal(2, await new SqliteCaseReferenceSequence(Database).NextAsync("mx-ifdp-tapachula", 2026, default));
+        Assert.Equal(2, (await new SqliteCaseReferenceSequence(Database).NextAsync("mx-ifdp-tapachula", 2026, default)).Number);
         Assert.NotNull(await new SqliteOfficeDirectory(Database).FindAsync("mx-ifdp-tapachula", default));
-        await using var reopenedTrail = new SqliteAuditTrail(Database);
+        var reopenedTrail = new SqliteAuditTrail(Database);
         Assert.Single((await reopenedTrail.ListForCaseAsync("mx-ifdp-tapachula", @case.Id, new PageRequest(10, null), default)).Items);
     }
 
@@ -62,6 +59,46 @@ public sealed class SqliteDatabaseTests : TempDatabase
         await using var fresh = new SqliteDatabase(new SqliteStorageOptions(folder));
 
         Assert.False(await fresh.IsHealthyAsync(default));
-        await Assert.ThrowsAsync<InvalidOperationException>(() => new SqliteCaseStore(fresh).TryCreateAsync(TestCases.Make("mx-ifdp-tapachula"), default));
+        await Assert.ThrowsAsync<InvalidOperationException>(() => new SqliteCaseStore(fresh).TryCreateAsync(TestCases.Make("mx-ifdp-tapachula"), TestNumber, [], default));
+    }
+
+    [Fact]
+    public async Task Concurrent_writes_commit_together_and_a_failing_one_is_undone_alone()
+    {
+        var store = new SqliteCaseStore(Database);
+        var cases = Enumerable.Range(0, 40).Select(_ => TestCases.Make("mx-ifdp-tapachula")).ToArray();
+        var failing = Database.WriteAsync<int>(
+            (connection, transaction) =>
+            {
+                using var insert = connection.CreateCommand();
+                insert.Transaction = transaction;
+                insert.CommandText = "INSERT INTO offices (id, document) VALUES ('half-written', '{}');";
+                insert.ExecuteNonQuery();
+                throw new InvalidOperationException("fails after writing");
+            },
+            default);
+
+        var created = await Task.WhenAll(cases.Select(c => Task.Run(() => store.TryCreateAsync(c, TestNumber, [], default))));
+
+        Assert.All(created, Assert.True);
+        await Assert.ThrowsAsync<InvalidOperationException>(() => failing);
+        foreach (var @case in cases)
+        {
+            Assert.NotNull(await store.FindAsync("mx-ifdp-tapachula", @case.Id, default));
+        }
+
+        Assert.Null(await new SqliteOfficeDirectory(Database).FindAsync("half-written", default));
+    }
+
+    [Fact]
+    public async Task A_write_cancelled_before_it_runs_does_not_run()
+    {
+        using var cancelled = new CancellationTokenSource();
+        await cancelled.CancelAsync();
+        var ran = false;
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Database.WriteAsync((_, _) => ran = true, cancelled.Token));
+
+        Assert.False(ran);
     }
 }

@@ -26,7 +26,7 @@ public sealed class SqliteStorageTests : IDisposable
             Assert.Same(provider.GetRequiredService<SqliteCaseStore>(), provider.GetRequiredService<ICaseStore>());
             Assert.NotNull(provider.GetRequiredService<IAuditTrail>());
             Assert.NotNull(provider.GetRequiredService<IIdempotencyStore>());
-            Assert.Equal(1, await provider.GetRequiredService<ICaseReferenceSequence>().NextAsync("gt-idpp-guatemala", 2026, default));
+            Assert.Equal(1, (await provider.GetRequiredService<ICaseReferenceSequence>().NextAsync("gt-idpp-guatemala", 2026, default)).Number);
             Assert.True(await provider.GetRequiredService<SqliteDatabase>().IsHealthyAsync(default));
         }
     }

@@ -1,3 +1,4 @@
+using LegalAidReferral.Core.Cases;
 using LegalAidReferral.Infrastructure.Sqlite;
 
 namespace LegalAidReferral.Infrastructure.Tests.Sqlite;
@@ -5,6 +6,9 @@ namespace LegalAidReferral.Infrastructure.Tests.Sqlite;
 /// <summary>A database in a fresh temporary folder, removed with everything in it on dispose.</summary>
 public abstract class TempDatabase : IAsyncLifetime
 {
+    /// <summary>The reference number tests claim with a case when numbering is not what they test.</summary>
+    protected static readonly CaseNumber TestNumber = new("test-office", 2026, 1);
+
     protected TempDatabase()
     {
         Folder = Path.Combine(Path.GetTempPath(), "legalaidreferral-tests", Guid.NewGuid().ToString("N"));

@@ -1,0 +1,32 @@
+using Microsoft.Data.Sqlite;
+
+namespace LegalAidReferral.Infrastructure.Sqlite;
+
+/// <summary>A write queued for the writer loop, completed only after its transaction commits.</summary>
+internal abstract class PendingWrite
+{
+    /// <summary>True, and the caller's task cancelled, when the caller gave up before the write ran.</summary>
+    public abstract bool Cancelled { get; }
+
+    public abstract void Run(SqliteConnection connection, SqliteTransaction transaction);
+
+    public abstract void Complete();
+
+    public abstract void Fail(Exception exception);
+}
+
+internal sealed class PendingWrite<T>(Func<SqliteConnection, SqliteTransaction, T> work, CancellationToken cancellationToken) : PendingWrite
+{
+    private readonly TaskCompletionSource<T> completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private T? result;
+
+    public Task<T> Task => completion.Task;
+
+    public override bool Cancelled => cancellationToken.IsCancellationRequested && completion.TrySetCanceled(cancellationToken);
+
+    public override void Run(SqliteConnection connection, SqliteTransaction transaction) => result = work(connection, transaction);
+
+    public override void Complete() => completion.TrySetResult(result!);
+
+    public override void Fail(Exception exception) => completion.TrySetException(exception);
+}
