@@ -7,8 +7,10 @@ namespace LegalAidReferral.EndToEnd.Tests;
 
 /// <summary>
 /// The costliest intake the validator accepts must not hold up another office's writes. Measured as a
-/// ratio against normal intakes in the same run, never as a wall-clock figure.
+/// ratio against normal intakes in the same run, never as a wall-clock figure, and run alone (not beside
+/// the other test classes) so that their load does not blur the ratio.
 /// </summary>
+[Collection(nameof(WriteIsolationTests))]
 public sealed class WriteIsolationTests(HostFixture fixture) : IClassFixture<HostFixture>
 {
     private const int MaxBodyBytes = 65536;
@@ -34,27 +36,32 @@ public sealed class WriteIsolationTests(HostFixture fixture) : IClassFixture<Hos
             baseline.Add(await TimedIntakeAsync(other));
         }
 
+        // Per costly intake, the slowest of the other office's intakes sent while it ran.
         var alongside = new List<double>();
         for (var round = 0; round < WorstIntakes; round++)
         {
             var body = WorstBody(round);
             Assert.True(Encoding.UTF8.GetByteCount(body) <= MaxBodyBytes);
             var worst = attacker.SendAsync(HttpMethod.Post, "/api/cases", body);
+            var slowest = 0.0;
             do
             {
-                alongside.Add(await TimedIntakeAsync(other));
+                slowest = Math.Max(slowest, await TimedIntakeAsync(other));
             }
             while (!worst.IsCompleted);
 
             Assert.Equal(HttpStatusCode.Created, (await worst).StatusCode);
+            alongside.Add(slowest);
         }
 
-        // The 90th percentile, not the median: on a shared machine a normal intake's latency spikes too.
+        // Medians and the 90th percentile: on a shared machine any one request can stall, while an intake
+        // that holds the writer delays the others in every round.
         var usual = baseline.Order().ElementAt(BaselineIntakes * 9 / 10);
+        var typical = alongside.Order().ElementAt(WorstIntakes / 2);
         Assert.True(
-            alongside.Max() <= AllowedRatio * usual,
-            $"An intake of another office took {alongside.Max():F1} ms beside the costliest intake, {alongside.Max() / usual:F1} times the "
-            + $"90th percentile of {usual:F1} ms of {BaselineIntakes} normal intakes (at most {AllowedRatio} times allowed).");
+            typical <= AllowedRatio * usual,
+            $"The median over {WorstIntakes} costly intakes of the slowest intake of another office sent beside one took {typical:F1} ms, "
+            + $"{typical / usual:F1} times the 90th percentile of {usual:F1} ms of {BaselineIntakes} normal intakes (at most {AllowedRatio} times allowed).");
     }
 
     /// <summary>
@@ -119,3 +126,6 @@ public sealed class WriteIsolationTests(HostFixture fixture) : IClassFixture<Hos
         return elapsed;
     }
 }
+
+[CollectionDefinition(nameof(WriteIsolationTests), DisableParallelization = true)]
+public sealed class WriteIsolationCollection;

@@ -96,5 +96,8 @@ public sealed class PartyQuery
     }
 }
 
-/// <summary>One distinct word of a query party, numbered from 0, with the keys its similar words are found under.</summary>
+/// <summary>
+/// One distinct word of a query party, numbered from 0, with the keys its similar words are found
+/// under; <see cref="Deletions"/> is empty for a word past the query's typo budget.
+/// </summary>
 public sealed record QueryWord(int Number, string Text, string? Joined, string Phonetic, IReadOnlySet<string> Deletions);

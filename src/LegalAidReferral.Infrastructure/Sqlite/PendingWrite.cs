@@ -5,8 +5,8 @@ namespace LegalAidReferral.Infrastructure.Sqlite;
 /// <summary>A write queued for the writer loop, completed only after its transaction commits.</summary>
 internal abstract class PendingWrite
 {
-    /// <summary>True, and the caller's task cancelled, when the caller gave up before the write ran.</summary>
-    public abstract bool Cancelled { get; }
+    /// <summary>Cancels the caller's task if the caller gave up before the write ran; true if so.</summary>
+    public abstract bool TryCancel();
 
     public abstract void Run(SqliteConnection connection, SqliteTransaction transaction);
 
@@ -22,7 +22,7 @@ internal sealed class PendingWrite<T>(Func<SqliteConnection, SqliteTransaction, 
 
     public Task<T> Task => completion.Task;
 
-    public override bool Cancelled => cancellationToken.IsCancellationRequested && completion.TrySetCanceled(cancellationToken);
+    public override bool TryCancel() => cancellationToken.IsCancellationRequested && completion.TrySetCanceled(cancellationToken);
 
     public override void Run(SqliteConnection connection, SqliteTransaction transaction) => result = work(connection, transaction);
 

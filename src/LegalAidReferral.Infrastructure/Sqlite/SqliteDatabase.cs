@@ -200,7 +200,7 @@ public sealed class SqliteDatabase : IAsyncDisposable
             using var transaction = connection.BeginTransaction();
             foreach (var pending in batch)
             {
-                if (pending.Cancelled)
+                if (pending.TryCancel())
                 {
                     continue;
                 }
@@ -224,8 +224,9 @@ public sealed class SqliteDatabase : IAsyncDisposable
         }
         catch (Exception e)
         {
-            // The transaction itself failed (disk full, I/O error): nothing of the batch was stored.
-            foreach (var pending in done)
+            // The transaction itself failed (disk full, I/O error): nothing of the batch was stored. A
+            // write already answered (failed or cancelled) keeps its answer.
+            foreach (var pending in batch)
             {
                 pending.Fail(e);
             }
