@@ -50,6 +50,13 @@ public partial class FirstRunTests(HostFixture fixture) : IClassFixture<HostFixt
     [Fact]
     public async Task Readme_walkthrough_runs_against_the_host()
     {
+        foreach (var tool in new[] { "curl", "jq" })
+        {
+            Assert.True(
+                Environment.GetEnvironmentVariable("PATH")!.Split(':').Any(folder => File.Exists(Path.Combine(folder, tool))),
+                $"The README walkthrough needs {tool}, which is not installed. On Debian: apt-get install -y curl jq (.ci/run does this).");
+        }
+
         var script = WalkthroughScript(fixture.Host.BaseAddress.GetLeftPart(UriPartial.Authority));
         var start = new ProcessStartInfo("bash") { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true };
         using var bash = Process.Start(start)!;
