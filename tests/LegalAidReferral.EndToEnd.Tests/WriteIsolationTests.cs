@@ -2,6 +2,8 @@ using System.Diagnostics;
 using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
+using LegalAidReferral.Core.Common;
+using LegalAidReferral.Functions.Http;
 
 namespace LegalAidReferral.EndToEnd.Tests;
 
@@ -13,9 +15,9 @@ namespace LegalAidReferral.EndToEnd.Tests;
 [Collection(nameof(WriteIsolationTests))]
 public sealed class WriteIsolationTests(HostFixture fixture) : IClassFixture<HostFixture>
 {
-    private const int MaxBodyBytes = 65536;
-    private const int MaxNameLength = 200;
-    private const int MaxListLength = 20;
+    private const int MaxNameLength = FieldLimits.PersonName;
+    private const int MaxListLength = FieldLimits.CaseList;
+    private static readonly long MaxBodyBytes = new ApiOptions().MaxJsonBodyBytes;
     private const int BaselineIntakes = 20;
     private const int WorstIntakes = 5;
     private const double AllowedRatio = 30;
