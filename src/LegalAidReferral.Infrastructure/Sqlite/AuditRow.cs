@@ -47,19 +47,16 @@ internal sealed record AuditRow(
             reader.GetString(reader.GetOrdinal("correlation_id")),
             reader.GetString(reader.GetOrdinal("changes")));
 
-    /// <summary>Inserts the rows with one prepared statement; a row already stored (same id) is left as it is.</summary>
-    public static void Insert(SqliteConnection connection, SqliteTransaction transaction, IEnumerable<AuditRow> rows)
+    /// <summary>Inserts the rows with the writer's prepared statement; a row already stored (same id) is left as it is.</summary>
+    public static void Insert(SqliteWrite write, IEnumerable<AuditRow> rows)
     {
-        using var command = SqliteDatabase.Command(
-            connection,
+        var command = write.Command(
             """
             INSERT INTO audit (id, office_id, case_id, action, user_id, actor_office_id, at, correlation_id, changes)
             VALUES ($id, $office, $case, $action, $user, $actorOffice, $at, $correlation, $changes)
             ON CONFLICT DO NOTHING;
-            """,
-            transaction);
+            """);
         var parameters = ParameterNames.Select(name => command.Parameters.Add(name, name == "$at" ? SqliteType.Integer : SqliteType.Text)).ToArray();
-        command.Prepare();
         foreach (var row in rows)
         {
             row.Bind(parameters);

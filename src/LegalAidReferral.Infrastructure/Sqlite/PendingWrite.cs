@@ -1,5 +1,3 @@
-using Microsoft.Data.Sqlite;
-
 namespace LegalAidReferral.Infrastructure.Sqlite;
 
 /// <summary>A write queued for the writer loop, completed only after its transaction commits.</summary>
@@ -8,14 +6,14 @@ internal abstract class PendingWrite
     /// <summary>Cancels the caller's task if the caller gave up before the write ran; true if so.</summary>
     public abstract bool TryCancel();
 
-    public abstract void Run(SqliteConnection connection, SqliteTransaction transaction);
+    public abstract void Run(SqliteWrite write);
 
     public abstract void Complete();
 
     public abstract void Fail(Exception exception);
 }
 
-internal sealed class PendingWrite<T>(Func<SqliteConnection, SqliteTransaction, T> work, CancellationToken cancellationToken) : PendingWrite
+internal sealed class PendingWrite<T>(Func<SqliteWrite, T> work, CancellationToken cancellationToken) : PendingWrite
 {
     private readonly TaskCompletionSource<T> completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private T? result;
@@ -24,7 +22,7 @@ internal sealed class PendingWrite<T>(Func<SqliteConnection, SqliteTransaction, 
 
     public override bool TryCancel() => cancellationToken.IsCancellationRequested && completion.TrySetCanceled(cancellationToken);
 
-    public override void Run(SqliteConnection connection, SqliteTransaction transaction) => result = work(connection, transaction);
+    public override void Run(SqliteWrite write) => result = work(write);
 
     public override void Complete() => completion.TrySetResult(result!);
 

@@ -22,9 +22,9 @@ public sealed class SqliteAuditTrail(SqliteDatabase database) : IAuditTrail
 
         // A cancelled caller stops waiting, but its entries are still written: an access happened.
         return database.WriteAsync(
-                (connection, transaction) =>
+                write =>
                 {
-                    AuditRow.Insert(connection, transaction, rows);
+                    AuditRow.Insert(write, rows);
                     return true;
                 },
                 CancellationToken.None)

@@ -27,15 +27,13 @@ public sealed class SqliteCaseReferenceSequence(SqliteDatabase database) : ICase
     }
 
     /// <summary>Records the number as used, in the transaction of the case that uses it.</summary>
-    internal static void Claim(SqliteConnection connection, SqliteTransaction transaction, CaseNumber number)
+    internal static void Claim(SqliteWrite write, CaseNumber number)
     {
-        using var command = SqliteDatabase.Command(
-            connection,
+        var command = write.Command(
             """
             INSERT INTO sequences (office_id, year, last_number) VALUES ($office, $year, $number)
             ON CONFLICT (office_id, year) DO UPDATE SET last_number = max(last_number, excluded.last_number);
-            """,
-            transaction);
+            """);
         command.Parameters.AddWithValue("$office", number.OfficeId);
         command.Parameters.AddWithValue("$year", number.Year);
         command.Parameters.AddWithValue("$number", number.Number);

@@ -27,12 +27,10 @@ public sealed class SqliteCaseStore(SqliteDatabase database) : ICaseStore
         var parties = SqlitePartyRows.Of(row.OfficeId, row.Id, IndexedCase.Of(@case));
         var auditRows = audit.Select(AuditRow.Of).ToArray();
         return database.WriteAsync(
-            (connection, transaction) =>
+            write =>
             {
-                using var command = SqliteDatabase.Command(
-                    connection,
-                    $"INSERT INTO cases ({Columns}) VALUES ($office, $id, $version, $status, $priority, $created, $search, $document) ON CONFLICT DO NOTHING;",
-                    transaction);
+                var command = write.Command(
+                    $"INSERT INTO cases ({Columns}) VALUES ($office, $id, $version, $status, $priority, $created, $search, $document) ON CONFLICT DO NOTHING;");
                 row.Bind(command);
                 if (command.ExecuteNonQuery() != 1)
                 {
@@ -40,9 +38,9 @@ public sealed class SqliteCaseStore(SqliteDatabase database) : ICaseStore
                 }
 
                 // Party rows are written only with their case and cases are never deleted, so a new case has none.
-                parties.Insert(connection, transaction);
-                SqliteCaseReferenceSequence.Claim(connection, transaction, number);
-                AuditRow.Insert(connection, transaction, auditRows);
+                parties.Insert(write);
+                SqliteCaseReferenceSequence.Claim(write, number);
+                AuditRow.Insert(write, auditRows);
                 return true;
             },
             cancellationToken);
@@ -67,16 +65,14 @@ public sealed class SqliteCaseStore(SqliteDatabase database) : ICaseStore
         var parties = SqlitePartyRows.Of(row.OfficeId, row.Id, IndexedCase.Of(@case));
         var auditRows = audit.Select(AuditRow.Of).ToArray();
         return database.WriteAsync(
-            (connection, transaction) =>
+            write =>
             {
-                using var command = SqliteDatabase.Command(
-                    connection,
+                var command = write.Command(
                     """
                     UPDATE cases
                     SET version = $version, status = $status, priority = $priority, created_at = $created, search = $search, document = $document
                     WHERE office_id = $office AND id = $id AND version = $expected;
-                    """,
-                    transaction);
+                    """);
                 row.Bind(command);
                 command.Parameters.AddWithValue("$expected", expectedVersion);
                 if (command.ExecuteNonQuery() != 1)
@@ -84,8 +80,8 @@ public sealed class SqliteCaseStore(SqliteDatabase database) : ICaseStore
                     return false;
                 }
 
-                parties.Replace(connection, transaction);
-                AuditRow.Insert(connection, transaction, auditRows);
+                parties.Replace(write);
+                AuditRow.Insert(write, auditRows);
                 return true;
             },
             cancellationToken);

@@ -25,7 +25,7 @@ public sealed class SqliteDatabase : IAsyncDisposable
     private readonly SemaphoreSlim lifecycle = new(1, 1);
     private readonly Channel<PendingWrite> writes = Channel.CreateUnbounded<PendingWrite>(new UnboundedChannelOptions { SingleReader = true });
     private readonly string connectionPragmas;
-    private SqliteConnection? writer;
+    private SqliteWrite? writer;
     private Task? writeLoop;
     private bool disposed;
 
@@ -69,19 +69,21 @@ public sealed class SqliteDatabase : IAsyncDisposable
             }
 
             var connection = Open();
+            var write = new SqliteWrite(connection);
             try
             {
                 Execute(connection, "PRAGMA journal_mode=WAL;");
                 Execute(connection, SqliteSchema.Create);
-                Upgrade(connection);
+                Upgrade(write);
             }
             catch
             {
+                write.Dispose();
                 connection.Dispose();
                 throw;
             }
 
-            writer = connection;
+            writer = write;
             writeLoop = Task.Run(WriteLoopAsync, CancellationToken.None);
         }
         finally
@@ -120,11 +122,11 @@ public sealed class SqliteDatabase : IAsyncDisposable
 
     /// <summary>
     /// Queues <paramref name="work"/> for the writer, which runs it in the transaction of the next group
-    /// commit; the task completes after that commit. Every statement of the work must use the given
-    /// transaction, and the work must not commit it. A work that throws is undone alone and its task
-    /// fails; one cancelled before it runs does not run.
+    /// commit; the task completes after that commit. Every statement of the work must come from
+    /// <see cref="SqliteWrite.Command"/>, and the work must not commit. A work that throws is undone
+    /// alone and its task fails; one cancelled before it runs does not run.
     /// </summary>
-    public Task<T> WriteAsync<T>(Func<SqliteConnection, SqliteTransaction, T> work, CancellationToken cancellationToken)
+    public Task<T> WriteAsync<T>(Func<SqliteWrite, T> work, CancellationToken cancellationToken)
     {
         EnsureInitialized();
         var pending = new PendingWrite<T>(work, cancellationToken);
@@ -163,7 +165,8 @@ public sealed class SqliteDatabase : IAsyncDisposable
 
             if (writer is not null)
             {
-                await writer.DisposeAsync();
+                writer.Dispose();
+                await writer.Connection.DisposeAsync();
                 writer = null;
             }
 
@@ -192,35 +195,34 @@ public sealed class SqliteDatabase : IAsyncDisposable
         }
     }
 
-    private static void Commit(SqliteConnection connection, List<PendingWrite> batch)
+    private static void Commit(SqliteWrite write, List<PendingWrite> batch)
     {
         var done = new List<PendingWrite>(batch.Count);
         try
         {
-            using var transaction = connection.BeginTransaction();
-            foreach (var pending in batch)
+            write.InTransaction(() =>
             {
-                if (pending.TryCancel())
+                foreach (var pending in batch)
                 {
-                    continue;
-                }
+                    if (pending.TryCancel())
+                    {
+                        continue;
+                    }
 
-                transaction.Save("write");
-                try
-                {
-                    pending.Run(connection, transaction);
-                    transaction.Release("write");
-                    done.Add(pending);
+                    write.Command("SAVEPOINT write;").ExecuteNonQuery();
+                    try
+                    {
+                        pending.Run(write);
+                        write.Command("RELEASE write;").ExecuteNonQuery();
+                        done.Add(pending);
+                    }
+                    catch (Exception e)
+                    {
+                        write.Command("ROLLBACK TO write; RELEASE write;").ExecuteNonQuery();
+                        pending.Fail(e);
+                    }
                 }
-                catch (Exception e)
-                {
-                    transaction.Rollback("write");
-                    transaction.Release("write");
-                    pending.Fail(e);
-                }
-            }
-
-            transaction.Commit();
+            });
         }
         catch (Exception e)
         {
@@ -240,7 +242,7 @@ public sealed class SqliteDatabase : IAsyncDisposable
         }
     }
 
-    private SqliteConnection EnsureInitialized()
+    private SqliteWrite EnsureInitialized()
     {
         ObjectDisposedException.ThrowIf(disposed, this);
         return writer ?? throw new InvalidOperationException(
@@ -272,20 +274,17 @@ public sealed class SqliteDatabase : IAsyncDisposable
     /// Fills the tables derived from the cases that an older database lacks, in one transaction with
     /// the new version number, so an interrupted upgrade is simply done again at the next start.
     /// </summary>
-    private static void Upgrade(SqliteConnection connection)
-    {
-        using var transaction = connection.BeginTransaction();
-        using var version = Command(connection, "PRAGMA user_version;", transaction);
-        if ((long)version.ExecuteScalar()! >= SqliteSchema.Version)
+    private static void Upgrade(SqliteWrite write) =>
+        write.InTransaction(() =>
         {
-            return;
-        }
+            if ((long)write.Command("PRAGMA user_version;").ExecuteScalar()! >= SqliteSchema.Version)
+            {
+                return;
+            }
 
-        SqlitePartyRows.IndexAllCases(connection, transaction);
-        using var upgraded = Command(connection, $"PRAGMA user_version = {SqliteSchema.Version};", transaction);
-        upgraded.ExecuteNonQuery();
-        transaction.Commit();
-    }
+            SqlitePartyRows.IndexAllCases(write);
+            write.Command($"PRAGMA user_version = {SqliteSchema.Version};").ExecuteNonQuery();
+        });
 
     private static void Execute(SqliteConnection connection, string sql)
     {

@@ -11,32 +11,25 @@ public sealed class SqliteIdempotencyStore(SqliteDatabase database) : IIdempoten
 
         // Both statements run in the one writer's transaction, so no other reservation lands between them.
         return database.WriteAsync(
-            (connection, transaction) =>
+            write =>
             {
-                using (var insert = SqliteDatabase.Command(
-                    connection,
+                var insert = write.Command(
                     """
                     INSERT INTO idempotency (scope, key, request_hash, resource_id, created_at)
                     VALUES ($scope, $key, $hash, $resource, $created)
                     ON CONFLICT DO NOTHING;
-                    """,
-                    transaction))
+                    """);
+                insert.Parameters.AddWithValue("$scope", candidate.Scope);
+                insert.Parameters.AddWithValue("$key", candidate.Key);
+                insert.Parameters.AddWithValue("$hash", candidate.RequestHash);
+                insert.Parameters.AddWithValue("$resource", candidate.ResourceId.ToString("D"));
+                insert.Parameters.AddWithValue("$created", candidate.CreatedAt.UtcTicks);
+                if (insert.ExecuteNonQuery() == 1)
                 {
-                    insert.Parameters.AddWithValue("$scope", candidate.Scope);
-                    insert.Parameters.AddWithValue("$key", candidate.Key);
-                    insert.Parameters.AddWithValue("$hash", candidate.RequestHash);
-                    insert.Parameters.AddWithValue("$resource", candidate.ResourceId.ToString("D"));
-                    insert.Parameters.AddWithValue("$created", candidate.CreatedAt.UtcTicks);
-                    if (insert.ExecuteNonQuery() == 1)
-                    {
-                        return candidate;
-                    }
+                    return candidate;
                 }
 
-                using var select = SqliteDatabase.Command(
-                    connection,
-                    "SELECT request_hash, resource_id, created_at FROM idempotency WHERE scope = $scope AND key = $key;",
-                    transaction);
+                var select = write.Command("SELECT request_hash, resource_id, created_at FROM idempotency WHERE scope = $scope AND key = $key;");
                 select.Parameters.AddWithValue("$scope", candidate.Scope);
                 select.Parameters.AddWithValue("$key", candidate.Key);
                 using var reader = select.ExecuteReader();

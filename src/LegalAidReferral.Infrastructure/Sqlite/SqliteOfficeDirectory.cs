@@ -27,12 +27,10 @@ public sealed class SqliteOfficeDirectory(SqliteDatabase database) : IOfficeDire
         ArgumentNullException.ThrowIfNull(offices);
         var rows = offices.Select(o => (o.Id, Document: JsonSerializer.Serialize(o, WireJson.Options))).ToArray();
         await database.WriteAsync(
-            (connection, transaction) =>
+            write =>
             {
-                using var command = SqliteDatabase.Command(
-                    connection,
-                    "INSERT INTO offices (id, document) VALUES ($id, $document) ON CONFLICT (id) DO UPDATE SET document = excluded.document;",
-                    transaction);
+                var command = write.Command(
+                    "INSERT INTO offices (id, document) VALUES ($id, $document) ON CONFLICT (id) DO UPDATE SET document = excluded.document;");
                 var id = command.Parameters.Add("$id", SqliteType.Text);
                 var document = command.Parameters.Add("$document", SqliteType.Text);
                 foreach (var row in rows)

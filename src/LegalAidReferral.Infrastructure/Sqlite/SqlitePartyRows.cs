@@ -44,11 +44,10 @@ internal sealed class SqlitePartyRows
     public static SqlitePartyRows Of(string officeId, string caseId, IndexedCase indexed) => new(officeId, caseId, indexed);
 
     /// <summary>Indexes the parties of a case that has none indexed yet.</summary>
-    public void Insert(SqliteConnection connection, SqliteTransaction transaction)
+    public void Insert(SqliteWrite write)
     {
         Execute(
-            connection,
-            transaction,
+            write,
             """
             INSERT INTO parties (office_id, case_id, role, position, reference, profile)
             SELECT $office, $case, value ->> 0, value ->> 1, value ->> 2, value ->> 3 FROM json_each($rows);
@@ -57,8 +56,7 @@ internal sealed class SqlitePartyRows
 
         // CROSS JOIN keeps the case's few rows as the outer loop; each finds its party through parties_by_case.
         Execute(
-            connection,
-            transaction,
+            write,
             """
             INSERT INTO party_words (office_id, word, party_id, one_word_name)
             SELECT $office, r.value ->> 0, p.id, r.value ->> 3
@@ -67,8 +65,7 @@ internal sealed class SqlitePartyRows
             """,
             partyWords);
         Execute(
-            connection,
-            transaction,
+            write,
             """
             INSERT INTO party_documents (office_id, number, party_id)
             SELECT $office, r.value ->> 0, p.id
@@ -79,16 +76,14 @@ internal sealed class SqlitePartyRows
 
         // The vocabulary is small next to the parties: only words indexed for the first time get their forms written.
         var added = new List<string>();
-        using (var insertWords = Command(
-            connection,
-            transaction,
+        using (var reader = Command(
+            write,
             """
             INSERT INTO words (office_id, word, phonetic) SELECT $office, value ->> 0, value ->> 1 FROM json_each($rows) WHERE true
             ON CONFLICT DO NOTHING RETURNING word;
             """,
-            words))
+            words).ExecuteReader())
         {
-            using var reader = insertWords.ExecuteReader();
             while (reader.Read())
             {
                 added.Add(reader.GetString(0));
@@ -98,52 +93,46 @@ internal sealed class SqlitePartyRows
         if (added.Count > 0)
         {
             Execute(
-                connection,
-                transaction,
+                write,
                 "INSERT INTO word_deletions (office_id, deletion, word) SELECT $office, value ->> 0, value ->> 1 FROM json_each($rows) WHERE true ON CONFLICT DO NOTHING;",
                 $"[{string.Join(',', added.Select(w => deletionsByWord[w]))}]");
         }
     }
 
     /// <summary>Indexes the parties of a case in place of its earlier ones.</summary>
-    public void Replace(SqliteConnection connection, SqliteTransaction transaction)
+    public void Replace(SqliteWrite write)
     {
         // Most writes change a case's status, triage or consent and leave its parties as they were.
-        if (Unchanged(connection, transaction))
+        if (Unchanged(write))
         {
             return;
         }
 
         Execute(
-            connection,
-            transaction,
+            write,
             """
             DELETE FROM party_words WHERE party_id IN (SELECT id FROM parties WHERE office_id = $office AND case_id = $case);
             DELETE FROM party_documents WHERE party_id IN (SELECT id FROM parties WHERE office_id = $office AND case_id = $case);
             DELETE FROM parties WHERE office_id = $office AND case_id = $case;
             """,
             "[]");
-        Insert(connection, transaction);
+        Insert(write);
     }
 
     /// <summary>Rebuilds the party index from every stored case: once, for a database written before it existed.</summary>
-    public static void IndexAllCases(SqliteConnection connection, SqliteTransaction transaction)
+    public static void IndexAllCases(SqliteWrite write)
     {
-        using (var clear = SqliteDatabase.Command(connection, "DELETE FROM party_words; DELETE FROM party_documents; DELETE FROM parties;", transaction))
-        {
-            clear.ExecuteNonQuery();
-        }
+        write.Command("DELETE FROM party_words; DELETE FROM party_documents; DELETE FROM parties;").ExecuteNonQuery();
 
         var after = long.MinValue;
         while (true)
         {
             var batch = new List<(long RowId, string OfficeId, string CaseId, string Document)>(BackfillBatchSize);
-            using (var read = SqliteDatabase.Command(
-                connection, "SELECT rowid, office_id, id, document FROM cases WHERE rowid > $after ORDER BY rowid LIMIT $take;", transaction))
+            var read = write.Command("SELECT rowid, office_id, id, document FROM cases WHERE rowid > $after ORDER BY rowid LIMIT $take;");
+            read.Parameters.AddWithValue("$after", after);
+            read.Parameters.AddWithValue("$take", BackfillBatchSize);
+            using (var reader = read.ExecuteReader())
             {
-                read.Parameters.AddWithValue("$after", after);
-                read.Parameters.AddWithValue("$take", BackfillBatchSize);
-                using var reader = read.ExecuteReader();
                 while (reader.Read())
                 {
                     batch.Add((reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetString(3)));
@@ -152,7 +141,7 @@ internal sealed class SqlitePartyRows
 
             foreach (var (rowId, officeId, caseId, document) in batch)
             {
-                Of(officeId, caseId, IndexedCase.Of(SqliteCaseStore.Deserialize(document))).Insert(connection, transaction);
+                Of(officeId, caseId, IndexedCase.Of(SqliteCaseStore.Deserialize(document))).Insert(write);
                 after = rowId;
             }
 
@@ -163,12 +152,11 @@ internal sealed class SqlitePartyRows
         }
     }
 
-    private bool Unchanged(SqliteConnection connection, SqliteTransaction transaction)
+    private bool Unchanged(SqliteWrite write)
     {
-        using var command = Command(
-            connection, transaction, "SELECT role, position, reference, profile FROM parties WHERE office_id = $office AND case_id = $case;", "[]");
         var found = 0;
-        using var reader = command.ExecuteReader();
+        using var reader = Command(write, "SELECT role, position, reference, profile FROM parties WHERE office_id = $office AND case_id = $case;", "[]")
+            .ExecuteReader();
         while (reader.Read())
         {
             found++;
@@ -181,15 +169,11 @@ internal sealed class SqlitePartyRows
         return found == stored.Count;
     }
 
-    private void Execute(SqliteConnection connection, SqliteTransaction transaction, string sql, string rows)
-    {
-        using var command = Command(connection, transaction, sql, rows);
-        command.ExecuteNonQuery();
-    }
+    private void Execute(SqliteWrite write, string sql, string rows) => Command(write, sql, rows).ExecuteNonQuery();
 
-    private SqliteCommand Command(SqliteConnection connection, SqliteTransaction transaction, string sql, string rows)
+    private SqliteCommand Command(SqliteWrite write, string sql, string rows)
     {
-        var command = SqliteDatabase.Command(connection, sql, transaction);
+        var command = write.Command(sql);
         command.Parameters.AddWithValue("$office", officeId);
         command.Parameters.AddWithValue("$case", caseId);
         command.Parameters.AddWithValue("$rows", rows);

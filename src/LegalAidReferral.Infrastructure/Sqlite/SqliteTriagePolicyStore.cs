@@ -17,7 +17,7 @@ public sealed class SqliteTriagePolicyStore(SqliteDatabase database) : ITriagePo
     public Task<bool> TryAddAsync(TriagePolicy policy, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(policy);
-        return database.WriteAsync((connection, transaction) => Insert(connection, transaction, policy), cancellationToken);
+        return database.WriteAsync(write => Insert(write, policy), cancellationToken);
     }
 
     /// <summary>
@@ -29,15 +29,15 @@ public sealed class SqliteTriagePolicyStore(SqliteDatabase database) : ITriagePo
         ArgumentNullException.ThrowIfNull(policies);
         var seeds = policies.ToArray();
         return database.WriteAsync(
-            (connection, transaction) =>
+            write =>
             {
                 foreach (var policy in seeds)
                 {
-                    using var existing = SqliteDatabase.Command(connection, "SELECT 1 FROM policies WHERE office_id = $office LIMIT 1;", transaction);
+                    var existing = write.Command("SELECT 1 FROM policies WHERE office_id = $office LIMIT 1;");
                     existing.Parameters.AddWithValue("$office", policy.OfficeId);
                     if (existing.ExecuteScalar() is null)
                     {
-                        Insert(connection, transaction, policy with { Version = 1 });
+                        Insert(write, policy with { Version = 1 });
                     }
                 }
 
@@ -46,12 +46,9 @@ public sealed class SqliteTriagePolicyStore(SqliteDatabase database) : ITriagePo
             cancellationToken);
     }
 
-    private static bool Insert(SqliteConnection connection, SqliteTransaction transaction, TriagePolicy policy)
+    private static bool Insert(SqliteWrite write, TriagePolicy policy)
     {
-        using var command = SqliteDatabase.Command(
-            connection,
-            "INSERT INTO policies (office_id, version, document) VALUES ($office, $version, $document) ON CONFLICT DO NOTHING;",
-            transaction);
+        var command = write.Command("INSERT INTO policies (office_id, version, document) VALUES ($office, $version, $document) ON CONFLICT DO NOTHING;");
         command.Parameters.AddWithValue("$office", policy.OfficeId);
         command.Parameters.AddWithValue("$version", policy.Version);
         command.Parameters.AddWithValue("$document", JsonSerializer.Serialize(policy, WireJson.Options));

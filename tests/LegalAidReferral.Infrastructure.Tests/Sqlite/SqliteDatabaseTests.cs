@@ -68,12 +68,9 @@ public sealed class SqliteDatabaseTests : TempDatabase
         var store = new SqliteCaseStore(Database);
         var cases = Enumerable.Range(0, 40).Select(_ => TestCases.Make("mx-ifdp-tapachula")).ToArray();
         var failing = Database.WriteAsync<int>(
-            (connection, transaction) =>
+            write =>
             {
-                using var insert = connection.CreateCommand();
-                insert.Transaction = transaction;
-                insert.CommandText = "INSERT INTO offices (id, document) VALUES ('half-written', '{}');";
-                insert.ExecuteNonQuery();
+                write.Command("INSERT INTO offices (id, document) VALUES ('half-written', '{}');").ExecuteNonQuery();
                 throw new InvalidOperationException("fails after writing");
             },
             default);
@@ -91,13 +88,23 @@ public sealed class SqliteDatabaseTests : TempDatabase
     }
 
     [Fact]
+    public async Task The_writer_prepares_a_statement_once_and_reuses_it_in_later_commits()
+    {
+        const string Sql = "SELECT count(*) FROM offices;";
+        var first = await Database.WriteAsync(write => write.Command(Sql), default);
+        var second = await Database.WriteAsync(write => write.Command(Sql), default);
+
+        Assert.Same(first, second);
+    }
+
+    [Fact]
     public async Task A_write_cancelled_before_it_runs_does_not_run()
     {
         using var cancelled = new CancellationTokenSource();
         await cancelled.CancelAsync();
         var ran = false;
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Database.WriteAsync((_, _) => ran = true, cancelled.Token));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Database.WriteAsync(_ => ran = true, cancelled.Token));
 
         Assert.False(ran);
     }
