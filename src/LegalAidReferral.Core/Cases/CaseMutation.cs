@@ -4,8 +4,9 @@ using LegalAidReferral.Core.Common;
 namespace LegalAidReferral.Core.Cases;
 
 /// <summary>
-/// Read-modify-write of one case with optimistic concurrency. With an If-Match tag the caller's
-/// version must be current (else 412); without one, a lost race is retried on fresh data. The audit
+/// Read-modify-write of one case with optimistic concurrency. With an expected version the current
+/// version must match it (else a stale-version failure); without one, a lost race is retried on fresh
+/// data. A lost race is always read again, so the expectation is checked against the winner. The audit
 /// entries of the change are written with it, in the same atomic write; a change that returns the case
 /// unchanged writes nothing and records nothing.
 /// </summary>
@@ -16,17 +17,17 @@ public sealed class CaseMutation(ICaseStore store)
     public Task<Result<(Case Before, Case After)>> ApplyAsync(
         string officeId,
         Guid caseId,
-        string? ifMatch,
+        ExpectedVersion? expected,
         Func<Case, Result<Case>> change,
         Func<Case, Case, IReadOnlyList<AuditEntry>> audit,
         CancellationToken cancellationToken) =>
-        ApplyAsync(officeId, caseId, ifMatch, (current, _) => Task.FromResult(change(current)), audit, cancellationToken);
+        ApplyAsync(officeId, caseId, expected, (current, _) => Task.FromResult(change(current)), audit, cancellationToken);
 
     /// <summary>As the other overload, for a change that has to read something first; it runs again on each retry.</summary>
     public async Task<Result<(Case Before, Case After)>> ApplyAsync(
         string officeId,
         Guid caseId,
-        string? ifMatch,
+        ExpectedVersion? expected,
         Func<Case, CancellationToken, Task<Result<Case>>> change,
         Func<Case, Case, IReadOnlyList<AuditEntry>> audit,
         CancellationToken cancellationToken)
@@ -40,7 +41,7 @@ public sealed class CaseMutation(ICaseStore store)
                 return Failure.NotFound("case");
             }
 
-            if (ifMatch is not null && ifMatch != current.ETag)
+            if (expected is not null && !expected.Matches(current.Version))
             {
                 return Failure.StaleVersion();
             }
@@ -57,7 +58,7 @@ public sealed class CaseMutation(ICaseStore store)
                 return (current, changed.Value);
             }
 
-            if (ifMatch is not null || attempt == MaxAttempts)
+            if (attempt == MaxAttempts)
             {
                 return Failure.StaleVersion();
             }

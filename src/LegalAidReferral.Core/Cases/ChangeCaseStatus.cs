@@ -7,7 +7,7 @@ namespace LegalAidReferral.Core.Cases;
 /// <summary>Moves a case to another status, as the transition table allows.</summary>
 public sealed class ChangeCaseStatus(CaseMutation mutation, CaseAuditor auditor, TimeProvider clock)
 {
-    public sealed record Command(Guid CaseId, string? To, string? Reason, string? IfMatch);
+    public sealed record Command(Guid CaseId, string? To, string? Reason, ExpectedVersion? ExpectedVersion);
 
     public async Task<Result<Case>> HandleAsync(Command command, CallContext call, CancellationToken cancellationToken)
     {
@@ -27,7 +27,7 @@ public sealed class ChangeCaseStatus(CaseMutation mutation, CaseAuditor auditor,
         var result = await mutation.ApplyAsync(
             call.Actor.OfficeId,
             command.CaseId,
-            command.IfMatch,
+            command.ExpectedVersion,
             current => current.TransitionTo(to!.Value, reason, call.Actor.UserId, clock.GetUtcNow()),
             (before, after) => auditor.Entries(
                 call, after.OfficeId, after.Id, AuditAction.CaseStatusChanged,

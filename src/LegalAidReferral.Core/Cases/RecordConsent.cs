@@ -11,7 +11,7 @@ public sealed class RecordConsent(
     ICaseStore store,
     CaseMutation mutation, IOfficeDirectory offices, IdempotencyGuard idempotency, CaseAuditor auditor, TimeProvider clock)
 {
-    public sealed record Command(Guid CaseId, ConsentInput Input, string? IfMatch, string? IdempotencyKey, string RequestHash);
+    public sealed record Command(Guid CaseId, ConsentInput Input, ExpectedVersion? ExpectedVersion, string? IdempotencyKey, string RequestHash);
 
     public sealed record Outcome(Case Case, Consent Consent, bool Replayed);
 
@@ -67,7 +67,7 @@ public sealed class RecordConsent(
             return id.Failure;
         }
 
-        // A retry of a recorded consent is answered before If-Match is checked: the first attempt changed the ETag.
+        // A retry of a recorded consent is answered before the expected version is checked: the first attempt changed the version.
         if (command.IdempotencyKey is not null
             && await store.FindAsync(officeId, command.CaseId, cancellationToken) is { } existing
             && existing.Consents.FirstOrDefault(c => c.Id == id.Value) is { } earlier)
@@ -75,7 +75,7 @@ public sealed class RecordConsent(
             return new Outcome(existing, earlier, Replayed: true);
         }
 
-        var result = await mutation.ApplyAsync(officeId, command.CaseId, command.IfMatch, current =>
+        var result = await mutation.ApplyAsync(officeId, command.CaseId, command.ExpectedVersion, current =>
         {
             if (current.Consents.Any(c => c.Id == id.Value))
             {

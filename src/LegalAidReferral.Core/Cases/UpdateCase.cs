@@ -7,10 +7,10 @@ using LegalAidReferral.Core.Identity;
 
 namespace LegalAidReferral.Core.Cases;
 
-/// <summary>Corrects a case's details with a JSON Merge Patch, guarded by the caller's ETag.</summary>
+/// <summary>Corrects a case's details with a JSON Merge Patch, guarded by the version the caller read.</summary>
 public sealed class UpdateCase(CaseMutation mutation, CaseAuditor auditor, TimeProvider clock)
 {
-    public sealed record Command(Guid CaseId, JsonObject Patch, string IfMatch);
+    public sealed record Command(Guid CaseId, JsonObject Patch, ExpectedVersion ExpectedVersion);
 
     public async Task<Result<Case>> HandleAsync(Command command, CallContext call, CancellationToken cancellationToken)
     {
@@ -20,7 +20,7 @@ public sealed class UpdateCase(CaseMutation mutation, CaseAuditor auditor, TimeP
         }
 
         IReadOnlyList<string> changes = [];
-        var result = await mutation.ApplyAsync(call.Actor.OfficeId, command.CaseId, command.IfMatch, current =>
+        var result = await mutation.ApplyAsync(call.Actor.OfficeId, command.CaseId, command.ExpectedVersion, current =>
         {
             var before = JsonSerializer.SerializeToNode(current.Details, WireJson.Options);
             var after = JsonMergePatch.Apply(before, command.Patch);

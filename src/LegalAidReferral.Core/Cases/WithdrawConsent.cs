@@ -8,7 +8,7 @@ namespace LegalAidReferral.Core.Cases;
 /// <summary>Withdraws a consent at once; it stays on the case, marked withdrawn.</summary>
 public sealed class WithdrawConsent(CaseMutation mutation, CaseAuditor auditor, TimeProvider clock)
 {
-    public sealed record Command(Guid CaseId, Guid ConsentId, ConsentWithdrawalInput Input, string? IfMatch);
+    public sealed record Command(Guid CaseId, Guid ConsentId, ConsentWithdrawalInput Input, ExpectedVersion? ExpectedVersion);
 
     public sealed record Outcome(Case Case, Consent Consent);
 
@@ -28,7 +28,7 @@ public sealed class WithdrawConsent(CaseMutation mutation, CaseAuditor auditor, 
         var result = await mutation.ApplyAsync(
             call.Actor.OfficeId,
             command.CaseId,
-            command.IfMatch,
+            command.ExpectedVersion,
             current => current.WithdrawConsent(command.ConsentId, channel, call.Actor.UserId, clock.GetUtcNow()),
             (_, after) => auditor.Entries(
                 call, after.OfficeId, after.Id, AuditAction.ConsentWithdrawn,

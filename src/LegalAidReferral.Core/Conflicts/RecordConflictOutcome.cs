@@ -12,7 +12,7 @@ namespace LegalAidReferral.Core.Conflicts;
 /// </summary>
 public sealed class RecordConflictOutcome(CaseMutation mutation, CaseAuditor auditor, TimeProvider clock)
 {
-    public sealed record Command(Guid CaseId, ConflictOutcomeInput Input, string? IfMatch);
+    public sealed record Command(Guid CaseId, ConflictOutcomeInput Input, ExpectedVersion? ExpectedVersion);
 
     public async Task<Result<Case>> HandleAsync(Command command, CallContext call, CancellationToken cancellationToken)
     {
@@ -40,7 +40,7 @@ public sealed class RecordConflictOutcome(CaseMutation mutation, CaseAuditor aud
         var result = await mutation.ApplyAsync(
             call.Actor.OfficeId,
             command.CaseId,
-            command.IfMatch,
+            command.ExpectedVersion,
             current => current.WithConflictOutcome(outcome!.Value, note, call.Actor.UserId, clock.GetUtcNow()),
             (_, after) => auditor.Entries(
                 call, after.OfficeId, after.Id, AuditAction.ConflictOutcomeRecorded, $"conflict-outcome:{Kebab<ConflictOutcome>.Name(outcome!.Value)}"),

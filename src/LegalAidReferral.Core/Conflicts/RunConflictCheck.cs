@@ -11,7 +11,7 @@ namespace LegalAidReferral.Core.Conflicts;
 /// </summary>
 public sealed class RunConflictCheck(CaseMutation mutation, IPartySearch parties, CaseAuditor auditor, TimeProvider clock)
 {
-    public sealed record Command(Guid CaseId, string? IfMatch);
+    public sealed record Command(Guid CaseId, ExpectedVersion? ExpectedVersion);
 
     public sealed record Report(Case Case, IReadOnlyList<ConflictCandidate> Candidates);
 
@@ -26,7 +26,7 @@ public sealed class RunConflictCheck(CaseMutation mutation, IPartySearch parties
         var result = await mutation.ApplyAsync(
             call.Actor.OfficeId,
             command.CaseId,
-            command.IfMatch,
+            command.ExpectedVersion,
             async (current, token) =>
             {
                 candidates = await SearchAsync(current, token);

@@ -9,7 +9,7 @@ namespace LegalAidReferral.Core.Triage;
 /// <summary>A supervisor replaces the triage decision with a written reason; the evaluated result stays visible.</summary>
 public sealed class OverrideTriage(CaseMutation mutation, CaseAuditor auditor, TimeProvider clock)
 {
-    public sealed record Command(Guid CaseId, TriageOverrideInput Input, string? IfMatch);
+    public sealed record Command(Guid CaseId, TriageOverrideInput Input, ExpectedVersion? ExpectedVersion);
 
     /// <summary>Who may override: a supervisor (who also works on cases).</summary>
     public static Failure? Access(Actor actor) =>
@@ -39,7 +39,7 @@ public sealed class OverrideTriage(CaseMutation mutation, CaseAuditor auditor, T
             return errors.ToFailure();
         }
 
-        var result = await mutation.ApplyAsync(call.Actor.OfficeId, command.CaseId, command.IfMatch, current =>
+        var result = await mutation.ApplyAsync(call.Actor.OfficeId, command.CaseId, command.ExpectedVersion, current =>
         {
             var now = clock.GetUtcNow();
             var chosen = priority ?? current.Triage?.Priority ?? Priority.Normal;

@@ -10,7 +10,7 @@ namespace LegalAidReferral.Core.Triage;
 public sealed class RunTriage(
     CaseMutation mutation, ITriagePolicyStore policies, IOfficeDirectory offices, CaseAuditor auditor, TimeProvider clock)
 {
-    public sealed record Command(Guid CaseId, string? IfMatch);
+    public sealed record Command(Guid CaseId, ExpectedVersion? ExpectedVersion);
 
     public async Task<Result<Case>> HandleAsync(Command command, CallContext call, CancellationToken cancellationToken)
     {
@@ -30,7 +30,7 @@ public sealed class RunTriage(
         var compiled = new CompiledTriagePolicy(policy);
         var today = TodayAt(all.FirstOrDefault(o => o.Id == officeId));
 
-        var result = await mutation.ApplyAsync(officeId, command.CaseId, command.IfMatch, current =>
+        var result = await mutation.ApplyAsync(officeId, command.CaseId, command.ExpectedVersion, current =>
         {
             var evaluation = TriageEvaluator.Evaluate(compiled, directory, current.Details, current.ConflictOutcome, today);
             var now = clock.GetUtcNow();

@@ -13,7 +13,7 @@ public sealed class UpdateTriagePolicy(ITriagePolicyStore store, IOfficeDirector
 {
     private const int MaxAttempts = 5;
 
-    public sealed record Command(string OfficeId, TriagePolicyInput Input, string? IfMatch);
+    public sealed record Command(string OfficeId, TriagePolicyInput Input, ExpectedVersion? ExpectedVersion);
 
     /// <summary>Who may change an office's policy: an office admin of that office.</summary>
     public static Failure? Access(Actor actor, string officeId) =>
@@ -36,7 +36,7 @@ public sealed class UpdateTriagePolicy(ITriagePolicyStore store, IOfficeDirector
         for (var attempt = 1; ; attempt++)
         {
             var current = await store.FindCurrentAsync(command.OfficeId, cancellationToken);
-            if (command.IfMatch is not null && command.IfMatch != current?.ETag)
+            if (command.ExpectedVersion is not null && !command.ExpectedVersion.Matches(current?.Version))
             {
                 return Failure.StaleVersion();
             }
@@ -53,7 +53,7 @@ public sealed class UpdateTriagePolicy(ITriagePolicyStore store, IOfficeDirector
                 return validated.Value;
             }
 
-            if (command.IfMatch is not null || attempt == MaxAttempts)
+            if (attempt == MaxAttempts)
             {
                 return Failure.StaleVersion();
             }

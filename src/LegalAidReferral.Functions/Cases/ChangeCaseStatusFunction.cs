@@ -23,7 +23,7 @@ public sealed class ChangeCaseStatusFunction(ApiPipeline api, ChangeCaseStatus c
                 return new ProblemResult(problem);
             }
 
-            var command = new ChangeCaseStatus.Command(id, body!.Value.To, body.Value.Reason, QueryParameters.Header(request, "If-Match"));
+            var command = new ChangeCaseStatus.Command(id, body!.Value.To, body.Value.Reason, IfMatch.Read(request));
             var result = await change.HandleAsync(command, call, ct);
             return result.IsSuccess ? CaseResults.Ok(result.Value, request) : ProblemResult.From(result.Failure);
         });

@@ -25,12 +25,12 @@ public sealed class RecordConsentFunction(ApiPipeline api, RecordConsent record)
             }
 
             var command = new RecordConsent.Command(
-                id, body!.Value, QueryParameters.Header(request, "If-Match"), QueryParameters.Header(request, "Idempotency-Key"), body.Hash);
+                id, body!.Value, IfMatch.Read(request), QueryParameters.Header(request, "Idempotency-Key"), body.Hash);
             var result = await record.HandleAsync(command, call, ct);
             return result.IsSuccess
                 ? new JsonBodyResult(201, result.Value.Consent)
                 {
-                    ETag = result.Value.Case.ETag,
+                    ETag = ETags.Of(result.Value.Case.Version),
                     Location = CaseResults.LocationOf(id),
                     Headers = result.Value.Replayed ? CaseResults.ReplayedHeader : null,
                 }

@@ -24,12 +24,12 @@ public sealed class UpdateCaseFunction(ApiPipeline api, UpdateCase update)
                 return new ProblemResult(problem);
             }
 
-            if (QueryParameters.Header(request, "If-Match") is not { } ifMatch)
+            if (IfMatch.Read(request) is not { } expected)
             {
                 return new ProblemResult(Problem.PreconditionRequired());
             }
 
-            var result = await update.HandleAsync(new UpdateCase.Command(id, body!.Value, ifMatch), call, ct);
+            var result = await update.HandleAsync(new UpdateCase.Command(id, body!.Value, expected), call, ct);
             return result.IsSuccess ? CaseResults.Ok(result.Value, request) : ProblemResult.From(result.Failure);
         });
 }

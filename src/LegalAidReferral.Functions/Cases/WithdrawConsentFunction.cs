@@ -30,10 +30,10 @@ public sealed class WithdrawConsentFunction(ApiPipeline api, WithdrawConsent wit
                 return new ProblemResult(problem);
             }
 
-            var command = new WithdrawConsent.Command(id, consent, body!.Value, QueryParameters.Header(request, "If-Match"));
+            var command = new WithdrawConsent.Command(id, consent, body!.Value, IfMatch.Read(request));
             var result = await withdraw.HandleAsync(command, call, ct);
             return result.IsSuccess
-                ? new JsonBodyResult(200, result.Value.Consent) { ETag = result.Value.Case.ETag }
+                ? new JsonBodyResult(200, result.Value.Consent) { ETag = ETags.Of(result.Value.Case.Version) }
                 : ProblemResult.From(result.Failure);
         });
 }

@@ -24,9 +24,9 @@ public sealed class RecordConflictOutcomeFunction(ApiPipeline api, RecordConflic
                 return new ProblemResult(problem);
             }
 
-            var result = await record.HandleAsync(new RecordConflictOutcome.Command(id, body!.Value, QueryParameters.Header(request, "If-Match")), call, ct);
+            var result = await record.HandleAsync(new RecordConflictOutcome.Command(id, body!.Value, IfMatch.Read(request)), call, ct);
             return result.IsSuccess
-                ? new JsonBodyResult(200, result.Value.ConflictCheck) { ETag = result.Value.ETag }
+                ? new JsonBodyResult(200, result.Value.ConflictCheck) { ETag = ETags.Of(result.Value.Version) }
                 : ProblemResult.From(result.Failure);
         });
 }

@@ -16,9 +16,9 @@ public sealed class RunConflictCheckFunction(ApiPipeline api, RunConflictCheck c
         string caseId) =>
         api.RunOnCaseAsync(request, caseId, async (call, id) =>
         {
-            var result = await check.HandleAsync(new RunConflictCheck.Command(id, QueryParameters.Header(request, "If-Match")), call, request.HttpContext.RequestAborted);
+            var result = await check.HandleAsync(new RunConflictCheck.Command(id, IfMatch.Read(request)), call, request.HttpContext.RequestAborted);
             return result.IsSuccess
-                ? new JsonBodyResult(200, ConflictCheckResource.Of(result.Value)) { ETag = result.Value.Case.ETag, Location = CaseResults.LocationOf(id) }
+                ? new JsonBodyResult(200, ConflictCheckResource.Of(result.Value)) { ETag = ETags.Of(result.Value.Case.Version), Location = CaseResults.LocationOf(id) }
                 : ProblemResult.From(result.Failure);
         });
 }

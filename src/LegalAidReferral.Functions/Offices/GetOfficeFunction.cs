@@ -17,7 +17,7 @@ public sealed class GetOfficeFunction(ApiPipeline api, GetOffice get)
             var result = await get.HandleAsync(officeId, call, request.HttpContext.RequestAborted);
             // The policy is the part of an office its admin edits, so its version is the ETag to send in If-Match.
             return result.IsSuccess
-                ? new JsonBodyResult(200, OfficeResource.Of(result.Value.Office, result.Value.Policy)) { ETag = result.Value.Policy?.ETag }
+                ? new JsonBodyResult(200, OfficeResource.Of(result.Value.Office, result.Value.Policy)) { ETag = result.Value.Policy is { } policy ? ETags.Of(policy.Version) : null }
                 : ProblemResult.From(result.Failure);
         });
 }

@@ -23,8 +23,8 @@ public sealed class UpdateOfficePolicyFunction(ApiPipeline api, UpdateTriagePoli
                 return new ProblemResult(problem);
             }
 
-            var command = new UpdateTriagePolicy.Command(officeId, body!.Value, QueryParameters.Header(request, "If-Match"));
+            var command = new UpdateTriagePolicy.Command(officeId, body!.Value, IfMatch.Read(request));
             var result = await update.HandleAsync(command, call, ct);
-            return result.IsSuccess ? new JsonBodyResult(200, result.Value) { ETag = result.Value.ETag } : ProblemResult.From(result.Failure);
+            return result.IsSuccess ? new JsonBodyResult(200, result.Value) { ETag = ETags.Of(result.Value.Version) } : ProblemResult.From(result.Failure);
         });
 }

@@ -24,7 +24,7 @@ public sealed class OverrideTriageFunction(ApiPipeline api, OverrideTriage overr
                 return new ProblemResult(problem);
             }
 
-            var command = new OverrideTriage.Command(id, body!.Value, QueryParameters.Header(request, "If-Match"));
+            var command = new OverrideTriage.Command(id, body!.Value, IfMatch.Read(request));
             var result = await overrideTriage.HandleAsync(command, call, ct);
             return result.IsSuccess ? TriageResults.Ok(result.Value, request) : ProblemResult.From(result.Failure);
         },

@@ -25,7 +25,7 @@ public sealed class RunTriageFunction(ApiPipeline api, RunTriage run)
                 return new ProblemResult(problem);
             }
 
-            var result = await run.HandleAsync(new RunTriage.Command(id, QueryParameters.Header(request, "If-Match")), call, ct);
+            var result = await run.HandleAsync(new RunTriage.Command(id, IfMatch.Read(request)), call, ct);
             return result.IsSuccess ? TriageResults.Ok(result.Value, request) : ProblemResult.From(result.Failure);
         });
 }
