@@ -1,3 +1,4 @@
+using LegalAidReferral.Core.Access;
 using LegalAidReferral.Core.Audit;
 using LegalAidReferral.Core.Common;
 using LegalAidReferral.Core.Identity;
@@ -5,13 +6,13 @@ using LegalAidReferral.Core.Identity;
 namespace LegalAidReferral.Core.Cases;
 
 /// <summary>Moves a case to another status, as the transition table allows.</summary>
-public sealed class ChangeCaseStatus(CaseMutation mutation, CaseAuditor auditor, TimeProvider clock)
+public sealed class ChangeCaseStatus(AccessPolicy access, CaseMutation mutation, CaseAuditor auditor, TimeProvider clock)
 {
     public sealed record Command(Guid CaseId, string? To, string? Reason, ExpectedVersion? ExpectedVersion);
 
     public async Task<Result<Case>> HandleAsync(Command command, CallContext call, CancellationToken cancellationToken)
     {
-        if (CaseAccess.Check(call.Actor) is { } denied)
+        if (access.Admit(UseCase.ChangeCaseStatus, call.Caller) is { } denied)
         {
             return denied;
         }
@@ -24,11 +25,9 @@ public sealed class ChangeCaseStatus(CaseMutation mutation, CaseAuditor auditor,
             return errors.ToFailure();
         }
 
-        var result = await mutation.ApplyAsync(
-            call.Actor.OfficeId,
-            command.CaseId,
+        var result = await mutation.ApplyAsync(UseCase.ChangeCaseStatus, call.Caller, command.CaseId,
             command.ExpectedVersion,
-            current => current.TransitionTo(to!.Value, reason, call.Actor.UserId, clock.GetUtcNow()),
+            current => current.TransitionTo(to!.Value, reason, call.Caller.Id, clock.GetUtcNow()),
             (before, after) => auditor.Entries(
                 call, after.OfficeId, after.Id, AuditAction.CaseStatusChanged,
                 $"status:{Kebab<CaseStatus>.Name(before.Status)}->{Kebab<CaseStatus>.Name(after.Status)}"),

@@ -1,3 +1,4 @@
+using LegalAidReferral.Core.Access;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using LegalAidReferral.Core.Audit;
@@ -8,19 +9,19 @@ using LegalAidReferral.Core.Identity;
 namespace LegalAidReferral.Core.Cases;
 
 /// <summary>Corrects a case's details with a JSON Merge Patch, guarded by the version the caller read.</summary>
-public sealed class UpdateCase(CaseMutation mutation, CaseAuditor auditor, TimeProvider clock)
+public sealed class UpdateCase(AccessPolicy access, CaseMutation mutation, CaseAuditor auditor, TimeProvider clock)
 {
     public sealed record Command(Guid CaseId, JsonObject Patch, ExpectedVersion ExpectedVersion);
 
     public async Task<Result<Case>> HandleAsync(Command command, CallContext call, CancellationToken cancellationToken)
     {
-        if (CaseAccess.Check(call.Actor) is { } denied)
+        if (access.Admit(UseCase.UpdateCase, call.Caller) is { } denied)
         {
             return denied;
         }
 
         IReadOnlyList<string> changes = [];
-        var result = await mutation.ApplyAsync(call.Actor.OfficeId, command.CaseId, command.ExpectedVersion, current =>
+        var result = await mutation.ApplyAsync(UseCase.UpdateCase, call.Caller, command.CaseId, command.ExpectedVersion, current =>
         {
             var before = JsonSerializer.SerializeToNode(current.Details, WireJson.Options);
             var after = JsonMergePatch.Apply(before, command.Patch);

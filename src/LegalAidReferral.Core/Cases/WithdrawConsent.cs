@@ -1,3 +1,4 @@
+using LegalAidReferral.Core.Access;
 using LegalAidReferral.Core.Audit;
 using LegalAidReferral.Core.Cases.Input;
 using LegalAidReferral.Core.Common;
@@ -6,7 +7,7 @@ using LegalAidReferral.Core.Identity;
 namespace LegalAidReferral.Core.Cases;
 
 /// <summary>Withdraws a consent at once; it stays on the case, marked withdrawn.</summary>
-public sealed class WithdrawConsent(CaseMutation mutation, CaseAuditor auditor, TimeProvider clock)
+public sealed class WithdrawConsent(AccessPolicy access, CaseMutation mutation, CaseAuditor auditor, TimeProvider clock)
 {
     public sealed record Command(Guid CaseId, Guid ConsentId, ConsentWithdrawalInput Input, ExpectedVersion? ExpectedVersion);
 
@@ -14,7 +15,7 @@ public sealed class WithdrawConsent(CaseMutation mutation, CaseAuditor auditor, 
 
     public async Task<Result<Outcome>> HandleAsync(Command command, CallContext call, CancellationToken cancellationToken)
     {
-        if (CaseAccess.Check(call.Actor) is { } denied)
+        if (access.Admit(UseCase.WithdrawConsent, call.Caller) is { } denied)
         {
             return denied;
         }
@@ -25,11 +26,9 @@ public sealed class WithdrawConsent(CaseMutation mutation, CaseAuditor auditor, 
             return Failure.Invalid("channel", $"Unknown value. Allowed values: {Kebab<ConsentChannel>.Allowed}.");
         }
 
-        var result = await mutation.ApplyAsync(
-            call.Actor.OfficeId,
-            command.CaseId,
+        var result = await mutation.ApplyAsync(UseCase.WithdrawConsent, call.Caller, command.CaseId,
             command.ExpectedVersion,
-            current => current.WithdrawConsent(command.ConsentId, channel, call.Actor.UserId, clock.GetUtcNow()),
+            current => current.WithdrawConsent(command.ConsentId, channel, call.Caller.Id, clock.GetUtcNow()),
             (_, after) => auditor.Entries(
                 call, after.OfficeId, after.Id, AuditAction.ConsentWithdrawn,
                 $"consent:{Kebab<ConsentPurpose>.Name(after.Consents.Single(c => c.Id == command.ConsentId).Purpose)}"),

@@ -1,3 +1,4 @@
+using LegalAidReferral.Core.Access;
 using LegalAidReferral.Core.Cases;
 using LegalAidReferral.Core.Cases.Input;
 using LegalAidReferral.Functions.Http;
@@ -14,7 +15,7 @@ public sealed class RecordConsentFunction(ApiPipeline api, RecordConsent record)
     public Task<IActionResult> Run(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "cases/{caseId}/consents")] HttpRequest request,
         string caseId) =>
-        api.RunOnCaseAsync(request, caseId, async (call, id) =>
+        api.RunOnCaseAsync(request, UseCase.RecordConsent, caseId, async (call, id) =>
         {
             var ct = request.HttpContext.RequestAborted;
 

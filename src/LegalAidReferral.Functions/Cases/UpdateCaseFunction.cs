@@ -1,3 +1,4 @@
+using LegalAidReferral.Core.Access;
 using System.Text.Json.Nodes;
 using LegalAidReferral.Core.Cases;
 using LegalAidReferral.Functions.Http;
@@ -14,7 +15,7 @@ public sealed class UpdateCaseFunction(ApiPipeline api, UpdateCase update)
     public Task<IActionResult> Run(
         [HttpTrigger(AuthorizationLevel.Anonymous, "patch", Route = "cases/{caseId}")] HttpRequest request,
         string caseId) =>
-        api.RunOnCaseAsync(request, caseId, async (call, id) =>
+        api.RunOnCaseAsync(request, UseCase.UpdateCase, caseId, async (call, id) =>
         {
             var ct = request.HttpContext.RequestAborted;
 

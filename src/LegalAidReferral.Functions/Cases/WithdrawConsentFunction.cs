@@ -1,3 +1,4 @@
+using LegalAidReferral.Core.Access;
 using LegalAidReferral.Core.Cases;
 using LegalAidReferral.Core.Cases.Input;
 using LegalAidReferral.Functions.Http;
@@ -14,7 +15,7 @@ public sealed class WithdrawConsentFunction(ApiPipeline api, WithdrawConsent wit
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "cases/{caseId}/consents/{consentId}/withdraw")] HttpRequest request,
         string caseId,
         string consentId) =>
-        api.RunOnCaseAsync(request, caseId, async (call, id) =>
+        api.RunOnCaseAsync(request, UseCase.WithdrawConsent, caseId, async (call, id) =>
         {
             var ct = request.HttpContext.RequestAborted;
 

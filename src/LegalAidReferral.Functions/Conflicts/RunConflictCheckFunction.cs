@@ -1,3 +1,4 @@
+using LegalAidReferral.Core.Access;
 using LegalAidReferral.Core.Conflicts;
 using LegalAidReferral.Functions.Cases;
 using LegalAidReferral.Functions.Http;
@@ -14,7 +15,7 @@ public sealed class RunConflictCheckFunction(ApiPipeline api, RunConflictCheck c
     public Task<IActionResult> Run(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "cases/{caseId}/conflict-check")] HttpRequest request,
         string caseId) =>
-        api.RunOnCaseAsync(request, caseId, async (call, id) =>
+        api.RunOnCaseAsync(request, UseCase.RunConflictCheck, caseId, async (call, id) =>
         {
             var result = await check.HandleAsync(new RunConflictCheck.Command(id, IfMatch.Read(request)), call, request.HttpContext.RequestAborted);
             return result.IsSuccess

@@ -1,3 +1,4 @@
+using LegalAidReferral.Core.Access;
 using LegalAidReferral.Core.Triage;
 using LegalAidReferral.Core.Triage.Input;
 using LegalAidReferral.Functions.Http;
@@ -14,7 +15,7 @@ public sealed class UpdateOfficePolicyFunction(ApiPipeline api, UpdateTriagePoli
     public Task<IActionResult> Run(
         [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "offices/{officeId}/policy")] HttpRequest request,
         string officeId) =>
-        api.RunAsync(request, actor => UpdateTriagePolicy.Access(actor, officeId), async call =>
+        api.RunOnOfficeAsync(request, UseCase.UpdateTriagePolicy, officeId, async call =>
         {
             var ct = request.HttpContext.RequestAborted;
             var (body, problem) = await JsonBody.ReadAsync<TriagePolicyInput>(request, api.MaxJsonBodyBytes, ct, JsonBody.Json);

@@ -1,3 +1,4 @@
+using LegalAidReferral.Core.Access;
 using LegalAidReferral.Core.Triage;
 using LegalAidReferral.Core.Triage.Input;
 using LegalAidReferral.Functions.Http;
@@ -14,7 +15,7 @@ public sealed class RunTriageFunction(ApiPipeline api, RunTriage run)
     public Task<IActionResult> Run(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "cases/{caseId}/triage")] HttpRequest request,
         string caseId) =>
-        api.RunOnCaseAsync(request, caseId, async (call, id) =>
+        api.RunOnCaseAsync(request, UseCase.RunTriage, caseId, async (call, id) =>
         {
             var ct = request.HttpContext.RequestAborted;
 
