@@ -25,7 +25,10 @@ public sealed class ChangeCaseStatus(AccessPolicy access, CaseMutation mutation,
             return errors.ToFailure();
         }
 
-        var result = await mutation.ApplyAsync(UseCase.ChangeCaseStatus, call.Caller, command.CaseId,
+        var result = await mutation.ApplyAsync(
+            UseCase.ChangeCaseStatus,
+            call.Caller,
+            command.CaseId,
             command.ExpectedVersion,
             current => current.TransitionTo(to!.Value, reason, call.Caller.Id, clock.GetUtcNow()),
             (before, after) => auditor.Entries(

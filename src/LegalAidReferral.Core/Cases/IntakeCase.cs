@@ -1,5 +1,5 @@
-using LegalAidReferral.Core.Access;
 using System.Globalization;
+using LegalAidReferral.Core.Access;
 using LegalAidReferral.Core.Audit;
 using LegalAidReferral.Core.Cases.Input;
 using LegalAidReferral.Core.Common;

@@ -1,6 +1,6 @@
-using LegalAidReferral.Core.Access;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using LegalAidReferral.Core.Access;
 using LegalAidReferral.Core.Audit;
 using LegalAidReferral.Core.Cases.Input;
 using LegalAidReferral.Core.Common;

@@ -26,7 +26,10 @@ public sealed class WithdrawConsent(AccessPolicy access, CaseMutation mutation, 
             return Failure.Invalid("channel", $"Unknown value. Allowed values: {Kebab<ConsentChannel>.Allowed}.");
         }
 
-        var result = await mutation.ApplyAsync(UseCase.WithdrawConsent, call.Caller, command.CaseId,
+        var result = await mutation.ApplyAsync(
+            UseCase.WithdrawConsent,
+            call.Caller,
+            command.CaseId,
             command.ExpectedVersion,
             current => current.WithdrawConsent(command.ConsentId, channel, call.Caller.Id, clock.GetUtcNow()),
             (_, after) => auditor.Entries(

@@ -38,7 +38,10 @@ public sealed class RecordConflictOutcome(AccessPolicy access, CaseMutation muta
             return errors.ToFailure();
         }
 
-        var result = await mutation.ApplyAsync(UseCase.RecordConflictOutcome, call.Caller, command.CaseId,
+        var result = await mutation.ApplyAsync(
+            UseCase.RecordConflictOutcome,
+            call.Caller,
+            command.CaseId,
             command.ExpectedVersion,
             current => current.WithConflictOutcome(outcome!.Value, note, call.Caller.Id, clock.GetUtcNow()),
             (_, after) => auditor.Entries(

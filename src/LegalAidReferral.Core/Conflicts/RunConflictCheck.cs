@@ -24,7 +24,10 @@ public sealed class RunConflictCheck(AccessPolicy access, CaseMutation mutation,
         }
 
         IReadOnlyList<ConflictCandidate> candidates = [];
-        var result = await mutation.ApplyAsync(UseCase.RunConflictCheck, call.Caller, command.CaseId,
+        var result = await mutation.ApplyAsync(
+            UseCase.RunConflictCheck,
+            call.Caller,
+            command.CaseId,
             command.ExpectedVersion,
             async (current, token) =>
             {

@@ -1,5 +1,5 @@
-using LegalAidReferral.Core.Access;
 using System.Text.Json.Nodes;
+using LegalAidReferral.Core.Access;
 using LegalAidReferral.Core.Cases;
 using LegalAidReferral.Functions.Http;
 using Microsoft.AspNetCore.Http;
