@@ -1,3 +1,4 @@
+using LegalAidReferral.Core.Access;
 using LegalAidReferral.Core.Audit;
 using LegalAidReferral.Core.Cases;
 using LegalAidReferral.Core.Common;
@@ -32,8 +33,11 @@ public static class ServiceRegistration
         services.AddSqliteStorage(new SqliteStorageOptions(storage["DataFolder"] ?? ".data", storage.GetValue<bool>("SynchronousFull")));
         services.AddSingleton(sp => new ReadinessCheck("storage", sp.GetRequiredService<SqliteDatabase>().IsHealthyAsync));
 
+        services.AddSingleton<IReferralReach, NoReferrals>();
+        services.AddSingleton(sp => new AccessPolicy(sp.GetRequiredService<IReferralReach>()));
         services.AddSingleton<IdempotencyGuard>();
         services.AddSingleton<CaseAuditor>();
+        services.AddSingleton<CaseReader>();
         services.AddSingleton<CaseMutation>();
         services.AddSingleton<IntakeCase>();
         services.AddSingleton<GetCase>();

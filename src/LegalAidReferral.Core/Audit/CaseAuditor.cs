@@ -27,7 +27,7 @@ public sealed class CaseAuditor(IAuditTrail trail, TimeProvider clock)
         ArgumentNullException.ThrowIfNull(caseIds);
         var now = clock.GetUtcNow();
         return caseIds
-            .Select(id => new AuditEntry(Guid.CreateVersion7(now), officeId, id, action, call.Actor.UserId, call.Actor.OfficeId, now, call.CorrelationId, changes))
+            .Select(id => new AuditEntry(Guid.CreateVersion7(now), officeId, id, action, call.Caller.Id, call.Caller.OfficeId, now, call.CorrelationId, changes))
             .ToArray();
     }
 }

@@ -47,9 +47,6 @@ public sealed record Case
 
     public TriageResult? Triage { get; init; }
 
-    [System.Text.Json.Serialization.JsonIgnore]
-    public string ETag => $"\"{Version}\"";
-
     public static Case Open(Guid id, string officeId, string reference, IntakeChannel channel, CaseDetails details, string by, DateTimeOffset now) =>
         new()
         {

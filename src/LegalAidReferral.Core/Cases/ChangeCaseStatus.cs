@@ -1,3 +1,4 @@
+using LegalAidReferral.Core.Access;
 using LegalAidReferral.Core.Audit;
 using LegalAidReferral.Core.Common;
 using LegalAidReferral.Core.Identity;
@@ -5,13 +6,13 @@ using LegalAidReferral.Core.Identity;
 namespace LegalAidReferral.Core.Cases;
 
 /// <summary>Moves a case to another status, as the transition table allows.</summary>
-public sealed class ChangeCaseStatus(CaseMutation mutation, CaseAuditor auditor, TimeProvider clock)
+public sealed class ChangeCaseStatus(AccessPolicy access, CaseMutation mutation, CaseAuditor auditor, TimeProvider clock)
 {
-    public sealed record Command(Guid CaseId, string? To, string? Reason, string? IfMatch);
+    public sealed record Command(Guid CaseId, string? To, string? Reason, ExpectedVersion? ExpectedVersion);
 
     public async Task<Result<Case>> HandleAsync(Command command, CallContext call, CancellationToken cancellationToken)
     {
-        if (CaseAccess.Check(call.Actor) is { } denied)
+        if (access.Admit(UseCase.ChangeCaseStatus, call.Caller) is { } denied)
         {
             return denied;
         }
@@ -25,10 +26,11 @@ public sealed class ChangeCaseStatus(CaseMutation mutation, CaseAuditor auditor,
         }
 
         var result = await mutation.ApplyAsync(
-            call.Actor.OfficeId,
+            UseCase.ChangeCaseStatus,
+            call.Caller,
             command.CaseId,
-            command.IfMatch,
-            current => current.TransitionTo(to!.Value, reason, call.Actor.UserId, clock.GetUtcNow()),
+            command.ExpectedVersion,
+            current => current.TransitionTo(to!.Value, reason, call.Caller.Id, clock.GetUtcNow()),
             (before, after) => auditor.Entries(
                 call, after.OfficeId, after.Id, AuditAction.CaseStatusChanged,
                 $"status:{Kebab<CaseStatus>.Name(before.Status)}->{Kebab<CaseStatus>.Name(after.Status)}"),

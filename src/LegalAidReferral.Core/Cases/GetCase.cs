@@ -1,3 +1,4 @@
+using LegalAidReferral.Core.Access;
 using LegalAidReferral.Core.Audit;
 using LegalAidReferral.Core.Common;
 using LegalAidReferral.Core.Identity;
@@ -5,22 +6,22 @@ using LegalAidReferral.Core.Identity;
 namespace LegalAidReferral.Core.Cases;
 
 /// <summary>Reads one case of the caller's office.</summary>
-public sealed class GetCase(ICaseStore store, CaseAuditor auditor)
+public sealed class GetCase(AccessPolicy access, CaseReader reader, CaseAuditor auditor)
 {
     public async Task<Result<Case>> HandleAsync(Guid caseId, CallContext call, CancellationToken cancellationToken)
     {
-        if (CaseAccess.Check(call.Actor) is { } denied)
+        if (access.Admit(UseCase.GetCase, call.Caller) is { } denied)
         {
             return denied;
         }
 
-        var found = await store.FindAsync(call.Actor.OfficeId, caseId, cancellationToken);
-        if (found is null)
+        var found = await reader.FindAsync(UseCase.GetCase, call.Caller, caseId, cancellationToken);
+        if (!found.IsSuccess)
         {
-            return Failure.NotFound("case");
+            return found.Failure;
         }
 
-        await auditor.RecordAsync(call, found.OfficeId, found.Id, AuditAction.CaseRead, cancellationToken);
-        return found;
+        await auditor.RecordAsync(call, found.Value.OfficeId, found.Value.Id, AuditAction.CaseRead, cancellationToken);
+        return found.Value;
     }
 }

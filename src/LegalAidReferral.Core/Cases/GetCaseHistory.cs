@@ -1,3 +1,4 @@
+using LegalAidReferral.Core.Access;
 using LegalAidReferral.Core.Audit;
 using LegalAidReferral.Core.Common;
 using LegalAidReferral.Core.Identity;
@@ -5,25 +6,26 @@ using LegalAidReferral.Core.Identity;
 namespace LegalAidReferral.Core.Cases;
 
 /// <summary>The timeline of a case: every read and write, who, when, and which fields.</summary>
-public sealed class GetCaseHistory(ICaseStore store, IAuditTrail trail, CaseAuditor auditor)
+public sealed class GetCaseHistory(AccessPolicy access, CaseReader reader, IAuditTrail trail, CaseAuditor auditor)
 {
     public sealed record Outcome(Case Case, Page<AuditEntry> Entries);
 
     public async Task<Result<Outcome>> HandleAsync(Guid caseId, PageRequest page, CallContext call, CancellationToken cancellationToken)
     {
-        if (CaseAccess.Check(call.Actor) is { } denied)
+        if (access.Admit(UseCase.GetCaseHistory, call.Caller) is { } denied)
         {
             return denied;
         }
 
-        var found = await store.FindAsync(call.Actor.OfficeId, caseId, cancellationToken);
-        if (found is null)
+        var found = await reader.FindAsync(UseCase.GetCaseHistory, call.Caller, caseId, cancellationToken);
+        if (!found.IsSuccess)
         {
-            return Failure.NotFound("case");
+            return found.Failure;
         }
 
-        await auditor.RecordAsync(call, found.OfficeId, found.Id, AuditAction.HistoryRead, cancellationToken);
-        var entries = await trail.ListForCaseAsync(found.OfficeId, found.Id, page, cancellationToken);
-        return new Outcome(found, entries);
+        var @case = found.Value;
+        await auditor.RecordAsync(call, @case.OfficeId, @case.Id, AuditAction.HistoryRead, cancellationToken);
+        var entries = await trail.ListForCaseAsync(@case.OfficeId, @case.Id, page, cancellationToken);
+        return new Outcome(@case, entries);
     }
 }

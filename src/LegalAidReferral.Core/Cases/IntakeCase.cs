@@ -1,4 +1,5 @@
 using System.Globalization;
+using LegalAidReferral.Core.Access;
 using LegalAidReferral.Core.Audit;
 using LegalAidReferral.Core.Cases.Input;
 using LegalAidReferral.Core.Common;
@@ -9,6 +10,7 @@ namespace LegalAidReferral.Core.Cases;
 
 /// <summary>Takes in a new case for the caller's office.</summary>
 public sealed class IntakeCase(
+    AccessPolicy access,
     ICaseStore store,
     ICaseReferenceSequence references,
     IOfficeDirectory offices,
@@ -22,7 +24,7 @@ public sealed class IntakeCase(
 
     public async Task<Result<Outcome>> HandleAsync(Command command, CallContext call, CancellationToken cancellationToken)
     {
-        if (CaseAccess.Check(call.Actor) is { } denied)
+        if (access.Admit(UseCase.IntakeCase, call.Caller) is { } denied)
         {
             return denied;
         }
@@ -42,7 +44,7 @@ public sealed class IntakeCase(
             return new Failure(FailureKind.Validation, "The request has invalid fields.", errors);
         }
 
-        var officeId = call.Actor.OfficeId;
+        var officeId = call.Caller.OfficeId;
         var office = await offices.FindAsync(officeId, cancellationToken);
         if (office is null)
         {
@@ -64,7 +66,7 @@ public sealed class IntakeCase(
         var year = now.Year;
         var number = await references.NextAsync(officeId, year, cancellationToken);
         var reference = string.Create(CultureInfo.InvariantCulture, $"{office.ReferencePrefix}-{year}-{number.Number:D6}");
-        var created = Case.Open(id.Value, officeId, reference, channel, details.Value, call.Actor.UserId, now);
+        var created = Case.Open(id.Value, officeId, reference, channel, details.Value, call.Caller.Id, now);
         if (!await store.TryCreateAsync(created, number, auditor.Entries(call, officeId, created.Id, AuditAction.CaseCreated), cancellationToken))
         {
             // A concurrent retry with the same key won the race: answer with its case.

@@ -1,3 +1,4 @@
+using LegalAidReferral.Core.Access;
 using LegalAidReferral.Core.Audit;
 using LegalAidReferral.Core.Common;
 using LegalAidReferral.Core.Identity;
@@ -5,12 +6,12 @@ using LegalAidReferral.Core.Identity;
 namespace LegalAidReferral.Core.Cases;
 
 /// <summary>Lists the caller's office's cases, newest first, filtered by status and priority, and paged.</summary>
-public sealed class ListCases(ICaseStore store, CaseAuditor auditor)
+public sealed class ListCases(AccessPolicy access, ICaseStore store, CaseAuditor auditor)
 {
     public sealed record Command(string? Status, string? Priority, PageRequest Page);
 
     public Task<Result<Page<CaseSummary>>> HandleAsync(Command command, CallContext call, CancellationToken cancellationToken) =>
-        CaseAccess.Check(call.Actor) is { } denied
+        access.Admit(UseCase.ListCases, call.Caller) is { } denied
             ? Task.FromResult<Result<Page<CaseSummary>>>(denied)
             : ListAsync(call, command.Status, command.Priority, null, command.Page, new ValidationErrors(), cancellationToken);
 
@@ -29,8 +30,8 @@ public sealed class ListCases(ICaseStore store, CaseAuditor auditor)
             return errors.ToFailure();
         }
 
-        var found = await store.ListAsync(call.Actor.OfficeId, new CaseQuery(status, priority, text), page, cancellationToken);
-        await auditor.RecordAsync(call, call.Actor.OfficeId, found.Items.Select(c => c.Id).ToArray(), AuditAction.CaseListed, [], cancellationToken);
+        var found = await store.ListAsync(call.Caller.OfficeId, new CaseQuery(status, priority, text), page, cancellationToken);
+        await auditor.RecordAsync(call, call.Caller.OfficeId, found.Items.Select(c => c.Id).ToArray(), AuditAction.CaseListed, [], cancellationToken);
         return found;
     }
 }

@@ -1,3 +1,4 @@
+using LegalAidReferral.Core.Access;
 using LegalAidReferral.Core.Audit;
 using LegalAidReferral.Core.Cases.Input;
 using LegalAidReferral.Core.Common;
@@ -8,16 +9,17 @@ namespace LegalAidReferral.Core.Cases;
 
 /// <summary>Records the client's consent (given or refused) for one purpose.</summary>
 public sealed class RecordConsent(
-    ICaseStore store,
+    AccessPolicy access,
+    CaseReader reader,
     CaseMutation mutation, IOfficeDirectory offices, IdempotencyGuard idempotency, CaseAuditor auditor, TimeProvider clock)
 {
-    public sealed record Command(Guid CaseId, ConsentInput Input, string? IfMatch, string? IdempotencyKey, string RequestHash);
+    public sealed record Command(Guid CaseId, ConsentInput Input, ExpectedVersion? ExpectedVersion, string? IdempotencyKey, string RequestHash);
 
     public sealed record Outcome(Case Case, Consent Consent, bool Replayed);
 
     public async Task<Result<Outcome>> HandleAsync(Command command, CallContext call, CancellationToken cancellationToken)
     {
-        if (CaseAccess.Check(call.Actor) is { } denied)
+        if (access.Admit(UseCase.RecordConsent, call.Caller) is { } denied)
         {
             return denied;
         }
@@ -60,22 +62,22 @@ public sealed class RecordConsent(
             return errors.ToFailure();
         }
 
-        var officeId = call.Actor.OfficeId;
+        var officeId = call.Caller.OfficeId;
         var id = await idempotency.ResourceIdAsync($"{officeId}/cases/{command.CaseId}/consents", command.IdempotencyKey, command.RequestHash, cancellationToken);
         if (!id.IsSuccess)
         {
             return id.Failure;
         }
 
-        // A retry of a recorded consent is answered before If-Match is checked: the first attempt changed the ETag.
+        // A retry of a recorded consent is answered before the expected version is checked: the first attempt changed the version.
         if (command.IdempotencyKey is not null
-            && await store.FindAsync(officeId, command.CaseId, cancellationToken) is { } existing
+            && (await reader.FindAsync(UseCase.RecordConsent, call.Caller, command.CaseId, cancellationToken)).Value is { } existing
             && existing.Consents.FirstOrDefault(c => c.Id == id.Value) is { } earlier)
         {
             return new Outcome(existing, earlier, Replayed: true);
         }
 
-        var result = await mutation.ApplyAsync(officeId, command.CaseId, command.IfMatch, current =>
+        var result = await mutation.ApplyAsync(UseCase.RecordConsent, call.Caller, command.CaseId, command.ExpectedVersion, current =>
         {
             if (current.Consents.Any(c => c.Id == id.Value))
             {
@@ -91,7 +93,7 @@ public sealed class RecordConsent(
 
             var consent = new Consent(
                 id.Value, purpose!.Value, sharedWith, input.Given!.Value, clock.GetUtcNow(), channel!.Value, language!,
-                call.Actor.UserId, evidenceDocumentId, evidenceReference);
+                call.Caller.Id, evidenceDocumentId, evidenceReference);
             return current.WithConsent(consent, clock.GetUtcNow());
         }, (_, after) => auditor.Entries(call, officeId, after.Id, AuditAction.ConsentRecorded, $"consent:{Kebab<ConsentPurpose>.Name(purpose!.Value)}"), cancellationToken);
         if (!result.IsSuccess)

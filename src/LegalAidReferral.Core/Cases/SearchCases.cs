@@ -1,3 +1,4 @@
+using LegalAidReferral.Core.Access;
 using LegalAidReferral.Core.Cases.Input;
 using LegalAidReferral.Core.Common;
 using LegalAidReferral.Core.Identity;
@@ -9,12 +10,12 @@ namespace LegalAidReferral.Core.Cases;
 /// same filters, paging and audit as <see cref="ListCases"/>. The text comes in a request body so
 /// that a name never appears in a URL, where proxies and request telemetry record it.
 /// </summary>
-public sealed class SearchCases(ListCases list)
+public sealed class SearchCases(AccessPolicy access, ListCases list)
 {
     public async Task<Result<Page<CaseSummary>>> HandleAsync(CaseSearchInput input, CallContext call, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
-        if (CaseAccess.Check(call.Actor) is { } denied)
+        if (access.Admit(UseCase.SearchCases, call.Caller) is { } denied)
         {
             return denied;
         }

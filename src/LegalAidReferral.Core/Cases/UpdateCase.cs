@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using LegalAidReferral.Core.Access;
 using LegalAidReferral.Core.Audit;
 using LegalAidReferral.Core.Cases.Input;
 using LegalAidReferral.Core.Common;
@@ -7,20 +8,20 @@ using LegalAidReferral.Core.Identity;
 
 namespace LegalAidReferral.Core.Cases;
 
-/// <summary>Corrects a case's details with a JSON Merge Patch, guarded by the caller's ETag.</summary>
-public sealed class UpdateCase(CaseMutation mutation, CaseAuditor auditor, TimeProvider clock)
+/// <summary>Corrects a case's details with a JSON Merge Patch, guarded by the version the caller read.</summary>
+public sealed class UpdateCase(AccessPolicy access, CaseMutation mutation, CaseAuditor auditor, TimeProvider clock)
 {
-    public sealed record Command(Guid CaseId, JsonObject Patch, string IfMatch);
+    public sealed record Command(Guid CaseId, JsonObject Patch, ExpectedVersion ExpectedVersion);
 
     public async Task<Result<Case>> HandleAsync(Command command, CallContext call, CancellationToken cancellationToken)
     {
-        if (CaseAccess.Check(call.Actor) is { } denied)
+        if (access.Admit(UseCase.UpdateCase, call.Caller) is { } denied)
         {
             return denied;
         }
 
         IReadOnlyList<string> changes = [];
-        var result = await mutation.ApplyAsync(call.Actor.OfficeId, command.CaseId, command.IfMatch, current =>
+        var result = await mutation.ApplyAsync(UseCase.UpdateCase, call.Caller, command.CaseId, command.ExpectedVersion, current =>
         {
             var before = JsonSerializer.SerializeToNode(current.Details, WireJson.Options);
             var after = JsonMergePatch.Apply(before, command.Patch);

@@ -1,3 +1,4 @@
+using LegalAidReferral.Core.Access;
 using LegalAidReferral.Core.Audit;
 using LegalAidReferral.Core.Cases.Input;
 using LegalAidReferral.Core.Common;
@@ -6,15 +7,15 @@ using LegalAidReferral.Core.Identity;
 namespace LegalAidReferral.Core.Cases;
 
 /// <summary>Withdraws a consent at once; it stays on the case, marked withdrawn.</summary>
-public sealed class WithdrawConsent(CaseMutation mutation, CaseAuditor auditor, TimeProvider clock)
+public sealed class WithdrawConsent(AccessPolicy access, CaseMutation mutation, CaseAuditor auditor, TimeProvider clock)
 {
-    public sealed record Command(Guid CaseId, Guid ConsentId, ConsentWithdrawalInput Input, string? IfMatch);
+    public sealed record Command(Guid CaseId, Guid ConsentId, ConsentWithdrawalInput Input, ExpectedVersion? ExpectedVersion);
 
     public sealed record Outcome(Case Case, Consent Consent);
 
     public async Task<Result<Outcome>> HandleAsync(Command command, CallContext call, CancellationToken cancellationToken)
     {
-        if (CaseAccess.Check(call.Actor) is { } denied)
+        if (access.Admit(UseCase.WithdrawConsent, call.Caller) is { } denied)
         {
             return denied;
         }
@@ -26,10 +27,11 @@ public sealed class WithdrawConsent(CaseMutation mutation, CaseAuditor auditor, 
         }
 
         var result = await mutation.ApplyAsync(
-            call.Actor.OfficeId,
+            UseCase.WithdrawConsent,
+            call.Caller,
             command.CaseId,
-            command.IfMatch,
-            current => current.WithdrawConsent(command.ConsentId, channel, call.Actor.UserId, clock.GetUtcNow()),
+            command.ExpectedVersion,
+            current => current.WithdrawConsent(command.ConsentId, channel, call.Caller.Id, clock.GetUtcNow()),
             (_, after) => auditor.Entries(
                 call, after.OfficeId, after.Id, AuditAction.ConsentWithdrawn,
                 $"consent:{Kebab<ConsentPurpose>.Name(after.Consents.Single(c => c.Id == command.ConsentId).Purpose)}"),

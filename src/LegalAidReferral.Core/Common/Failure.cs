@@ -21,7 +21,7 @@ public sealed record Failure(FailureKind Kind, string Detail, IReadOnlyDictionar
     public static Failure InvalidTransition(string detail) => new(FailureKind.InvalidTransition, detail);
 
     public static Failure StaleVersion() =>
-        new(FailureKind.PreconditionFailed, "The resource was changed since you read it. Read it again and retry with the new ETag.");
+        new(FailureKind.PreconditionFailed, "The resource was changed since the version you expected. Read it again and retry.");
 
     public static Failure Invalid(string field, string message) =>
         new(FailureKind.Validation, "The request has invalid fields.", new Dictionary<string, string[]> { [field] = [message] });

@@ -1,3 +1,4 @@
+using LegalAidReferral.Core.Access;
 using LegalAidReferral.Core.Audit;
 using LegalAidReferral.Core.Cases;
 using LegalAidReferral.Core.Common;
@@ -10,13 +11,13 @@ namespace LegalAidReferral.Core.Conflicts;
 /// Records what staff concluded from the case's conflict check: no conflict, a potential one that
 /// needs review, or a confirmed one. Any conclusion but "none" needs a note saying why.
 /// </summary>
-public sealed class RecordConflictOutcome(CaseMutation mutation, CaseAuditor auditor, TimeProvider clock)
+public sealed class RecordConflictOutcome(AccessPolicy access, CaseMutation mutation, CaseAuditor auditor, TimeProvider clock)
 {
-    public sealed record Command(Guid CaseId, ConflictOutcomeInput Input, string? IfMatch);
+    public sealed record Command(Guid CaseId, ConflictOutcomeInput Input, ExpectedVersion? ExpectedVersion);
 
     public async Task<Result<Case>> HandleAsync(Command command, CallContext call, CancellationToken cancellationToken)
     {
-        if (CaseAccess.Check(call.Actor) is { } denied)
+        if (access.Admit(UseCase.RecordConflictOutcome, call.Caller) is { } denied)
         {
             return denied;
         }
@@ -38,10 +39,11 @@ public sealed class RecordConflictOutcome(CaseMutation mutation, CaseAuditor aud
         }
 
         var result = await mutation.ApplyAsync(
-            call.Actor.OfficeId,
+            UseCase.RecordConflictOutcome,
+            call.Caller,
             command.CaseId,
-            command.IfMatch,
-            current => current.WithConflictOutcome(outcome!.Value, note, call.Actor.UserId, clock.GetUtcNow()),
+            command.ExpectedVersion,
+            current => current.WithConflictOutcome(outcome!.Value, note, call.Caller.Id, clock.GetUtcNow()),
             (_, after) => auditor.Entries(
                 call, after.OfficeId, after.Id, AuditAction.ConflictOutcomeRecorded, $"conflict-outcome:{Kebab<ConflictOutcome>.Name(outcome!.Value)}"),
             cancellationToken);

@@ -1,3 +1,4 @@
+using LegalAidReferral.Core.Access;
 using LegalAidReferral.Core.Audit;
 using LegalAidReferral.Core.Cases;
 using LegalAidReferral.Core.Common;
@@ -9,29 +10,30 @@ namespace LegalAidReferral.Core.Conflicts;
 /// Searches the office's clients and adverse parties for the case's client and adverse parties, and
 /// keeps what it found on the case. Only the caller's office is searched.
 /// </summary>
-public sealed class RunConflictCheck(CaseMutation mutation, IPartySearch parties, CaseAuditor auditor, TimeProvider clock)
+public sealed class RunConflictCheck(AccessPolicy access, CaseMutation mutation, IPartySearch parties, CaseAuditor auditor, TimeProvider clock)
 {
-    public sealed record Command(Guid CaseId, string? IfMatch);
+    public sealed record Command(Guid CaseId, ExpectedVersion? ExpectedVersion);
 
     public sealed record Report(Case Case, IReadOnlyList<ConflictCandidate> Candidates);
 
     public async Task<Result<Report>> HandleAsync(Command command, CallContext call, CancellationToken cancellationToken)
     {
-        if (CaseAccess.Check(call.Actor) is { } denied)
+        if (access.Admit(UseCase.RunConflictCheck, call.Caller) is { } denied)
         {
             return denied;
         }
 
         IReadOnlyList<ConflictCandidate> candidates = [];
         var result = await mutation.ApplyAsync(
-            call.Actor.OfficeId,
+            UseCase.RunConflictCheck,
+            call.Caller,
             command.CaseId,
-            command.IfMatch,
+            command.ExpectedVersion,
             async (current, token) =>
             {
                 candidates = await SearchAsync(current, token);
                 var hits = candidates.Select(c => new ConflictCheckHit(c.CaseId, c.Reference, c.Role, c.Score)).ToArray();
-                return current.WithConflictCheck(hits, call.Actor.UserId, clock.GetUtcNow());
+                return current.WithConflictCheck(hits, call.Caller.Id, clock.GetUtcNow());
             },
             (_, after) => AuditEntries(call, after, candidates),
             cancellationToken);

@@ -1,14 +1,19 @@
+using LegalAidReferral.Core.Access;
 using LegalAidReferral.Core.Common;
 using LegalAidReferral.Core.Identity;
 
 namespace LegalAidReferral.Core.Offices;
 
 /// <summary>The network directory, paged by office id. Every signed-in role may read it.</summary>
-public sealed class ListOffices(IOfficeDirectory directory)
+public sealed class ListOffices(AccessPolicy access, IOfficeDirectory directory)
 {
     public async Task<Result<Page<Office>>> HandleAsync(PageRequest page, CallContext call, CancellationToken cancellationToken)
     {
-        _ = call;
+        if (access.Admit(UseCase.ListOffices, call.Caller) is { } denied)
+        {
+            return denied;
+        }
+
         var all = await directory.ListAsync(cancellationToken);
         var after = page.ContinuationToken is null ? null : ContinuationTokens.Decode(page.ContinuationToken);
         if (page.ContinuationToken is not null && after is null)

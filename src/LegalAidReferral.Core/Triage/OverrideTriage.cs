@@ -1,3 +1,4 @@
+using LegalAidReferral.Core.Access;
 using LegalAidReferral.Core.Audit;
 using LegalAidReferral.Core.Cases;
 using LegalAidReferral.Core.Common;
@@ -7,17 +8,13 @@ using LegalAidReferral.Core.Triage.Input;
 namespace LegalAidReferral.Core.Triage;
 
 /// <summary>A supervisor replaces the triage decision with a written reason; the evaluated result stays visible.</summary>
-public sealed class OverrideTriage(CaseMutation mutation, CaseAuditor auditor, TimeProvider clock)
+public sealed class OverrideTriage(AccessPolicy access, CaseMutation mutation, CaseAuditor auditor, TimeProvider clock)
 {
-    public sealed record Command(Guid CaseId, TriageOverrideInput Input, string? IfMatch);
-
-    /// <summary>Who may override: a supervisor (who also works on cases).</summary>
-    public static Failure? Access(Actor actor) =>
-        CaseAccess.Check(actor) ?? (actor.HasAny(Role.Supervisor) ? null : Failure.Forbidden("Only a supervisor can override a triage result."));
+    public sealed record Command(Guid CaseId, TriageOverrideInput Input, ExpectedVersion? ExpectedVersion);
 
     public async Task<Result<Case>> HandleAsync(Command command, CallContext call, CancellationToken cancellationToken)
     {
-        if (Access(call.Actor) is { } denied)
+        if (access.Admit(UseCase.OverrideTriage, call.Caller) is { } denied)
         {
             return denied;
         }
@@ -39,11 +36,11 @@ public sealed class OverrideTriage(CaseMutation mutation, CaseAuditor auditor, T
             return errors.ToFailure();
         }
 
-        var result = await mutation.ApplyAsync(call.Actor.OfficeId, command.CaseId, command.IfMatch, current =>
+        var result = await mutation.ApplyAsync(UseCase.OverrideTriage, call.Caller, command.CaseId, command.ExpectedVersion, current =>
         {
             var now = clock.GetUtcNow();
             var chosen = priority ?? current.Triage?.Priority ?? Priority.Normal;
-            return current.WithTriageOverride(new TriageOverride(decision!.Value, chosen, reason!, call.Actor.UserId, now), now);
+            return current.WithTriageOverride(new TriageOverride(decision!.Value, chosen, reason!, call.Caller.Id, now), now);
         }, (_, after) => auditor.Entries(call, after.OfficeId, after.Id, AuditAction.TriageOverridden, "triage.override"), cancellationToken);
         return result.IsSuccess ? result.Value.After : result.Failure;
     }

@@ -1,3 +1,4 @@
+using LegalAidReferral.Core.Access;
 using LegalAidReferral.Core.Audit;
 using LegalAidReferral.Core.Cases;
 using LegalAidReferral.Core.Common;
@@ -8,18 +9,18 @@ namespace LegalAidReferral.Core.Triage;
 
 /// <summary>Evaluates a case against its office's current policy and stores the result on the case.</summary>
 public sealed class RunTriage(
-    CaseMutation mutation, ITriagePolicyStore policies, IOfficeDirectory offices, CaseAuditor auditor, TimeProvider clock)
+    AccessPolicy access, CaseMutation mutation, ITriagePolicyStore policies, IOfficeDirectory offices, CaseAuditor auditor, TimeProvider clock)
 {
-    public sealed record Command(Guid CaseId, string? IfMatch);
+    public sealed record Command(Guid CaseId, ExpectedVersion? ExpectedVersion);
 
     public async Task<Result<Case>> HandleAsync(Command command, CallContext call, CancellationToken cancellationToken)
     {
-        if (CaseAccess.Check(call.Actor) is { } denied)
+        if (access.Admit(UseCase.RunTriage, call.Caller) is { } denied)
         {
             return denied;
         }
 
-        var officeId = call.Actor.OfficeId;
+        var officeId = call.Caller.OfficeId;
         if (await policies.FindCurrentAsync(officeId, cancellationToken) is not { } policy)
         {
             return new Failure(FailureKind.Conflict, "Your office has no triage policy yet. An office admin sets it with PUT /api/offices/{officeId}/policy.");
@@ -30,12 +31,12 @@ public sealed class RunTriage(
         var compiled = new CompiledTriagePolicy(policy);
         var today = TodayAt(all.FirstOrDefault(o => o.Id == officeId));
 
-        var result = await mutation.ApplyAsync(officeId, command.CaseId, command.IfMatch, current =>
+        var result = await mutation.ApplyAsync(UseCase.RunTriage, call.Caller, command.CaseId, command.ExpectedVersion, current =>
         {
             var evaluation = TriageEvaluator.Evaluate(compiled, directory, current.Details, current.ConflictOutcome, today);
             var now = clock.GetUtcNow();
-            var stored = TriageResult.Of(evaluation, policy, now, call.Actor.UserId, TriageInputs.Fingerprint(current.Details, current.ConflictOutcome));
-            return current.WithTriage(stored, call.Actor.UserId, now);
+            var stored = TriageResult.Of(evaluation, policy, now, call.Caller.Id, TriageInputs.Fingerprint(current.Details, current.ConflictOutcome));
+            return current.WithTriage(stored, call.Caller.Id, now);
         }, (before, after) => auditor.Entries(call, after.OfficeId, after.Id, AuditAction.CaseTriaged, Changes(before, after)), cancellationToken);
         return result.IsSuccess ? result.Value.After : result.Failure;
     }

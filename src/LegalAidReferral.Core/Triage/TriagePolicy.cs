@@ -16,11 +16,7 @@ public sealed record TriagePolicy(
     Priority DefaultPriority,
     ReferralSettings Referral,
     DateTimeOffset? UpdatedAt,
-    string? UpdatedBy)
-{
-    [JsonIgnore]
-    public string ETag => $"\"{Version}\"";
-}
+    string? UpdatedBy);
 
 /// <summary>
 /// One criterion. Only the fields of its <see cref="Kind"/> are set: countries and localities for

@@ -1,3 +1,4 @@
+using LegalAidReferral.Core.Access;
 using LegalAidReferral.Core.Common;
 using LegalAidReferral.Core.Identity;
 using LegalAidReferral.Core.Offices;
@@ -9,21 +10,15 @@ namespace LegalAidReferral.Core.Triage;
 /// An office admin replaces the office's triage policy. Each change is stored as the next version;
 /// earlier versions stay, so every stored triage result can still name the policy it was judged by.
 /// </summary>
-public sealed class UpdateTriagePolicy(ITriagePolicyStore store, IOfficeDirectory offices, TimeProvider clock)
+public sealed class UpdateTriagePolicy(AccessPolicy access, ITriagePolicyStore store, IOfficeDirectory offices, TimeProvider clock)
 {
     private const int MaxAttempts = 5;
 
-    public sealed record Command(string OfficeId, TriagePolicyInput Input, string? IfMatch);
-
-    /// <summary>Who may change an office's policy: an office admin of that office.</summary>
-    public static Failure? Access(Actor actor, string officeId) =>
-        actor.HasAny(Role.OfficeAdmin) && actor.OfficeId == officeId
-            ? null
-            : Failure.Forbidden("Only an office admin of this office can change its triage policy.");
+    public sealed record Command(string OfficeId, TriagePolicyInput Input, ExpectedVersion? ExpectedVersion);
 
     public async Task<Result<TriagePolicy>> HandleAsync(Command command, CallContext call, CancellationToken cancellationToken)
     {
-        if (Access(call.Actor, command.OfficeId) is { } denied)
+        if (await access.CheckAsync(UseCase.UpdateTriagePolicy, call.Caller, new AccessTarget(command.OfficeId), cancellationToken) is { } denied)
         {
             return denied;
         }
@@ -36,13 +31,13 @@ public sealed class UpdateTriagePolicy(ITriagePolicyStore store, IOfficeDirector
         for (var attempt = 1; ; attempt++)
         {
             var current = await store.FindCurrentAsync(command.OfficeId, cancellationToken);
-            if (command.IfMatch is not null && command.IfMatch != current?.ETag)
+            if (command.ExpectedVersion is not null && !command.ExpectedVersion.Matches(current?.Version))
             {
                 return Failure.StaleVersion();
             }
 
             var validated = TriagePolicyValidator.Validate(
-                command.Input, command.OfficeId, (current?.Version ?? 0) + 1, clock.GetUtcNow(), call.Actor.UserId);
+                command.Input, command.OfficeId, (current?.Version ?? 0) + 1, clock.GetUtcNow(), call.Caller.Id);
             if (!validated.IsSuccess)
             {
                 return validated.Failure;
@@ -53,7 +48,7 @@ public sealed class UpdateTriagePolicy(ITriagePolicyStore store, IOfficeDirector
                 return validated.Value;
             }
 
-            if (command.IfMatch is not null || attempt == MaxAttempts)
+            if (attempt == MaxAttempts)
             {
                 return Failure.StaleVersion();
             }

@@ -15,7 +15,7 @@ public static class CaseResults
     public static JsonBodyResult Ok(Case c, HttpRequest request)
     {
         var language = AcceptLanguage.Choose(request);
-        return new(200, CaseResource.Of(c, language)) { ETag = c.ETag, Headers = AcceptLanguage.ContentLanguageHeader(language) };
+        return new(200, CaseResource.Of(c, language)) { ETag = ETags.Of(c.Version), Headers = AcceptLanguage.ContentLanguageHeader(language) };
     }
 
     public static JsonBodyResult Created(Case c, bool replayed, HttpRequest request)
@@ -24,7 +24,7 @@ public static class CaseResults
         var headers = AcceptLanguage.ContentLanguageHeader(language);
         return new(201, CaseResource.Of(c, language))
         {
-            ETag = c.ETag,
+            ETag = ETags.Of(c.Version),
             Location = LocationOf(c.Id),
             Headers = replayed ? headers.Concat(ReplayedHeader).ToDictionary() : headers,
         };

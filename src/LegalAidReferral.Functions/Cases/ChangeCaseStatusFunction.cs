@@ -1,3 +1,4 @@
+using LegalAidReferral.Core.Access;
 using LegalAidReferral.Core.Cases;
 using LegalAidReferral.Core.Cases.Input;
 using LegalAidReferral.Functions.Http;
@@ -13,7 +14,7 @@ public sealed class ChangeCaseStatusFunction(ApiPipeline api, ChangeCaseStatus c
     public Task<IActionResult> Run(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "cases/{caseId}/status")] HttpRequest request,
         string caseId) =>
-        api.RunOnCaseAsync(request, caseId, async (call, id) =>
+        api.RunOnCaseAsync(request, UseCase.ChangeCaseStatus, caseId, async (call, id) =>
         {
             var ct = request.HttpContext.RequestAborted;
 
@@ -23,7 +24,7 @@ public sealed class ChangeCaseStatusFunction(ApiPipeline api, ChangeCaseStatus c
                 return new ProblemResult(problem);
             }
 
-            var command = new ChangeCaseStatus.Command(id, body!.Value.To, body.Value.Reason, QueryParameters.Header(request, "If-Match"));
+            var command = new ChangeCaseStatus.Command(id, body!.Value.To, body.Value.Reason, IfMatch.Read(request));
             var result = await change.HandleAsync(command, call, ct);
             return result.IsSuccess ? CaseResults.Ok(result.Value, request) : ProblemResult.From(result.Failure);
         });

@@ -1,3 +1,4 @@
+using LegalAidReferral.Core.Access;
 using LegalAidReferral.Core.Cases;
 using LegalAidReferral.Functions.Http;
 using Microsoft.AspNetCore.Http;
@@ -12,7 +13,7 @@ public sealed class GetCaseFunction(ApiPipeline api, GetCase get)
     public Task<IActionResult> Run(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "cases/{caseId}")] HttpRequest request,
         string caseId) =>
-        api.RunOnCaseAsync(request, caseId, async (call, id) =>
+        api.RunOnCaseAsync(request, UseCase.GetCase, caseId, async (call, id) =>
         {
             var result = await get.HandleAsync(id, call, request.HttpContext.RequestAborted);
             return result.IsSuccess ? CaseResults.Ok(result.Value, request) : ProblemResult.From(result.Failure);

@@ -1,3 +1,4 @@
+using LegalAidReferral.Core.Access;
 using LegalAidReferral.Core.Audit;
 using LegalAidReferral.Core.Cases;
 using LegalAidReferral.Functions.Http;
@@ -14,7 +15,7 @@ public sealed class GetCaseHistoryFunction(ApiPipeline api, GetCaseHistory histo
     public Task<IActionResult> Run(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "cases/{caseId}/history")] HttpRequest request,
         string caseId) =>
-        api.RunOnCaseAsync(request, caseId, async (call, id) =>
+        api.RunOnCaseAsync(request, UseCase.GetCaseHistory, caseId, async (call, id) =>
         {
             var (page, problem) = QueryParameters.Page(request);
             if (problem is not null)

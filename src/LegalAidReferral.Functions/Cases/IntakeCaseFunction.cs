@@ -1,3 +1,4 @@
+using LegalAidReferral.Core.Access;
 using LegalAidReferral.Core.Cases;
 using LegalAidReferral.Core.Cases.Input;
 using LegalAidReferral.Functions.Http;
@@ -12,7 +13,7 @@ public sealed class IntakeCaseFunction(ApiPipeline api, IntakeCase intake)
     [Function("IntakeCase")]
     public Task<IActionResult> Run(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "cases")] HttpRequest request) =>
-        api.RunAsync(request, CaseAccess.Check, async call =>
+        api.RunAsync(request, UseCase.IntakeCase, async call =>
         {
             var ct = request.HttpContext.RequestAborted;
             var (body, problem) = await JsonBody.ReadAsync<IntakeInput>(request, api.MaxJsonBodyBytes, ct, JsonBody.Json);

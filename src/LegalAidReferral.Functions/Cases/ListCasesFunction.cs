@@ -1,3 +1,4 @@
+using LegalAidReferral.Core.Access;
 using LegalAidReferral.Core.Cases;
 using LegalAidReferral.Functions.Http;
 using Microsoft.AspNetCore.Http;
@@ -11,7 +12,7 @@ public sealed class ListCasesFunction(ApiPipeline api, ListCases list)
     [Function("ListCases")]
     public Task<IActionResult> Run(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "cases")] HttpRequest request) =>
-        api.RunAsync(request, CaseAccess.Check, async call =>
+        api.RunAsync(request, UseCase.ListCases, async call =>
         {
             // A name in a URL is recorded by proxies and request telemetry: search has its own POST route.
             if (request.Query.ContainsKey("q"))

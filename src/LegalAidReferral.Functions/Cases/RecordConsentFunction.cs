@@ -1,3 +1,4 @@
+using LegalAidReferral.Core.Access;
 using LegalAidReferral.Core.Cases;
 using LegalAidReferral.Core.Cases.Input;
 using LegalAidReferral.Functions.Http;
@@ -14,7 +15,7 @@ public sealed class RecordConsentFunction(ApiPipeline api, RecordConsent record)
     public Task<IActionResult> Run(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "cases/{caseId}/consents")] HttpRequest request,
         string caseId) =>
-        api.RunOnCaseAsync(request, caseId, async (call, id) =>
+        api.RunOnCaseAsync(request, UseCase.RecordConsent, caseId, async (call, id) =>
         {
             var ct = request.HttpContext.RequestAborted;
 
@@ -25,12 +26,12 @@ public sealed class RecordConsentFunction(ApiPipeline api, RecordConsent record)
             }
 
             var command = new RecordConsent.Command(
-                id, body!.Value, QueryParameters.Header(request, "If-Match"), QueryParameters.Header(request, "Idempotency-Key"), body.Hash);
+                id, body!.Value, IfMatch.Read(request), QueryParameters.Header(request, "Idempotency-Key"), body.Hash);
             var result = await record.HandleAsync(command, call, ct);
             return result.IsSuccess
                 ? new JsonBodyResult(201, result.Value.Consent)
                 {
-                    ETag = result.Value.Case.ETag,
+                    ETag = ETags.Of(result.Value.Case.Version),
                     Location = CaseResults.LocationOf(id),
                     Headers = result.Value.Replayed ? CaseResults.ReplayedHeader : null,
                 }

@@ -1,3 +1,4 @@
+using LegalAidReferral.Core.Access;
 using LegalAidReferral.Core.Cases;
 using LegalAidReferral.Core.Cases.Input;
 using LegalAidReferral.Functions.Http;
@@ -13,7 +14,7 @@ public sealed class SearchCasesFunction(ApiPipeline api, SearchCases search)
     [Function("SearchCases")]
     public Task<IActionResult> Run(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "cases/search")] HttpRequest request) =>
-        api.RunAsync(request, CaseAccess.Check, async call =>
+        api.RunAsync(request, UseCase.SearchCases, async call =>
         {
             var ct = request.HttpContext.RequestAborted;
             var (body, problem) = await JsonBody.ReadAsync<CaseSearchInput>(request, api.MaxJsonBodyBytes, ct, JsonBody.Json);

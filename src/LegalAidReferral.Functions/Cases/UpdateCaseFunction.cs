@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using LegalAidReferral.Core.Access;
 using LegalAidReferral.Core.Cases;
 using LegalAidReferral.Functions.Http;
 using Microsoft.AspNetCore.Http;
@@ -14,7 +15,7 @@ public sealed class UpdateCaseFunction(ApiPipeline api, UpdateCase update)
     public Task<IActionResult> Run(
         [HttpTrigger(AuthorizationLevel.Anonymous, "patch", Route = "cases/{caseId}")] HttpRequest request,
         string caseId) =>
-        api.RunOnCaseAsync(request, caseId, async (call, id) =>
+        api.RunOnCaseAsync(request, UseCase.UpdateCase, caseId, async (call, id) =>
         {
             var ct = request.HttpContext.RequestAborted;
 
@@ -24,12 +25,12 @@ public sealed class UpdateCaseFunction(ApiPipeline api, UpdateCase update)
                 return new ProblemResult(problem);
             }
 
-            if (QueryParameters.Header(request, "If-Match") is not { } ifMatch)
+            if (IfMatch.Read(request) is not { } expected)
             {
                 return new ProblemResult(Problem.PreconditionRequired());
             }
 
-            var result = await update.HandleAsync(new UpdateCase.Command(id, body!.Value, ifMatch), call, ct);
+            var result = await update.HandleAsync(new UpdateCase.Command(id, body!.Value, expected), call, ct);
             return result.IsSuccess ? CaseResults.Ok(result.Value, request) : ProblemResult.From(result.Failure);
         });
 }

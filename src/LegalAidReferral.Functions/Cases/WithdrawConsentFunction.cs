@@ -1,3 +1,4 @@
+using LegalAidReferral.Core.Access;
 using LegalAidReferral.Core.Cases;
 using LegalAidReferral.Core.Cases.Input;
 using LegalAidReferral.Functions.Http;
@@ -14,7 +15,7 @@ public sealed class WithdrawConsentFunction(ApiPipeline api, WithdrawConsent wit
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "cases/{caseId}/consents/{consentId}/withdraw")] HttpRequest request,
         string caseId,
         string consentId) =>
-        api.RunOnCaseAsync(request, caseId, async (call, id) =>
+        api.RunOnCaseAsync(request, UseCase.WithdrawConsent, caseId, async (call, id) =>
         {
             var ct = request.HttpContext.RequestAborted;
 
@@ -30,10 +31,10 @@ public sealed class WithdrawConsentFunction(ApiPipeline api, WithdrawConsent wit
                 return new ProblemResult(problem);
             }
 
-            var command = new WithdrawConsent.Command(id, consent, body!.Value, QueryParameters.Header(request, "If-Match"));
+            var command = new WithdrawConsent.Command(id, consent, body!.Value, IfMatch.Read(request));
             var result = await withdraw.HandleAsync(command, call, ct);
             return result.IsSuccess
-                ? new JsonBodyResult(200, result.Value.Consent) { ETag = result.Value.Case.ETag }
+                ? new JsonBodyResult(200, result.Value.Consent) { ETag = ETags.Of(result.Value.Case.Version) }
                 : ProblemResult.From(result.Failure);
         });
 }

@@ -1,3 +1,4 @@
+using LegalAidReferral.Core.Access;
 using LegalAidReferral.Core.Conflicts;
 using LegalAidReferral.Core.Conflicts.Input;
 using LegalAidReferral.Functions.Http;
@@ -14,7 +15,7 @@ public sealed class RecordConflictOutcomeFunction(ApiPipeline api, RecordConflic
     public Task<IActionResult> Run(
         [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "cases/{caseId}/conflict-check/outcome")] HttpRequest request,
         string caseId) =>
-        api.RunOnCaseAsync(request, caseId, async (call, id) =>
+        api.RunOnCaseAsync(request, UseCase.RecordConflictOutcome, caseId, async (call, id) =>
         {
             var ct = request.HttpContext.RequestAborted;
 
@@ -24,9 +25,9 @@ public sealed class RecordConflictOutcomeFunction(ApiPipeline api, RecordConflic
                 return new ProblemResult(problem);
             }
 
-            var result = await record.HandleAsync(new RecordConflictOutcome.Command(id, body!.Value, QueryParameters.Header(request, "If-Match")), call, ct);
+            var result = await record.HandleAsync(new RecordConflictOutcome.Command(id, body!.Value, IfMatch.Read(request)), call, ct);
             return result.IsSuccess
-                ? new JsonBodyResult(200, result.Value.ConflictCheck) { ETag = result.Value.ETag }
+                ? new JsonBodyResult(200, result.Value.ConflictCheck) { ETag = ETags.Of(result.Value.Version) }
                 : ProblemResult.From(result.Failure);
         });
 }

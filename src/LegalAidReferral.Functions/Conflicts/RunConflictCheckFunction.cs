@@ -1,3 +1,4 @@
+using LegalAidReferral.Core.Access;
 using LegalAidReferral.Core.Conflicts;
 using LegalAidReferral.Functions.Cases;
 using LegalAidReferral.Functions.Http;
@@ -14,11 +15,11 @@ public sealed class RunConflictCheckFunction(ApiPipeline api, RunConflictCheck c
     public Task<IActionResult> Run(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "cases/{caseId}/conflict-check")] HttpRequest request,
         string caseId) =>
-        api.RunOnCaseAsync(request, caseId, async (call, id) =>
+        api.RunOnCaseAsync(request, UseCase.RunConflictCheck, caseId, async (call, id) =>
         {
-            var result = await check.HandleAsync(new RunConflictCheck.Command(id, QueryParameters.Header(request, "If-Match")), call, request.HttpContext.RequestAborted);
+            var result = await check.HandleAsync(new RunConflictCheck.Command(id, IfMatch.Read(request)), call, request.HttpContext.RequestAborted);
             return result.IsSuccess
-                ? new JsonBodyResult(200, ConflictCheckResource.Of(result.Value)) { ETag = result.Value.Case.ETag, Location = CaseResults.LocationOf(id) }
+                ? new JsonBodyResult(200, ConflictCheckResource.Of(result.Value)) { ETag = ETags.Of(result.Value.Case.Version), Location = CaseResults.LocationOf(id) }
                 : ProblemResult.From(result.Failure);
         });
 }

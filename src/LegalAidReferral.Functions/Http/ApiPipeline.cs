@@ -1,4 +1,4 @@
-using LegalAidReferral.Core.Cases;
+using LegalAidReferral.Core.Access;
 using LegalAidReferral.Core.Common;
 using LegalAidReferral.Core.Identity;
 using LegalAidReferral.Infrastructure.Identity;
@@ -14,20 +14,38 @@ namespace LegalAidReferral.Functions.Http;
 /// <see cref="ResponseHeaders"/>, authentication, <see cref="RequestThrottle"/>, mapping of unexpected
 /// errors to a problem without details.
 /// </summary>
-public sealed partial class ApiPipeline(CallerAuthenticator authenticator, RequestThrottle throttle, IOptions<ApiOptions> options, ILogger<ApiPipeline> logger)
+public sealed partial class ApiPipeline(
+    CallerAuthenticator authenticator, AccessPolicy access, RequestThrottle throttle, IOptions<ApiOptions> options, ILogger<ApiPipeline> logger)
 {
     public long MaxJsonBodyBytes => options.Value.MaxJsonBodyBytes;
 
-    /// <summary>For a route every signed-in caller may use.</summary>
-    public Task<IActionResult> RunAsync(HttpRequest request, Func<CallContext, Task<IActionResult>> handle) =>
-        RunAsync(request, static _ => null, handle);
+    /// <summary>
+    /// For the route of <paramref name="useCase"/>: the <see cref="AccessPolicy"/> admits the caller
+    /// before any parameter or body is read, so a caller who may not use the route gets 403 whatever it
+    /// sent, and learns nothing from the route's validation. The use case asks the policy again.
+    /// </summary>
+    public Task<IActionResult> RunAsync(HttpRequest request, UseCase useCase, Func<CallContext, Task<IActionResult>> handle) =>
+        RunAsync(request, (caller, _) => ValueTask.FromResult(access.Admit(useCase, caller)), handle);
+
+    /// <summary>For a route that names an office's data: the caller must be admitted and reach that office.</summary>
+    public Task<IActionResult> RunOnOfficeAsync(HttpRequest request, UseCase useCase, string officeId, Func<CallContext, Task<IActionResult>> handle) =>
+        RunAsync(request, (caller, ct) => access.CheckAsync(useCase, caller, new AccessTarget(officeId), ct), handle);
 
     /// <summary>
-    /// For a route with a role requirement: <paramref name="access"/> judges the caller before any
-    /// parameter or body is read, so a caller who may not use the route gets 403 whatever it sent,
-    /// and learns nothing from the route's validation.
+    /// For a route that names a case: an id that is not a GUID cannot name a case, so it is a 404
+    /// like any case the caller cannot see. Whether the caller reaches the case is known once the use
+    /// case has read it.
     /// </summary>
-    public Task<IActionResult> RunAsync(HttpRequest request, Func<Actor, Failure?> access, Func<CallContext, Task<IActionResult>> handle) =>
+    public Task<IActionResult> RunOnCaseAsync(HttpRequest request, UseCase useCase, string caseId, Func<CallContext, Guid, Task<IActionResult>> handle) =>
+        RunAsync(request, useCase, call => QueryParameters.Id(caseId) is { } id
+            ? handle(call, id)
+            : Task.FromResult<IActionResult>(new ProblemResult(Problem.NotFound("case"))));
+
+    public Task<IActionResult> RunAnonymousAsync(HttpRequest request, Func<Task<IActionResult>> handle) =>
+        GuardAsync(request, _ => throttle.Admit(request.HttpContext) is { } tooMany ? Task.FromResult<IActionResult>(tooMany) : handle());
+
+    private Task<IActionResult> RunAsync(
+        HttpRequest request, Func<Caller, CancellationToken, ValueTask<Failure?>> admit, Func<CallContext, Task<IActionResult>> handle) =>
         GuardAsync(request, async correlationId =>
         {
             ResponseHeaders.NoStore(request.HttpContext.Response);
@@ -39,7 +57,7 @@ public sealed partial class ApiPipeline(CallerAuthenticator authenticator, Reque
 
             if (outcome.Actor is { } actor)
             {
-                if (access(actor) is { } denied)
+                if (await admit(actor, request.HttpContext.RequestAborted) is { } denied)
                 {
                     return ProblemResult.From(denied);
                 }
@@ -57,20 +75,6 @@ public sealed partial class ApiPipeline(CallerAuthenticator authenticator, Reque
             request.HttpContext.Response.Headers.WWWAuthenticate = "Bearer";
             return new ProblemResult(Problem.Unauthorized(outcome.Reason ?? "Send a valid bearer token."));
         });
-
-    /// <summary>
-    /// For a route that names a case: the caller must work on cases (<see cref="CaseAccess"/>, or the
-    /// stricter <paramref name="access"/>), and an id that is not a GUID cannot name a case, so it is a
-    /// 404 like any case the caller cannot see.
-    /// </summary>
-    public Task<IActionResult> RunOnCaseAsync(
-        HttpRequest request, string caseId, Func<CallContext, Guid, Task<IActionResult>> handle, Func<Actor, Failure?>? access = null) =>
-        RunAsync(request, access ?? CaseAccess.Check, call => QueryParameters.Id(caseId) is { } id
-            ? handle(call, id)
-            : Task.FromResult<IActionResult>(new ProblemResult(Problem.NotFound("case"))));
-
-    public Task<IActionResult> RunAnonymousAsync(HttpRequest request, Func<Task<IActionResult>> handle) =>
-        GuardAsync(request, _ => throttle.Admit(request.HttpContext) is { } tooMany ? Task.FromResult<IActionResult>(tooMany) : handle());
 
     private async Task<IActionResult> GuardAsync(HttpRequest request, Func<string, Task<IActionResult>> handle)
     {

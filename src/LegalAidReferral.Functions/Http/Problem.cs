@@ -12,7 +12,9 @@ public sealed record Problem(int Status, string Type, string Title, string Detai
         FailureKind.NotFound => new(404, ProblemTypes.NotFound, "Not found.", failure.Detail),
         FailureKind.Forbidden => new(403, ProblemTypes.Forbidden, "You are not allowed to do this.", failure.Detail),
         FailureKind.InvalidTransition => new(409, ProblemTypes.InvalidTransition, "This change is not allowed in the current state.", failure.Detail),
-        FailureKind.PreconditionFailed => new(412, ProblemTypes.PreconditionFailed, "The resource has changed.", failure.Detail),
+        // Core speaks of versions; the client knows them as ETags.
+        FailureKind.PreconditionFailed => new(
+            412, ProblemTypes.PreconditionFailed, "The resource has changed.", "The resource was changed since you read it. Read it again and retry with the new ETag."),
         FailureKind.IdempotencyKeyReused => new(409, ProblemTypes.IdempotencyKeyReused, "The Idempotency-Key was already used.", failure.Detail),
         _ => new(409, ProblemTypes.Conflict, "The request conflicts with the current state.", failure.Detail),
     };

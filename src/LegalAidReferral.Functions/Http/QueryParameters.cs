@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Http;
 namespace LegalAidReferral.Functions.Http;
 
 /// <summary>
-/// Query and header values that many routes share: paging, ids and preconditions. A parameter sent
+/// Query and header values that many routes share: paging, ids and headers. A parameter sent
 /// with an empty value is present: its rule decides (an empty limit, status or Idempotency-Key is
 /// 400), so a client's mistake is never taken silently as "not sent".
 /// </summary>

@@ -1,3 +1,4 @@
+using LegalAidReferral.Core.Access;
 using LegalAidReferral.Core.Offices;
 using LegalAidReferral.Functions.Http;
 using Microsoft.AspNetCore.Http;
@@ -12,12 +13,12 @@ public sealed class GetOfficeFunction(ApiPipeline api, GetOffice get)
     public Task<IActionResult> Run(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "offices/{officeId}")] HttpRequest request,
         string officeId) =>
-        api.RunAsync(request, async call =>
+        api.RunAsync(request, UseCase.GetOffice, async call =>
         {
             var result = await get.HandleAsync(officeId, call, request.HttpContext.RequestAborted);
             // The policy is the part of an office its admin edits, so its version is the ETag to send in If-Match.
             return result.IsSuccess
-                ? new JsonBodyResult(200, OfficeResource.Of(result.Value.Office, result.Value.Policy)) { ETag = result.Value.Policy?.ETag }
+                ? new JsonBodyResult(200, OfficeResource.Of(result.Value.Office, result.Value.Policy)) { ETag = result.Value.Policy is { } policy ? ETags.Of(policy.Version) : null }
                 : ProblemResult.From(result.Failure);
         });
 }

@@ -1,3 +1,4 @@
+using LegalAidReferral.Core.Access;
 using LegalAidReferral.Core.Offices;
 using LegalAidReferral.Functions.Http;
 using Microsoft.AspNetCore.Http;
@@ -11,7 +12,7 @@ public sealed class ListOfficesFunction(ApiPipeline api, ListOffices list)
     [Function("ListOffices")]
     public Task<IActionResult> Run(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "offices")] HttpRequest request) =>
-        api.RunAsync(request, async call =>
+        api.RunAsync(request, UseCase.ListOffices, async call =>
         {
             var (page, problem) = QueryParameters.Page(request);
             if (problem is not null)

@@ -1,3 +1,4 @@
+using LegalAidReferral.Core.Access;
 using LegalAidReferral.Core.Triage;
 using LegalAidReferral.Core.Triage.Input;
 using LegalAidReferral.Functions.Http;
@@ -14,7 +15,7 @@ public sealed class UpdateOfficePolicyFunction(ApiPipeline api, UpdateTriagePoli
     public Task<IActionResult> Run(
         [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "offices/{officeId}/policy")] HttpRequest request,
         string officeId) =>
-        api.RunAsync(request, actor => UpdateTriagePolicy.Access(actor, officeId), async call =>
+        api.RunOnOfficeAsync(request, UseCase.UpdateTriagePolicy, officeId, async call =>
         {
             var ct = request.HttpContext.RequestAborted;
             var (body, problem) = await JsonBody.ReadAsync<TriagePolicyInput>(request, api.MaxJsonBodyBytes, ct, JsonBody.Json);
@@ -23,8 +24,8 @@ public sealed class UpdateOfficePolicyFunction(ApiPipeline api, UpdateTriagePoli
                 return new ProblemResult(problem);
             }
 
-            var command = new UpdateTriagePolicy.Command(officeId, body!.Value, QueryParameters.Header(request, "If-Match"));
+            var command = new UpdateTriagePolicy.Command(officeId, body!.Value, IfMatch.Read(request));
             var result = await update.HandleAsync(command, call, ct);
-            return result.IsSuccess ? new JsonBodyResult(200, result.Value) { ETag = result.Value.ETag } : ProblemResult.From(result.Failure);
+            return result.IsSuccess ? new JsonBodyResult(200, result.Value) { ETag = ETags.Of(result.Value.Version) } : ProblemResult.From(result.Failure);
         });
 }

@@ -1,3 +1,4 @@
+using LegalAidReferral.Core.Access;
 using LegalAidReferral.Core.Triage;
 using LegalAidReferral.Core.Triage.Input;
 using LegalAidReferral.Functions.Http;
@@ -14,7 +15,7 @@ public sealed class OverrideTriageFunction(ApiPipeline api, OverrideTriage overr
     public Task<IActionResult> Run(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "cases/{caseId}/triage/override")] HttpRequest request,
         string caseId) =>
-        api.RunOnCaseAsync(request, caseId, async (call, id) =>
+        api.RunOnCaseAsync(request, UseCase.OverrideTriage, caseId, async (call, id) =>
         {
             var ct = request.HttpContext.RequestAborted;
 
@@ -24,9 +25,8 @@ public sealed class OverrideTriageFunction(ApiPipeline api, OverrideTriage overr
                 return new ProblemResult(problem);
             }
 
-            var command = new OverrideTriage.Command(id, body!.Value, QueryParameters.Header(request, "If-Match"));
+            var command = new OverrideTriage.Command(id, body!.Value, IfMatch.Read(request));
             var result = await overrideTriage.HandleAsync(command, call, ct);
             return result.IsSuccess ? TriageResults.Ok(result.Value, request) : ProblemResult.From(result.Failure);
-        },
-        OverrideTriage.Access);
+        });
 }

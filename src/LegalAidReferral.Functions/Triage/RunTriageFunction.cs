@@ -1,3 +1,4 @@
+using LegalAidReferral.Core.Access;
 using LegalAidReferral.Core.Triage;
 using LegalAidReferral.Core.Triage.Input;
 using LegalAidReferral.Functions.Http;
@@ -14,7 +15,7 @@ public sealed class RunTriageFunction(ApiPipeline api, RunTriage run)
     public Task<IActionResult> Run(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "cases/{caseId}/triage")] HttpRequest request,
         string caseId) =>
-        api.RunOnCaseAsync(request, caseId, async (call, id) =>
+        api.RunOnCaseAsync(request, UseCase.RunTriage, caseId, async (call, id) =>
         {
             var ct = request.HttpContext.RequestAborted;
 
@@ -25,7 +26,7 @@ public sealed class RunTriageFunction(ApiPipeline api, RunTriage run)
                 return new ProblemResult(problem);
             }
 
-            var result = await run.HandleAsync(new RunTriage.Command(id, QueryParameters.Header(request, "If-Match")), call, ct);
+            var result = await run.HandleAsync(new RunTriage.Command(id, IfMatch.Read(request)), call, ct);
             return result.IsSuccess ? TriageResults.Ok(result.Value, request) : ProblemResult.From(result.Failure);
         });
 }

@@ -13,7 +13,7 @@ public static class TriageResults
         var language = AcceptLanguage.Choose(request);
         return new JsonBodyResult(200, TriageResource.Of(c.Triage!, language))
         {
-            ETag = c.ETag,
+            ETag = ETags.Of(c.Version),
             Headers = AcceptLanguage.ContentLanguageHeader(language),
         };
     }

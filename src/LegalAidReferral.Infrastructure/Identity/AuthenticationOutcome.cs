@@ -5,7 +5,7 @@ namespace LegalAidReferral.Infrastructure.Identity;
 
 public enum AuthenticationStatus
 {
-    /// <summary>A valid token that maps to an <see cref="Identity.Actor"/>.</summary>
+    /// <summary>A valid token that maps to a <see cref="StaffCaller"/>.</summary>
     Authenticated,
 
     /// <summary>No token, or one that is malformed, expired or not ours: answer 401.</summary>
@@ -21,7 +21,7 @@ public enum AuthenticationStatus
 /// </summary>
 public sealed record AuthenticationOutcome
 {
-    private AuthenticationOutcome(AuthenticationStatus status, Actor? actor, string? reason)
+    private AuthenticationOutcome(AuthenticationStatus status, StaffCaller? actor, string? reason)
     {
         Status = status;
         Actor = actor;
@@ -30,7 +30,7 @@ public sealed record AuthenticationOutcome
 
     public AuthenticationStatus Status { get; }
 
-    public Actor? Actor { get; }
+    public StaffCaller? Actor { get; }
 
     public string? Reason { get; }
 
@@ -38,7 +38,7 @@ public sealed record AuthenticationOutcome
     [MemberNotNullWhen(false, nameof(Reason))]
     public bool IsAuthenticated => Status == AuthenticationStatus.Authenticated;
 
-    public static AuthenticationOutcome Authenticated(Actor actor)
+    public static AuthenticationOutcome Authenticated(StaffCaller actor)
     {
         ArgumentNullException.ThrowIfNull(actor);
         return new(AuthenticationStatus.Authenticated, actor, null);

@@ -13,7 +13,7 @@ namespace LegalAidReferral.Infrastructure.Identity;
 /// Validates the caller's bearer token through the JWT bearer scheme that
 /// <see cref="EntraIdServiceCollectionExtensions.AddEntraIdAuthentication"/> registers, the same
 /// call as Microsoft.Identity.Web's <c>AuthenticateAzureFunctionAsync</c>, and maps the principal to
-/// an <see cref="Actor"/>. Function bodies call it explicitly because the Functions worker has no
+/// a <see cref="StaffCaller"/>. Function bodies call it explicitly because the Functions worker has no
 /// authorization middleware.
 /// </summary>
 public sealed class CallerAuthenticator(IOptionsMonitor<IdentityOptions> options, RejectedTokenLog rejections)
@@ -74,7 +74,7 @@ public sealed class CallerAuthenticator(IOptionsMonitor<IdentityOptions> options
             return AuthenticationOutcome.Forbidden("The token carries no role of this application.");
         }
 
-        return AuthenticationOutcome.Authenticated(new Actor(userId, officeId, roles));
+        return AuthenticationOutcome.Authenticated(new StaffCaller(userId, officeId, roles));
     }
 
     private static string? ValueOf(ClaimsPrincipal principal, string claimType) =>

@@ -1,0 +1,32 @@
+using LegalAidReferral.Core.Identity;
+
+namespace LegalAidReferral.Core.Access;
+
+/// <summary>The access table: one rule per use case (docs/access.md shows it).</summary>
+public static class AccessRules
+{
+    private const string CaseWork = "Only defenders and supervisors of an office work on its cases.";
+
+    private static readonly Role[] CaseRoles = [Role.Defender, Role.Supervisor];
+
+    public static IReadOnlyDictionary<UseCase, AccessRule> Default { get; } = new Dictionary<UseCase, AccessRule>
+    {
+        [UseCase.IntakeCase] = AccessRule.Staff(Reach.OwnOffice, CaseWork, CaseRoles),
+        [UseCase.ListCases] = AccessRule.Staff(Reach.OwnOffice, CaseWork, CaseRoles),
+        [UseCase.SearchCases] = AccessRule.Staff(Reach.OwnOffice, CaseWork, CaseRoles),
+        [UseCase.GetCase] = AccessRule.Staff(Reach.OwnOffice, CaseWork, CaseRoles),
+        [UseCase.UpdateCase] = AccessRule.Staff(Reach.OwnOffice, CaseWork, CaseRoles),
+        [UseCase.ChangeCaseStatus] = AccessRule.Staff(Reach.OwnOffice, CaseWork, CaseRoles),
+        [UseCase.RecordConsent] = AccessRule.Staff(Reach.OwnOffice, CaseWork, CaseRoles),
+        [UseCase.WithdrawConsent] = AccessRule.Staff(Reach.OwnOffice, CaseWork, CaseRoles),
+        [UseCase.GetCaseHistory] = AccessRule.Staff(Reach.OwnOffice, CaseWork, CaseRoles),
+        [UseCase.RunConflictCheck] = AccessRule.Staff(Reach.OwnOffice, CaseWork, CaseRoles),
+        [UseCase.RecordConflictOutcome] = AccessRule.Staff(Reach.OwnOffice, CaseWork, CaseRoles),
+        [UseCase.RunTriage] = AccessRule.Staff(Reach.OwnOffice, CaseWork, CaseRoles),
+        [UseCase.OverrideTriage] = AccessRule.Staff(Reach.OwnOffice, "Only a supervisor can override a triage result.", Role.Supervisor),
+        [UseCase.ListOffices] = AccessRule.Staff(Reach.AnyOffice, "Only staff of the network read its directory.", Enum.GetValues<Role>()),
+        [UseCase.GetOffice] = AccessRule.Staff(Reach.AnyOffice, "Only staff of the network read its directory.", Enum.GetValues<Role>()),
+        [UseCase.UpdateTriagePolicy] = AccessRule.Staff(
+            Reach.OwnOffice, "Only an office admin of this office can change its triage policy.", Role.OfficeAdmin),
+    };
+}

@@ -1,0 +1,22 @@
+namespace LegalAidReferral.Core.Access;
+
+/// <summary>Every use case, as <see cref="AccessRules"/> names them.</summary>
+public enum UseCase
+{
+    IntakeCase,
+    ListCases,
+    SearchCases,
+    GetCase,
+    UpdateCase,
+    ChangeCaseStatus,
+    RecordConsent,
+    WithdrawConsent,
+    GetCaseHistory,
+    RunConflictCheck,
+    RecordConflictOutcome,
+    RunTriage,
+    OverrideTriage,
+    ListOffices,
+    GetOffice,
+    UpdateTriagePolicy,
+}

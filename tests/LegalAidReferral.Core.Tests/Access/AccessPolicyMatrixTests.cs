@@ -1,0 +1,119 @@
+using LegalAidReferral.Core.Access;
+using LegalAidReferral.Core.Common;
+using LegalAidReferral.Core.Identity;
+
+namespace LegalAidReferral.Core.Tests.Access;
+
+/// <summary>
+/// The default access table, exhaustively: every use case x caller (staff in each role, the system,
+/// a client) x the caller's own office or another's. The expectations are written out here on their
+/// own, not derived from the table they test.
+/// </summary>
+public class AccessPolicyMatrixTests
+{
+    private const string Own = "gt-idpp-guatemala";
+    private const string Other = "mx-ifdp-tapachula";
+    private static readonly Guid OwnCase = Guid.Parse("0b5a3c62-8f1e-4f55-9b44-3d2f7a0c1e01");
+    private static readonly Guid OtherCase = Guid.Parse("0b5a3c62-8f1e-4f55-9b44-3d2f7a0c1e02");
+
+    private enum Target
+    {
+        Office,
+        Case,
+    }
+
+    private enum Outcome
+    {
+        Allowed,
+        Forbidden,
+        NotFound,
+    }
+
+    // Use case -> the staff roles admitted (D defender, S supervisor, A office admin, R regional
+    // reviewer), what the use case touches, and what staff who are admitted get for another office's data.
+    private static readonly Dictionary<UseCase, (string Roles, Target Target, Outcome OtherOffice)> Expected = new()
+    {
+        [UseCase.IntakeCase] = ("DS", Target.Office, Outcome.Forbidden),
+        [UseCase.ListCases] = ("DS", Target.Office, Outcome.Forbidden),
+        [UseCase.SearchCases] = ("DS", Target.Office, Outcome.Forbidden),
+        [UseCase.GetCase] = ("DS", Target.Case, Outcome.NotFound),
+        [UseCase.UpdateCase] = ("DS", Target.Case, Outcome.NotFound),
+        [UseCase.ChangeCaseStatus] = ("DS", Target.Case, Outcome.NotFound),
+        [UseCase.RecordConsent] = ("DS", Target.Case, Outcome.NotFound),
+        [UseCase.WithdrawConsent] = ("DS", Target.Case, Outcome.NotFound),
+        [UseCase.GetCaseHistory] = ("DS", Target.Case, Outcome.NotFound),
+        [UseCase.RunConflictCheck] = ("DS", Target.Case, Outcome.NotFound),
+        [UseCase.RecordConflictOutcome] = ("DS", Target.Case, Outcome.NotFound),
+        [UseCase.RunTriage] = ("DS", Target.Case, Outcome.NotFound),
+        [UseCase.OverrideTriage] = ("S", Target.Case, Outcome.NotFound),
+        [UseCase.ListOffices] = ("DSAR", Target.Office, Outcome.Allowed),
+        [UseCase.GetOffice] = ("DSAR", Target.Office, Outcome.Allowed),
+        [UseCase.UpdateTriagePolicy] = ("A", Target.Office, Outcome.Forbidden),
+    };
+
+    private static readonly Dictionary<char, Role> RoleLetters = new()
+    {
+        ['D'] = Role.Defender,
+        ['S'] = Role.Supervisor,
+        ['A'] = Role.OfficeAdmin,
+        ['R'] = Role.RegionalReviewer,
+    };
+
+    public static TheoryData<UseCase, string, bool> Cells()
+    {
+        var cells = new TheoryData<UseCase, string, bool>();
+        var callers = RoleLetters.Keys.Select(letter => $"staff:{letter}").Append("system").Append("client");
+        foreach (var useCase in Enum.GetValues<UseCase>())
+        {
+            foreach (var caller in callers)
+            {
+                cells.Add(useCase, caller, true);
+                cells.Add(useCase, caller, false);
+            }
+        }
+
+        return cells;
+    }
+
+    [Fact]
+    public void Every_use_case_has_a_rule_and_an_expectation()
+    {
+        Assert.Equal(Enum.GetValues<UseCase>().Order(), AccessRules.Default.Keys.Order());
+        Assert.Equal(Enum.GetValues<UseCase>().Order(), Expected.Keys.Order());
+    }
+
+    [Theory]
+    [MemberData(nameof(Cells))]
+    public async Task Each_caller_gets_what_the_table_says(UseCase useCase, string callerName, bool ownOffice)
+    {
+        var (roles, target, otherOffice) = Expected[useCase];
+        var caller = CallerNamed(callerName);
+        var admitted = caller is StaffCaller staff && staff.Roles.Any(role => roles.Contains(RoleLetters.Single(l => l.Value == role).Key, StringComparison.Ordinal));
+        var expected = !admitted ? Outcome.Forbidden : ownOffice ? Outcome.Allowed : otherOffice;
+
+        var policy = new AccessPolicy(new NoReferrals());
+        var failure = await policy.CheckAsync(useCase, caller, TargetOf(target, ownOffice), CancellationToken.None);
+
+        Assert.Equal(expected, OutcomeOf(failure));
+        Assert.Equal(admitted, policy.Admit(useCase, caller) is null);
+    }
+
+    private static Caller CallerNamed(string name) => name switch
+    {
+        "system" => new SystemCaller("test-timer", Own),
+        "client" => new ClientCaller(OwnCase, Own),
+        _ => new StaffCaller("user-1", Own, new HashSet<Role> { RoleLetters[name[^1]] }),
+    };
+
+    private static AccessTarget TargetOf(Target target, bool ownOffice) => target == Target.Case
+        ? new AccessTarget(ownOffice ? Own : Other, ownOffice ? OwnCase : OtherCase)
+        : new AccessTarget(ownOffice ? Own : Other);
+
+    private static Outcome OutcomeOf(Failure? failure) => failure?.Kind switch
+    {
+        null => Outcome.Allowed,
+        FailureKind.Forbidden => Outcome.Forbidden,
+        FailureKind.NotFound => Outcome.NotFound,
+        var other => throw new InvalidOperationException($"Unexpected failure {other}."),
+    };
+}
