@@ -3,10 +3,12 @@ using LegalAidReferral.Core.Audit;
 using LegalAidReferral.Core.Cases;
 using LegalAidReferral.Core.Common;
 using LegalAidReferral.Core.Conflicts;
+using LegalAidReferral.Core.Messaging;
 using LegalAidReferral.Core.Offices;
 using LegalAidReferral.Core.Triage;
 using LegalAidReferral.Functions.Http;
 using LegalAidReferral.Functions.Operations;
+using LegalAidReferral.Infrastructure.Exchange;
 using LegalAidReferral.Infrastructure.Identity;
 using LegalAidReferral.Infrastructure.Sqlite;
 using Microsoft.Extensions.Configuration;
@@ -32,6 +34,9 @@ public static class ServiceRegistration
         var storage = configuration.GetSection("Storage");
         services.AddSqliteStorage(new SqliteStorageOptions(storage["DataFolder"] ?? ".data", storage.GetValue<bool>("SynchronousFull")));
         services.AddSingleton(sp => new ReadinessCheck("storage", sp.GetRequiredService<SqliteDatabase>().IsHealthyAsync));
+
+        services.AddSingleton<IMessagePublisher, InProcessExchange>();
+        services.AddSingleton<RelayOutbox>();
 
         services.AddSingleton<IReferralReach, NoReferrals>();
         services.AddSingleton(sp => new AccessPolicy(sp.GetRequiredService<IReferralReach>()));

@@ -113,5 +113,39 @@ internal static class SqliteSchema
             word      TEXT NOT NULL,
             PRIMARY KEY (office_id, deletion, word)
         ) WITHOUT ROWID;
+
+        -- Messages saved in the transaction of the change that sends them, deleted once published; the
+        -- rowid keeps the order they were saved in.
+        CREATE TABLE IF NOT EXISTS outbox (
+            seq            INTEGER NOT NULL PRIMARY KEY,
+            id             TEXT    NOT NULL UNIQUE,
+            topic          TEXT    NOT NULL,
+            subject        TEXT    NOT NULL,
+            from_office_id TEXT    NOT NULL,
+            to_office_id   TEXT    NULL,
+            correlation_id TEXT    NOT NULL,
+            body           TEXT    NOT NULL,
+            created_at     INTEGER NOT NULL
+        );
+
+        -- The messages each receiver has handled, written in the transaction of the handling, so a
+        -- message delivered twice changes nothing the second time.
+        CREATE TABLE IF NOT EXISTS inbox (
+            consumer    TEXT    NOT NULL,
+            message_id  TEXT    NOT NULL,
+            received_at INTEGER NOT NULL,
+            PRIMARY KEY (consumer, message_id)
+        ) WITHOUT ROWID;
+
+        -- Messages a handler rejected (never retried), kept with the reason for an operator.
+        CREATE TABLE IF NOT EXISTS dead_letters (
+            id             TEXT    NOT NULL PRIMARY KEY,
+            topic          TEXT    NOT NULL,
+            subject        TEXT    NOT NULL,
+            correlation_id TEXT    NOT NULL,
+            body           TEXT    NOT NULL,
+            reason         TEXT    NOT NULL,
+            at             INTEGER NOT NULL
+        );
         """;
 }

@@ -2,6 +2,7 @@ using LegalAidReferral.Core.Audit;
 using LegalAidReferral.Core.Cases;
 using LegalAidReferral.Core.Common;
 using LegalAidReferral.Core.Conflicts;
+using LegalAidReferral.Core.Messaging;
 using LegalAidReferral.Core.Offices;
 using LegalAidReferral.Core.Triage;
 using Microsoft.Extensions.DependencyInjection;
@@ -34,6 +35,10 @@ public static class SqliteStorage
         services.AddSingleton<IOfficeDirectory>(sp => sp.GetRequiredService<SqliteOfficeDirectory>());
         services.AddSingleton<SqliteTriagePolicyStore>();
         services.AddSingleton<ITriagePolicyStore>(sp => sp.GetRequiredService<SqliteTriagePolicyStore>());
+        services.AddSingleton<SqliteOutbox>();
+        services.AddSingleton<IOutbox>(sp => sp.GetRequiredService<SqliteOutbox>());
+        services.AddSingleton<SqliteDeadLetters>();
+        services.AddSingleton<IDeadLetters>(sp => sp.GetRequiredService<SqliteDeadLetters>());
         services.AddHostedService<SqliteStorageInitializer>();
         return services;
     }
