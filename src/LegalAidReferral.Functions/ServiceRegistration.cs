@@ -35,7 +35,7 @@ public static class ServiceRegistration
         services.AddSqliteStorage(new SqliteStorageOptions(storage["DataFolder"] ?? ".data", storage.GetValue<bool>("SynchronousFull")));
         services.AddSingleton(sp => new ReadinessCheck("storage", sp.GetRequiredService<SqliteDatabase>().IsHealthyAsync));
 
-        services.AddSingleton<IMessagePublisher, InProcessExchange>();
+        services.AddExchange(configuration);
         services.AddSingleton<RelayOutbox>();
 
         services.AddSingleton<IReferralReach, NoReferrals>();
