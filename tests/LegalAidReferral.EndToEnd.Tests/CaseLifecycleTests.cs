@@ -6,6 +6,20 @@ namespace LegalAidReferral.EndToEnd.Tests;
 public class CaseLifecycleTests(HostFixture fixture) : IClassFixture<HostFixture>
 {
     [Fact]
+    public async Task A_demo_case_history_starts_with_its_creation_by_the_demo_seed()
+    {
+        var defender = await fixture.SignInAsync(Samples.GuatemalaDefender);
+        var found = await ApiSession.ReadObjectAsync(await defender.SendAsync(HttpMethod.Post, "/api/cases/search", new JsonObject { ["q"] = "DEMO Ana Ejemplo" }));
+        var id = Assert.Single(found["items"]!.AsArray())!["id"]!.GetValue<string>();
+
+        var history = await ApiSession.ReadObjectAsync(await defender.SendAsync(HttpMethod.Get, $"/api/cases/{id}/history?limit=100"));
+
+        var first = history["items"]!.AsArray()[0]!;
+        Assert.Equal("case-created", first["action"]!.GetValue<string>());
+        Assert.Equal("system:demo-seed", first["userId"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task Defender_takes_in_a_case_then_finds_corrects_moves_records_consent_and_sees_its_history()
     {
         var defender = await fixture.SignInAsync(Samples.GuatemalaDefender);

@@ -1,19 +1,22 @@
 using System.Security.Cryptography;
 using System.Text;
+using LegalAidReferral.Core.Audit;
 using LegalAidReferral.Core.Cases;
 using LegalAidReferral.Core.Cases.Input;
+using LegalAidReferral.Core.Identity;
 using LegalAidReferral.Core.Offices;
 
 namespace LegalAidReferral.Standalone.Demo;
 
 /// <summary>
 /// A few demonstration cases, flagged <c>demo</c> and named "DEMO ...", so a newcomer has something to
-/// look at. Their ids are fixed, so seeding again after a restart adds nothing. Registered after the
-/// storage, so it runs once the schema and the office directory exist.
+/// look at. Their ids are fixed, so seeding again after a restart adds nothing. Each is stored with its
+/// <c>case-created</c> audit entry by the system caller <c>system:demo-seed</c>, like any other case.
+/// Registered after the storage, so it runs once the schema and the office directory exist.
 /// </summary>
-public sealed class DemoCases(ICaseStore store, ICaseReferenceSequence references, IOfficeDirectory offices, TimeProvider clock) : IHostedService
+public sealed class DemoCases(ICaseStore store, ICaseReferenceSequence references, IOfficeDirectory offices, CaseAuditor auditor, TimeProvider clock) : IHostedService
 {
-    public const string SeedUser = "demo-seed";
+    public const string SeedProcess = "demo-seed";
 
     private static readonly (string OfficeId, string Key, IntakeInput Input)[] Samples =
     [
@@ -45,8 +48,9 @@ public sealed class DemoCases(ICaseStore store, ICaseReferenceSequence reference
 
             var number = await references.NextAsync(officeId, now.Year, cancellationToken);
             var reference = $"{office.ReferencePrefix}-{now.Year}-{number.Number:D6}";
-            var demo = Case.Open(id, officeId, reference, IntakeChannel.Staff, details.Value, SeedUser, now) with { Demo = true };
-            await store.TryCreateAsync(demo, number, [], cancellationToken);
+            var seed = new CallContext(new SystemCaller(SeedProcess, officeId), $"demo-seed-{key}");
+            var demo = Case.Open(id, officeId, reference, IntakeChannel.Staff, details.Value, seed.Caller.Id, now) with { Demo = true };
+            await store.TryCreateAsync(demo, number, auditor.Entries(seed, officeId, id, AuditAction.CaseCreated), cancellationToken);
         }
     }
 
