@@ -40,9 +40,9 @@ public sealed class SqliteAuditTrail(SqliteDatabase database) : IAuditTrail
             ? "SELECT * FROM audit WHERE office_id = $office AND case_id = $case ORDER BY at, id LIMIT $take;"
             : "SELECT * FROM audit WHERE office_id = $office AND case_id = $case AND (at > $afterAt OR (at = $afterAt AND id > $afterId)) ORDER BY at, id LIMIT $take;";
         return Task.FromResult(database.Read(
-            connection =>
+            read =>
             {
-                using var command = SqliteDatabase.Command(connection, sql);
+                var command = read.Command(sql);
                 command.Parameters.AddWithValue("$office", officeId);
                 command.Parameters.AddWithValue("$case", caseId.ToString("D"));
                 command.Parameters.AddWithValue("$take", take + 1);

@@ -1,6 +1,5 @@
 using System.Globalization;
 using LegalAidReferral.Core.Cases;
-using Microsoft.Data.Sqlite;
 
 namespace LegalAidReferral.Infrastructure.Sqlite;
 
@@ -42,9 +41,9 @@ public sealed class SqliteCaseReferenceSequence(SqliteDatabase database) : ICase
 
     private long Stored(string officeId, int year, CancellationToken cancellationToken) =>
         database.Read(
-            connection =>
+            read =>
             {
-                using var command = SqliteDatabase.Command(connection, "SELECT last_number FROM sequences WHERE office_id = $office AND year = $year;");
+                var command = read.Command("SELECT last_number FROM sequences WHERE office_id = $office AND year = $year;");
                 command.Parameters.AddWithValue("$office", officeId);
                 command.Parameters.AddWithValue("$year", year);
                 return command.ExecuteScalar() is { } value ? Convert.ToInt64(value, CultureInfo.InvariantCulture) : 0;

@@ -4,7 +4,6 @@ using LegalAidReferral.Core.Audit;
 using LegalAidReferral.Core.Cases;
 using LegalAidReferral.Core.Common;
 using LegalAidReferral.Core.Conflicts;
-using Microsoft.Data.Sqlite;
 
 namespace LegalAidReferral.Infrastructure.Sqlite;
 
@@ -48,9 +47,9 @@ public sealed class SqliteCaseStore(SqliteDatabase database) : ICaseStore
 
     public Task<Case?> FindAsync(string officeId, Guid caseId, CancellationToken cancellationToken) =>
         Task.FromResult(database.Read(
-            connection =>
+            read =>
             {
-                using var command = SqliteDatabase.Command(connection, "SELECT document FROM cases WHERE office_id = $office AND id = $id;");
+                var command = read.Command("SELECT document FROM cases WHERE office_id = $office AND id = $id;");
                 command.Parameters.AddWithValue("$office", officeId);
                 command.Parameters.AddWithValue("$id", caseId.ToString("D"));
                 return command.ExecuteScalar() is string document ? Deserialize(document) : null;
@@ -120,9 +119,9 @@ public sealed class SqliteCaseStore(SqliteDatabase database) : ICaseStore
         sql.Append(" ORDER BY created_at DESC, id DESC LIMIT $take;");
 
         return Task.FromResult(database.Read(
-            connection =>
+            read =>
             {
-                using var command = SqliteDatabase.Command(connection, sql.ToString());
+                var command = read.Command(sql.ToString());
                 command.Parameters.AddWithValue("$office", officeId);
                 command.Parameters.AddWithValue("$take", take + 1);
                 if (query.Status is { } status)

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using System.Threading.Channels;
 using LegalAidReferral.Infrastructure.Files;
@@ -7,8 +8,8 @@ using SQLitePCL;
 namespace LegalAidReferral.Infrastructure.Sqlite;
 
 /// <summary>
-/// The SQLite file of the standalone host. Reads use pooled connections, which WAL lets run beside
-/// the writer. Writes are queued to one loop on one long-lived connection (SQLite admits one writer at
+/// The SQLite file of the standalone host. Reads borrow connections from a pool of their own, each
+/// keeping its prepared statements; WAL lets them run beside the writer. Writes are queued to one loop on one long-lived connection (SQLite admits one writer at
 /// a time anyway), which commits whatever has queued up in one transaction (group commit): each write
 /// runs in a savepoint of its own, so a write that fails is undone alone, and each caller is answered
 /// only after the commit that made its write durable.
@@ -23,11 +24,12 @@ public sealed class SqliteDatabase : IAsyncDisposable
     // Pragmas live per physical connection; the pool hands the same handle out many times.
     private readonly ConditionalWeakTable<sqlite3, object> configuredHandles = new();
     private readonly SemaphoreSlim lifecycle = new(1, 1);
+    private readonly ConcurrentBag<SqliteRead> idleReads = [];
     private readonly Channel<PendingWrite> writes = Channel.CreateUnbounded<PendingWrite>(new UnboundedChannelOptions { SingleReader = true });
     private readonly string connectionPragmas;
     private SqliteWrite? writer;
     private Task? writeLoop;
-    private bool disposed;
+    private volatile bool disposed;
 
     public SqliteDatabase(SqliteStorageOptions options)
     {
@@ -96,13 +98,7 @@ public sealed class SqliteDatabase : IAsyncDisposable
     {
         try
         {
-            var one = Read(
-                connection =>
-                {
-                    using var command = Command(connection, "SELECT 1;");
-                    return command.ExecuteScalar();
-                },
-                cancellationToken);
+            var one = Read(read => read.Command("SELECT 1;").ExecuteScalar(), cancellationToken);
             return Task.FromResult(one is 1L);
         }
         catch (Exception e) when (e is SqliteException or InvalidOperationException or IOException)
@@ -111,13 +107,25 @@ public sealed class SqliteDatabase : IAsyncDisposable
         }
     }
 
-    /// <summary>Runs <paramref name="work"/> on a pooled connection of its own.</summary>
-    public T Read<T>(Func<SqliteConnection, T> work, CancellationToken cancellationToken)
+    /// <summary>Runs <paramref name="work"/> on a read connection that no other work uses meanwhile.</summary>
+    public T Read<T>(Func<SqliteRead, T> work, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(work);
         cancellationToken.ThrowIfCancellationRequested();
         EnsureInitialized();
-        using var connection = Open();
-        return work(connection);
+        var read = idleReads.TryTake(out var idle) ? idle : new SqliteRead(Open());
+        try
+        {
+            return work(read);
+        }
+        finally
+        {
+            idleReads.Add(read);
+            if (disposed)
+            {
+                CloseIdleReads();
+            }
+        }
     }
 
     /// <summary>
@@ -166,9 +174,10 @@ public sealed class SqliteDatabase : IAsyncDisposable
             if (writer is not null)
             {
                 writer.Dispose();
-                await writer.Connection.DisposeAsync();
                 writer = null;
             }
+
+            CloseIdleReads();
 
             // Pooled connections would otherwise keep the file open after the host is gone.
             using var poolKey = new SqliteConnection(ConnectionString);
@@ -239,6 +248,14 @@ public sealed class SqliteDatabase : IAsyncDisposable
         foreach (var pending in done)
         {
             pending.Complete();
+        }
+    }
+
+    private void CloseIdleReads()
+    {
+        while (idleReads.TryTake(out var read))
+        {
+            read.Dispose();
         }
     }
 

@@ -65,9 +65,9 @@ public sealed class SqliteOfficeDirectory(SqliteDatabase database) : IOfficeDire
     private Snapshot Load(long loadedGeneration, CancellationToken cancellationToken)
     {
         var offices = database.Read(
-            connection =>
+            read =>
             {
-                using var command = SqliteDatabase.Command(connection, "SELECT document FROM offices ORDER BY id;");
+                var command = read.Command("SELECT document FROM offices ORDER BY id;");
                 using var reader = command.ExecuteReader();
                 var list = new List<Office>();
                 while (reader.Read())

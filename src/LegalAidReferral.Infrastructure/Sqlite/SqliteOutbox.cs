@@ -36,9 +36,9 @@ public sealed class SqliteOutbox(SqliteDatabase database) : IOutbox
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(max);
         return Task.FromResult<IReadOnlyList<ExchangeMessage>>(database.Read(
-            connection =>
+            read =>
             {
-                using var command = SqliteDatabase.Command(connection, $"SELECT {Columns} FROM outbox ORDER BY seq LIMIT $max;");
+                var command = read.Command($"SELECT {Columns} FROM outbox ORDER BY seq LIMIT $max;");
                 command.Parameters.AddWithValue("$max", max);
                 using var reader = command.ExecuteReader();
                 var messages = new List<ExchangeMessage>();

@@ -1,6 +1,5 @@
 using LegalAidReferral.Core.Common;
 using LegalAidReferral.Core.Conflicts;
-using Microsoft.Data.Sqlite;
 
 namespace LegalAidReferral.Infrastructure.Sqlite;
 
@@ -43,14 +42,13 @@ public sealed class SqlitePartySearch(SqliteDatabase database) : IPartySearch
         ArgumentNullException.ThrowIfNull(query);
         var search = PartyQuery.Of(query);
         var candidates = database.Read(
-            connection =>
+            // One snapshot for both steps, so a case written in between is seen whole or not at all.
+            read => read.InSnapshot(() =>
             {
-                // One snapshot for both steps, so a case written in between is seen whole or not at all.
-                using var transaction = connection.BeginTransaction(deferred: true);
-                var soundAlike = Lookup(connection, transaction, SoundAlikeSql, "$keys", officeId, search.PhoneticKeys);
-                var near = Lookup(connection, transaction, NearSql, "$forms", officeId, search.DeletionForms);
-                return Candidates(connection, transaction, officeId, search, search.SimilarWords(soundAlike, near), excludedCaseId);
-            },
+                var soundAlike = Lookup(read, SoundAlikeSql, "$keys", officeId, search.PhoneticKeys);
+                var near = Lookup(read, NearSql, "$forms", officeId, search.DeletionForms);
+                return Candidates(read, officeId, search, search.SimilarWords(soundAlike, near), excludedCaseId);
+            }),
             cancellationToken);
 
         IReadOnlyList<PartyMatch> ranked = PartySearch.Ranked(candidates.Select(c => PartyMatcher.Match(query, c)).OfType<PartyMatch>())
@@ -59,10 +57,9 @@ public sealed class SqlitePartySearch(SqliteDatabase database) : IPartySearch
         return Task.FromResult(ranked);
     }
 
-    private static ILookup<string, string> Lookup(
-        SqliteConnection connection, SqliteTransaction transaction, string sql, string parameter, string officeId, IReadOnlyList<string> keys)
+    private static ILookup<string, string> Lookup(SqliteRead read, string sql, string parameter, string officeId, IReadOnlyList<string> keys)
     {
-        using var command = SqliteDatabase.Command(connection, sql, transaction);
+        var command = read.Command(sql);
         command.Parameters.AddWithValue("$office", officeId);
         command.Parameters.AddWithValue(parameter, SqliteJson.Array(keys));
         var rows = new List<(string Key, string Word)>();
@@ -76,14 +73,13 @@ public sealed class SqlitePartySearch(SqliteDatabase database) : IPartySearch
     }
 
     private static List<PartyProfile> Candidates(
-        SqliteConnection connection,
-        SqliteTransaction transaction,
+        SqliteRead read,
         string officeId,
         PartyQuery search,
         IReadOnlyCollection<(string Word, int Number)> similar,
         Guid excludedCaseId)
     {
-        using var command = SqliteDatabase.Command(connection, CandidatesSql, transaction);
+        var command = read.Command(CandidatesSql);
         command.Parameters.AddWithValue("$office", officeId);
         command.Parameters.AddWithValue("$similar", SqliteJson.Array(similar.Select(s => new object[] { s.Word, s.Number })));
         command.Parameters.AddWithValue("$queryHasOneWordName", search.HasOneWordName);

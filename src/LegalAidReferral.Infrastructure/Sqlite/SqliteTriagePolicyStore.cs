@@ -1,7 +1,6 @@
 using System.Text.Json;
 using LegalAidReferral.Core.Common;
 using LegalAidReferral.Core.Triage;
-using Microsoft.Data.Sqlite;
 
 namespace LegalAidReferral.Infrastructure.Sqlite;
 
@@ -57,9 +56,9 @@ public sealed class SqliteTriagePolicyStore(SqliteDatabase database) : ITriagePo
 
     private TriagePolicy? Find(string sql, string officeId, int? version, CancellationToken cancellationToken) =>
         database.Read(
-            connection =>
+            read =>
             {
-                using var command = SqliteDatabase.Command(connection, sql);
+                var command = read.Command(sql);
                 command.Parameters.AddWithValue("$office", officeId);
                 if (version is { } v)
                 {

@@ -254,20 +254,18 @@ public sealed class SqlitePartySearchTests : TempDatabase
 
     private object? Scalar(string sql) =>
         Database.Read(
-            connection =>
+            read =>
             {
-                using var command = connection.CreateCommand();
-                command.CommandText = sql;
+                var command = read.Command(sql);
                 return command.ExecuteScalar();
             },
             default);
 
     private void Execute(string sql) =>
         Database.Read(
-            connection =>
+            read =>
             {
-                using var command = connection.CreateCommand();
-                command.CommandText = sql;
+                var command = read.Command(sql);
                 return command.ExecuteNonQuery();
             },
             default);

@@ -32,10 +32,9 @@ public sealed class InProcessExchangeTests : TempDatabase
         await exchange.PublishAsync(message, default);
 
         var reason = Database.Read(
-            connection =>
+            read =>
             {
-                using var command = connection.CreateCommand();
-                command.CommandText = "SELECT reason FROM dead_letters WHERE id = $id;";
+                var command = read.Command("SELECT reason FROM dead_letters WHERE id = $id;");
                 command.Parameters.AddWithValue("$id", message.Id.ToString("D"));
                 return command.ExecuteScalar();
             },

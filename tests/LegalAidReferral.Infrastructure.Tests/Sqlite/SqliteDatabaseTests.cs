@@ -39,14 +39,7 @@ public sealed class SqliteDatabaseTests : TempDatabase
     [Fact]
     public void Database_file_uses_write_ahead_logging()
     {
-        var mode = Database.Read(
-            connection =>
-            {
-                using var command = connection.CreateCommand();
-                command.CommandText = "PRAGMA journal_mode;";
-                return command.ExecuteScalar();
-            },
-            default);
+        var mode = Database.Read(read => read.Command("PRAGMA journal_mode;").ExecuteScalar(), default);
 
         Assert.Equal("wal", mode);
         Assert.True(File.Exists(Path.Combine(Folder, SqliteDatabase.FileName)));
@@ -95,6 +88,27 @@ public sealed class SqliteDatabaseTests : TempDatabase
         var second = await Database.WriteAsync(write => write.Command(Sql), default);
 
         Assert.Same(first, second);
+    }
+
+    [Fact]
+    public async Task A_reused_read_connection_sees_what_was_committed_after_its_statement_was_prepared()
+    {
+        const string Count = "SELECT count(*) FROM offices;";
+        var before = Database.Read(read => (Statement: read.Command(Count), Count: (long)read.Command(Count).ExecuteScalar()!), default);
+        await new SqliteOfficeDirectory(Database).SeedAsync([SqliteOfficeDirectoryTests.MakeOffice("mx-ifdp-tapachula")], default);
+
+        var after = Database.Read(read => (Statement: read.Command(Count), Count: (long)read.Command(Count).ExecuteScalar()!), default);
+
+        Assert.Same(before.Statement, after.Statement);
+        Assert.Equal(before.Count + 1, after.Count);
+    }
+
+    [Fact]
+    public void Reads_running_at_the_same_time_use_different_connections()
+    {
+        var (outer, inner) = Database.Read(outer => (outer, Database.Read(inner => inner, default)), default);
+
+        Assert.NotSame(outer, inner);
     }
 
     [Fact]
