@@ -87,7 +87,7 @@ public sealed record Referral
 
     /// <summary>The actions <paramref name="caller"/> may take now (for the referral's <c>allowedActions</c>).</summary>
     public IReadOnlyList<ReferralAction> AllowedActions(Caller caller) =>
-        SideOf(caller) is { } side ? ReferralActions.AllowedFrom(Status, side, RolesOf(caller)).ToArray() : [];
+        SideOf(caller) is { } side && Holds(side) ? ReferralActions.AllowedFrom(Status, side, RolesOf(caller)).ToArray() : [];
 
     /// <summary>
     /// Takes <paramref name="action"/> on this copy for <paramref name="caller"/>: the action table
@@ -99,7 +99,7 @@ public sealed record Referral
         ReferralAction action, ReferralActionDetails details, Caller caller, Guid stepId, DateTimeOffset now, Protocol.DeadlineCalculator? calendar)
     {
         ArgumentNullException.ThrowIfNull(details);
-        if (SideOf(caller) is not { } side)
+        if (SideOf(caller) is not { } side || !Holds(side))
         {
             return Failure.NotFound("referral");
         }
@@ -161,6 +161,9 @@ public sealed record Referral
             Version = Version + 1,
         };
     }
+
+    /// <summary>Each office acts on its own copy: staff of the sending office and the system on the sending copy, the receiving office on its own.</summary>
+    private bool Holds(ReferralSide side) => (Copy == ReferralCopy.Receiving) == (side == ReferralSide.ReceivingOffice);
 
     private static IReadOnlySet<Role> RolesOf(Caller caller) => caller is StaffCaller staff ? staff.Roles : new HashSet<Role>();
 }
