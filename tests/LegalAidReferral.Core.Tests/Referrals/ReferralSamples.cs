@@ -56,11 +56,11 @@ internal static class ReferralSamples
     public static ReferralRequest Request(string? overrideReason = null, params string[] fields) =>
         new(Tapachula, ReferralKind.Representation, null, "Client moved to Tapachula", fields.Length == 0 ? ["client.fullName", "legalIssues"] : fields, [], overrideReason);
 
-    public static SentReferral Sent(Case? @case = null, ReferralRequest? request = null, DateTimeOffset? at = null)
+    public static SentReferral Sent(Case? @case = null, ReferralRequest? request = null, DateTimeOffset? at = null, StaffCaller? by = null)
     {
         var result = ReferralSending.Send(
             ReferralId, SendStepId, @case ?? CaseWith(ShareConsent(Tapachula)), request ?? Request(), GuatemalaOffice, TapachulaOffice, TapachulaCalendar,
-            SendingDefender, at ?? Now);
+            by ?? SendingDefender, at ?? Now);
         Assert.True(result.IsSuccess, result.Failure?.Detail);
         return result.Value;
     }
