@@ -10,6 +10,9 @@ public enum FailureKind
     PreconditionFailed,
     Conflict,
     IdempotencyKeyReused,
+
+    /// <summary>The client's consent that the change needs is missing or withdrawn (409 consent-required).</summary>
+    ConsentRequired,
 }
 
 public sealed record Failure(FailureKind Kind, string Detail, IReadOnlyDictionary<string, string[]>? Errors = null)

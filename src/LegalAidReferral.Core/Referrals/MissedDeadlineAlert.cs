@@ -1,0 +1,52 @@
+using System.Security.Cryptography;
+using System.Text;
+
+namespace LegalAidReferral.Core.Referrals;
+
+/// <summary>
+/// A missed protocol deadline, shown to one office (each office's copy raises its own). The id is
+/// derived from the referral, office, deadline and occurrence, so raising it again finds the same alert.
+/// </summary>
+/// <param name="Occurrence">1 for the deadline; 2, 3, ... for each later report a recurring deadline missed.</param>
+public sealed record MissedDeadlineAlert(Guid Id, string OfficeId, Guid ReferralId, DeadlineKind Deadline, int Occurrence, DateTimeOffset DueAt);
+
+/// <summary>Which missed-deadline alerts a copy of a referral has open at an instant.</summary>
+public static class ReferralAlerts
+{
+    /// <summary>
+    /// The alerts open at <paramref name="at"/> for the office holding <paramref name="copy"/>: one per
+    /// deadline (and per missed occurrence of a recurring one) whose due time has passed while it is
+    /// neither met nor cancelled. The deadline sweep raises those it has not raised yet (same id = same
+    /// alert) and clears raised ones no longer listed: met late, or cancelled by a final step.
+    /// </summary>
+    public static IReadOnlyList<MissedDeadlineAlert> OpenAt(Referral copy, DateTimeOffset at)
+    {
+        ArgumentNullException.ThrowIfNull(copy);
+        var alerts = new List<MissedDeadlineAlert>();
+        foreach (var deadline in copy.Deadlines.Where(d => d.IsOpen))
+        {
+            for (var occurrence = 1; deadline.DueAtOccurrence(occurrence) <= at; occurrence++)
+            {
+                alerts.Add(new MissedDeadlineAlert(
+                    IdOf(copy.Id, copy.HolderOfficeId, deadline.Kind, occurrence), copy.HolderOfficeId, copy.Id, deadline.Kind, occurrence,
+                    deadline.DueAtOccurrence(occurrence)));
+                if (deadline.RepeatEveryDays is null)
+                {
+                    break;
+                }
+            }
+        }
+
+        return alerts;
+    }
+
+    private static Guid IdOf(Guid referralId, string officeId, DeadlineKind kind, int occurrence)
+    {
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes($"missed-deadline:{referralId:D}:{officeId}:{kind}:{occurrence}"));
+
+        // RFC 9562 version 8 (custom), variant 10.
+        hash[6] = (byte)((hash[6] & 0x0F) | 0x80);
+        hash[8] = (byte)((hash[8] & 0x3F) | 0x80);
+        return new Guid(hash.AsSpan(0, 16), bigEndian: true);
+    }
+}
