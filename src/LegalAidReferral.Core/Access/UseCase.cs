@@ -19,4 +19,8 @@ public enum UseCase
     ListOffices,
     GetOffice,
     UpdateTriagePolicy,
+    SendReferral,
+    ListReferrals,
+    GetReferral,
+    ActOnReferral,
 }
