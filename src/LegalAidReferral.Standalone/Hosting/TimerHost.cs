@@ -16,6 +16,8 @@ public sealed partial class TimerHost(IReadOnlyList<FunctionTimer> timers, IServ
     // The longest single wait: timers of the clock take at most about 49 days.
     private static readonly TimeSpan LongestWait = TimeSpan.FromDays(1);
 
+    private static readonly TimeSpan ClockJump = TimeSpan.FromMilliseconds(100);
+
     private readonly CancellationTokenSource stopping = new();
     private Task running = Task.CompletedTask;
 
@@ -60,13 +62,29 @@ public sealed partial class TimerHost(IReadOnlyList<FunctionTimer> timers, IServ
 
     private async Task<bool> WaitUntilAsync(DateTimeOffset due, CancellationToken stop)
     {
-        for (var now = clock.GetUtcNow(); now < due && !stop.IsCancellationRequested; now = clock.GetUtcNow())
+        while (!stop.IsCancellationRequested)
         {
+            var now = clock.GetUtcNow();
+            if (now >= due)
+            {
+                return true;
+            }
+
             var wait = due - now;
-            await Task.Delay(wait < LongestWait ? wait : LongestWait, clock, stop).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            using var rearm = CancellationTokenSource.CreateLinkedTokenSource(stop);
+            var delay = Task.Delay(wait < LongestWait ? wait : LongestWait, clock, rearm.Token);
+
+            // A delay counts from when it is set up, so a clock that jumped since it was read (a resumed
+            // machine, a test's fake clock) would make it fire late: set it up again from the new time.
+            if (clock.GetUtcNow() - now > ClockJump)
+            {
+                await rearm.CancelAsync();
+            }
+
+            await delay.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         }
 
-        return !stop.IsCancellationRequested;
+        return false;
     }
 
     private async Task InvokeAsync(FunctionTimer timer, Occurrences status, bool monitor, CancellationToken stop)
