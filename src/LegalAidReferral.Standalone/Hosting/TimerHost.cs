@@ -104,7 +104,7 @@ public sealed partial class TimerHost(IReadOnlyList<FunctionTimer> timers, IServ
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Timer function {Function} runs on '{Schedule}' (UTC); next at {Next:O}")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "Timer function {Function} runs on '{Schedule}' (UTC); next: {Next:O}")]
     private static partial void LogScheduled(ILogger logger, string function, string schedule, DateTimeOffset next);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Timer function {Function} was cancelled by the host's shutdown")]
