@@ -16,6 +16,7 @@ using LegalAidReferral.Infrastructure.Identity;
 using LegalAidReferral.Infrastructure.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace LegalAidReferral.Functions;
 
@@ -45,7 +46,13 @@ public static class ServiceRegistration
 
         services.AddSingleton<IReferralReach, NoReferrals>();
         services.AddSingleton(sp => new AccessPolicy(sp.GetRequiredService<IReferralReach>()));
+        services.AddOptions<IdempotencyOptions>()
+            .Bind(configuration.GetSection(IdempotencyOptions.SectionName))
+            .Validate(o => o.IsValid, "Idempotency:Retention must be greater than zero.")
+            .ValidateOnStart();
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<IdempotencyOptions>>().Value);
         services.AddSingleton<IdempotencyGuard>();
+        services.AddSingleton<PurgeExpiredIdempotencyKeys>();
         services.AddSingleton<CaseAuditor>();
         services.AddSingleton<CaseReader>();
         services.AddSingleton<CaseMutation>();

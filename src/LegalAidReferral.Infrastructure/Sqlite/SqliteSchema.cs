@@ -45,6 +45,7 @@ internal static class SqliteSchema
             created_at   INTEGER NOT NULL,
             PRIMARY KEY (scope, key)
         );
+        CREATE INDEX IF NOT EXISTS idempotency_by_age ON idempotency (created_at);
 
         CREATE TABLE IF NOT EXISTS sequences (
             office_id   TEXT    NOT NULL,
