@@ -144,11 +144,12 @@ public sealed record Case
 
     /// <summary>
     /// Another office accepted to represent the client: the case moves to referred-out, recorded with
-    /// <paramref name="reason"/> (which names the referral). Already referred out or closed, it stays as it is.
+    /// <paramref name="reason"/> (which names the referral). Already referred out or closed, it stays as
+    /// it is; and one referral moves it once, so a redelivered acceptance never undoes a later reopening.
     /// </summary>
     public Case ReferredOut(string reason, string by, DateTimeOffset now)
     {
-        if (!CaseTransitions.ReferredOutFrom.Contains(Status))
+        if (!CaseTransitions.ReferredOutFrom.Contains(Status) || StatusHistory.Any(c => c.To == CaseStatus.ReferredOut && c.Reason == reason))
         {
             return this;
         }

@@ -52,6 +52,16 @@ public class ReferralCaseEffectsTests
     }
 
     [Fact]
+    public void An_acceptance_moves_the_case_once_so_a_redelivered_step_does_not_undo_a_later_reopening()
+    {
+        var (@case, referral, accept) = Accepted(ReferralKind.Representation, CaseStatus.Open);
+        var reopened = ReferralCaseEffects.Apply(@case, referral, accept, AcceptedAt)
+            .TransitionTo(CaseStatus.Open, "The receiving office could not continue.", "gt-supervisor", AcceptedAt.AddDays(3)).Value!;
+
+        Assert.Same(reopened, ReferralCaseEffects.Apply(reopened, referral, accept, AcceptedAt.AddDays(4)));
+    }
+
+    [Fact]
     public void Other_steps_leave_the_case_as_it_is()
     {
         var (@case, referral, _) = Accepted(ReferralKind.Representation, CaseStatus.Open);
