@@ -92,12 +92,7 @@ public class ConflictCheckBenchmarks
 
     private object? Execute(string sql) =>
         _database.Read(
-            connection =>
-            {
-                using var command = connection.CreateCommand();
-                command.CommandText = sql;
-                return command.ExecuteScalar();
-            },
+            read => read.Command(sql).ExecuteScalar(),
             default);
 }
 
@@ -131,14 +126,7 @@ public class ConflictIndexBackfillBenchmarks
     {
         var database = new SqliteDatabase(new SqliteStorageOptions(_folder));
         database.InitializeAsync(default).GetAwaiter().GetResult();
-        database.Read(
-            connection =>
-            {
-                using var command = connection.CreateCommand();
-                command.CommandText = "PRAGMA user_version = 0;";
-                return command.ExecuteNonQuery();
-            },
-            default);
+        database.Read(read => read.Command("PRAGMA user_version = 0;").ExecuteNonQuery(), default);
         database.DisposeAsync().AsTask().GetAwaiter().GetResult();
     }
 

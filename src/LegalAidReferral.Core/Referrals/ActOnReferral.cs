@@ -45,6 +45,13 @@ public sealed class ActOnReferral(
                 return Failure.StaleVersion();
             }
 
+            // The caller's side and role first, then the body: a caller who may not act learns nothing from its validation.
+            if (current.SideOf(call.Caller) is { } side
+                && ReferralActions.Decide(current.Status, command.Action, side, call.Caller is StaffCaller staff ? staff.Roles : new HashSet<Role>()) is { IsSuccess: false } refused)
+            {
+                return refused.Failure;
+            }
+
             var receiver = await offices.FindAsync(current.ToOfficeId, cancellationToken)
                 ?? throw new InvalidOperationException("A referral names an office that is not in the directory.");
             var (settings, calendar) = await calendars.ForAsync(receiver, cancellationToken);

@@ -3,6 +3,7 @@ using Azure.Messaging.ServiceBus;
 using LegalAidReferral.Core.Messaging;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace LegalAidReferral.Infrastructure.Exchange;
 
@@ -24,12 +25,20 @@ public static class ExchangeRegistration
         switch (section["Provider"] ?? InProcess)
         {
             case InProcess:
-                services.AddSingleton<IMessagePublisher, InProcessExchange>();
+                services.AddSingleton<InProcessExchange>();
+                services.AddSingleton<IMessagePublisher>(sp => sp.GetRequiredService<InProcessExchange>());
+                services.AddSingleton<IExchangeInbox>(sp => sp.GetRequiredService<InProcessExchange>());
                 break;
             case ServiceBus:
-                var client = ServiceBusClientFrom(section.GetSection("ServiceBus"));
-                services.AddSingleton(client);
+                var settings = section.GetSection("ServiceBus");
+                var offices = settings.GetSection("Offices").Get<string[]>() ?? [];
+                services.AddSingleton(ServiceBusClientFrom(settings));
                 services.AddSingleton<IMessagePublisher>(sp => new ServiceBusPublisher(sp.GetRequiredService<ServiceBusClient>().CreateSender));
+                services.AddSingleton<IExchangeInbox>(sp => ServiceBusInbox.For(
+                    sp.GetRequiredService<ServiceBusClient>(),
+                    offices,
+                    sp.GetServices<IMessageHandler>().Single(h => h.Topic == Topics.Referrals),
+                    sp.GetRequiredService<ILoggerFactory>().CreateLogger<ServiceBusInbox>()));
                 break;
             case var other:
                 throw new InvalidOperationException($"Exchange:Provider '{other}' is not known: use '{InProcess}' or '{ServiceBus}'.");

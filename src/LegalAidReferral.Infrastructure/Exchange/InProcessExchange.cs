@@ -10,9 +10,12 @@ namespace LegalAidReferral.Infrastructure.Exchange;
 /// again later, and the handlers that had already handled it de-duplicate it. A topic without handlers
 /// accepts and drops its messages, like a topic without subscriptions.
 /// </summary>
-public sealed class InProcessExchange(IEnumerable<IMessageHandler> handlers, IDeadLetters deadLetters, TimeProvider clock) : IMessagePublisher
+public sealed class InProcessExchange(IEnumerable<IMessageHandler> handlers, IDeadLetters deadLetters, TimeProvider clock) : IMessagePublisher, IExchangeInbox
 {
     private readonly ILookup<string, IMessageHandler> byTopic = handlers.ToLookup(h => h.Topic, StringComparer.Ordinal);
+
+    /// <summary>Nothing waits to be fetched: every message was handed to its handlers when it was published.</summary>
+    public Task<int> DrainAsync(CancellationToken cancellationToken) => Task.FromResult(0);
 
     public async Task PublishAsync(ExchangeMessage message, CancellationToken cancellationToken)
     {

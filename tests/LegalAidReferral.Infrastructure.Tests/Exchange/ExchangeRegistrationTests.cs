@@ -3,6 +3,7 @@ using LegalAidReferral.Core.Messaging;
 using LegalAidReferral.Infrastructure.Exchange;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Moq;
 
 namespace LegalAidReferral.Infrastructure.Tests.Exchange;
 
@@ -13,7 +14,9 @@ public sealed class ExchangeRegistrationTests
     {
         var services = Register([]);
 
-        Assert.Contains(services, d => d.ServiceType == typeof(IMessagePublisher) && d.ImplementationType == typeof(InProcessExchange));
+        using var provider = services.AddSingleton(TimeProvider.System).AddSingleton(Mock.Of<IDeadLetters>()).BuildServiceProvider();
+        var exchange = Assert.IsType<InProcessExchange>(provider.GetRequiredService<IMessagePublisher>());
+        Assert.Same(exchange, provider.GetRequiredService<IExchangeInbox>());
     }
 
     [Fact]
@@ -27,6 +30,7 @@ public sealed class ExchangeRegistrationTests
 
         Assert.Single(services, d => d.ServiceType == typeof(ServiceBusClient));
         Assert.Contains(services, d => d.ServiceType == typeof(IMessagePublisher) && d.ImplementationFactory is not null);
+        Assert.Contains(services, d => d.ServiceType == typeof(IExchangeInbox) && d.ImplementationFactory is not null);
     }
 
     [Fact]

@@ -167,6 +167,24 @@ public sealed class ServiceBusExchangeTests
         Assert.Equal(1, handler.Applied);
     }
 
+    [Fact]
+    public async Task The_inbox_drains_each_office_subscription_until_a_drain_comes_back_short()
+    {
+        var full = Enumerable.Range(0, ServiceBusInbox.MessagesPerDrain).Select(_ => Received(Step with { Id = Guid.NewGuid() })).ToArray();
+        receiver.SetupSequence(r => r.ReceiveMessagesAsync(It.IsAny<int>(), It.IsAny<TimeSpan?>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(full)
+            .ReturnsAsync([Received(Step)]);
+        var other = new Mock<ServiceBusReceiver>();
+        other.Setup(r => r.ReceiveMessagesAsync(It.IsAny<int>(), It.IsAny<TimeSpan?>(), It.IsAny<CancellationToken>())).ReturnsAsync([]);
+        var inbox = new ServiceBusInbox([Drain(), new ServiceBusDrain(other.Object, Topics.Referrals, handler, NullLogger.Instance)]);
+
+        var handled = await inbox.DrainAsync(default);
+
+        Assert.Equal(ServiceBusInbox.MessagesPerDrain + 1, handled);
+        receiver.Verify(r => r.ReceiveMessagesAsync(It.IsAny<int>(), It.IsAny<TimeSpan?>(), It.IsAny<CancellationToken>()), Times.Exactly(2));
+        other.Verify(r => r.ReceiveMessagesAsync(It.IsAny<int>(), It.IsAny<TimeSpan?>(), It.IsAny<CancellationToken>()), Times.Once);
+    }
+
     private ServiceBusDrain Drain() => new(receiver.Object, Topics.Referrals, handler, NullLogger.Instance);
 
     private void Receive(params ServiceBusReceivedMessage[] messages) =>

@@ -59,13 +59,5 @@ public sealed class IdempotencyRetentionTests : TempDatabase
         Assert.Equal(kept.Value, (await Guard.ResourceIdAsync(Scope, "recent", "hash", default)).Value);
     }
 
-    private long Count() =>
-        Database.Read(
-            connection =>
-            {
-                using var command = connection.CreateCommand();
-                command.CommandText = "SELECT COUNT(*) FROM idempotency;";
-                return (long)command.ExecuteScalar()!;
-            },
-            default);
+    private long Count() => Database.Read(read => (long)read.Command("SELECT COUNT(*) FROM idempotency;").ExecuteScalar()!, default);
 }
