@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using LegalAidReferral.Standalone.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
@@ -10,10 +9,8 @@ public class RouteParityTests
     [Fact]
     public void Routes_of_the_built_functions_metadata_equal_the_routes_the_standalone_host_maps()
     {
-        var metadata = JsonNode.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "functions.metadata")))!.AsArray();
-        var fromMetadata = metadata
-            .SelectMany(f => f!["bindings"]!.AsArray().Where(b => b!["type"]!.GetValue<string>() == "httpTrigger"))
-            .SelectMany(b => b!["methods"]!.AsArray().Select(m => $"{m!.GetValue<string>().ToUpperInvariant()} /api/{b["route"]!.GetValue<string>()}"))
+        var fromMetadata = FunctionsMetadata.Bindings("httpTrigger")
+            .SelectMany(x => x.Binding["methods"]!.AsArray().Select(m => $"{m!.GetValue<string>().ToUpperInvariant()} /api/{x.Binding["route"]!.GetValue<string>()}"))
             .Order()
             .ToArray();
 
@@ -33,11 +30,8 @@ public class RouteParityTests
     [Fact]
     public void Every_http_function_is_anonymous_at_the_functions_host_because_bodies_authenticate_with_Entra_ID()
     {
-        var metadata = JsonNode.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "functions.metadata")))!.AsArray();
-
-        var levels = metadata
-            .SelectMany(f => f!["bindings"]!.AsArray().Where(b => b!["type"]!.GetValue<string>() == "httpTrigger"))
-            .Select(b => b!["authLevel"]!.GetValue<string>())
+        var levels = FunctionsMetadata.Bindings("httpTrigger")
+            .Select(x => x.Binding["authLevel"]!.GetValue<string>())
             .Distinct();
 
         Assert.Equal(["Anonymous"], levels);

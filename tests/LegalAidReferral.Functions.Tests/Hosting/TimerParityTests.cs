@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using LegalAidReferral.Functions.Operations;
 using LegalAidReferral.Standalone.Hosting;
 using Microsoft.Extensions.Configuration;
@@ -12,15 +11,12 @@ public class TimerParityTests
     [Fact]
     public void Timers_of_the_built_functions_metadata_equal_the_timers_the_standalone_host_runs()
     {
-        var metadata = JsonNode.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "functions.metadata")))!.AsArray();
-        var fromMetadata = metadata
-            .SelectMany(f => f!["bindings"]!.AsArray()
-                .Where(b => b!["type"]!.GetValue<string>() == "timerTrigger")
-                .Select(b => Describe(
-                    f["name"]!.GetValue<string>(),
-                    b!["schedule"]!.GetValue<string>(),
-                    b["runOnStartup"]?.GetValue<bool>() ?? false,
-                    b["useMonitor"]?.GetValue<bool>() ?? true)))
+        var fromMetadata = FunctionsMetadata.Bindings("timerTrigger")
+            .Select(x => Describe(
+                x.Function,
+                x.Binding["schedule"]!.GetValue<string>(),
+                x.Binding["runOnStartup"]?.GetValue<bool>() ?? false,
+                x.Binding["useMonitor"]?.GetValue<bool>() ?? true))
             .Order()
             .ToArray();
 
