@@ -5,6 +5,7 @@ using LegalAidReferral.Core.Common;
 using LegalAidReferral.Core.Conflicts;
 using LegalAidReferral.Core.Messaging;
 using LegalAidReferral.Core.Offices;
+using LegalAidReferral.Core.Referrals.Protocol;
 using LegalAidReferral.Core.Triage;
 using LegalAidReferral.Functions.Http;
 using LegalAidReferral.Functions.Operations;
@@ -60,6 +61,10 @@ public static class ServiceRegistration
         services.AddSingleton<RunTriage>();
         services.AddSingleton<OverrideTriage>();
         services.AddSingleton<UpdateTriagePolicy>();
+
+        // Protocol settings (issue 7, deadlines as data).
+        services.AddSingleton<GetProtocolSettings>();
+        services.AddSingleton<UpdateProtocolSettings>();
         return services;
     }
 }

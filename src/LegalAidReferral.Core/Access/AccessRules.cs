@@ -28,5 +28,10 @@ public static class AccessRules
         [UseCase.GetOffice] = AccessRule.Staff(Reach.AnyOffice, "Only staff of the network read its directory.", Enum.GetValues<Role>()),
         [UseCase.UpdateTriagePolicy] = AccessRule.Staff(
             Reach.OwnOffice, "Only an office admin of this office can change its triage policy.", Role.OfficeAdmin),
+
+        // Protocol settings (issue 7, deadlines as data): the receiving office's deadlines concern the sender too, so all staff read any office's.
+        [UseCase.GetProtocolSettings] = AccessRule.Staff(Reach.AnyOffice, "Only staff of the network read protocol settings.", Enum.GetValues<Role>()),
+        [UseCase.UpdateProtocolSettings] = AccessRule.Staff(
+            Reach.OwnOffice, "Only an office admin of this office can change its protocol settings.", Role.OfficeAdmin),
     };
 }

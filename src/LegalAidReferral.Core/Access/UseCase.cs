@@ -19,4 +19,8 @@ public enum UseCase
     ListOffices,
     GetOffice,
     UpdateTriagePolicy,
+
+    // Protocol settings (issue 7, deadlines as data).
+    GetProtocolSettings,
+    UpdateProtocolSettings,
 }

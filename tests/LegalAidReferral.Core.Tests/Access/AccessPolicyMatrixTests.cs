@@ -49,6 +49,10 @@ public class AccessPolicyMatrixTests
         [UseCase.ListOffices] = ("DSAR", Target.Office, Outcome.Allowed),
         [UseCase.GetOffice] = ("DSAR", Target.Office, Outcome.Allowed),
         [UseCase.UpdateTriagePolicy] = ("A", Target.Office, Outcome.Forbidden),
+
+        // Protocol settings (issue 7).
+        [UseCase.GetProtocolSettings] = ("DSAR", Target.Office, Outcome.Allowed),
+        [UseCase.UpdateProtocolSettings] = ("A", Target.Office, Outcome.Forbidden),
     };
 
     private static readonly Dictionary<char, Role> RoleLetters = new()
