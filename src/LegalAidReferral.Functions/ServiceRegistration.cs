@@ -5,15 +5,19 @@ using LegalAidReferral.Core.Common;
 using LegalAidReferral.Core.Conflicts;
 using LegalAidReferral.Core.Messaging;
 using LegalAidReferral.Core.Offices;
+using LegalAidReferral.Core.Referrals;
+using LegalAidReferral.Core.Referrals.Events;
 using LegalAidReferral.Core.Referrals.Protocol;
 using LegalAidReferral.Core.Triage;
 using LegalAidReferral.Functions.Http;
 using LegalAidReferral.Functions.Operations;
 using LegalAidReferral.Infrastructure.Exchange;
+using LegalAidReferral.Infrastructure.Files;
 using LegalAidReferral.Infrastructure.Identity;
 using LegalAidReferral.Infrastructure.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace LegalAidReferral.Functions;
 
@@ -33,15 +37,23 @@ public static class ServiceRegistration
         services.AddSingleton<ApiPipeline>();
 
         var storage = configuration.GetSection("Storage");
-        services.AddSqliteStorage(new SqliteStorageOptions(storage["DataFolder"] ?? ".data", storage.GetValue<bool>("SynchronousFull")));
+        var dataFolder = storage["DataFolder"] ?? ".data";
+        services.AddSqliteStorage(new SqliteStorageOptions(dataFolder, storage.GetValue<bool>("SynchronousFull")));
         services.AddSingleton(sp => new ReadinessCheck("storage", sp.GetRequiredService<SqliteDatabase>().IsHealthyAsync));
 
         services.AddExchange(configuration);
         services.AddSingleton<RelayOutbox>();
+        services.AddSingleton(_ => new Pseudonyms(PseudonymKey(configuration, dataFolder)));
 
         services.AddSingleton<IReferralReach, NoReferrals>();
         services.AddSingleton(sp => new AccessPolicy(sp.GetRequiredService<IReferralReach>()));
+        services.AddOptions<IdempotencyOptions>()
+            .Bind(configuration.GetSection(IdempotencyOptions.SectionName))
+            .Validate(o => o.IsValid, "Idempotency:Retention must be greater than zero.")
+            .ValidateOnStart();
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<IdempotencyOptions>>().Value);
         services.AddSingleton<IdempotencyGuard>();
+        services.AddSingleton<PurgeExpiredIdempotencyKeys>();
         services.AddSingleton<CaseAuditor>();
         services.AddSingleton<CaseReader>();
         services.AddSingleton<CaseMutation>();
@@ -61,10 +73,28 @@ public static class ServiceRegistration
         services.AddSingleton<RunTriage>();
         services.AddSingleton<OverrideTriage>();
         services.AddSingleton<UpdateTriagePolicy>();
+        services.AddSingleton<ReferralCalendars>();
+        services.AddSingleton<ReferralReader>();
+        services.AddSingleton<ReferralAudit>();
+        services.AddSingleton<SendReferral>();
+        services.AddSingleton<ListReferrals>();
+        services.AddSingleton<GetReferral>();
+        services.AddSingleton<ActOnReferral>();
+        services.AddSingleton<IMessageHandler, ReferralMessageHandler>();
 
         // Protocol settings (issue 7, deadlines as data).
         services.AddSingleton<GetProtocolSettings>();
         services.AddSingleton<UpdateProtocolSettings>();
         return services;
     }
+
+    /// <summary>
+    /// The key of the protocol events' pseudonyms: <c>Referrals:PseudonymKey</c> (base64, at least 32
+    /// bytes; the same in every deployment of the network, so the review can follow a referral across
+    /// them), or else a key created once in the data folder.
+    /// </summary>
+    private static byte[] PseudonymKey(IConfiguration configuration, string dataFolder) =>
+        configuration["Referrals:PseudonymKey"] is { Length: > 0 } configured
+            ? Convert.FromBase64String(configured)
+            : SecretFile.LoadOrCreate(Path.Combine(dataFolder, "pseudonym-key"), Pseudonyms.MinKeyBytes);
 }

@@ -40,6 +40,16 @@ builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", level =>
 builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning);
 builder.Logging.AddFilter("Microsoft.AspNetCore.HttpLogging", LogLevel.None);
 builder.Services.AddLegalAidReferral(builder.Configuration);
+try
+{
+    builder.Services.AddFunctionTimers(typeof(ServiceRegistration).Assembly, builder.Configuration);
+}
+catch (StartupRefusedException refused)
+{
+    await Console.Error.WriteLineAsync(refused.Message);
+    return 2;
+}
+
 if (settings.SeedDemoData)
 {
     builder.Services.AddHostedService<DemoCases>();

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.RegularExpressions;
+using LegalAidReferral.Functions.Operations;
 
 namespace LegalAidReferral.EndToEnd.Tests;
 
@@ -15,6 +16,15 @@ public partial class FirstRunTests(HostFixture fixture) : IClassFixture<HostFixt
         var demo = output.FindIndex(line => line == "Seeding demo data...");
         var running = output.FindIndex(line => line.StartsWith("LegalAidReferral is running.", StringComparison.Ordinal));
         Assert.True(storage >= 0 && storage < demo && demo < running, string.Join('\n', output));
+    }
+
+    [Fact]
+    public async Task Host_schedules_the_timer_functions_of_the_Functions_app()
+    {
+        var schedule = PurgeExpiredIdempotencyKeysFunction.Schedule;
+
+        await fixture.Host.WaitForOutputAsync(line =>
+            line.Contains($"Timer function PurgeExpiredIdempotencyKeys runs on '{schedule}' (UTC)", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -28,7 +28,7 @@ public class StalledBodyTests
         Assert.Equal("HTTP/1.1 408 Request Timeout", statusLine);
         var problem = JsonNode.Parse(response[response.IndexOf('{')..(response.LastIndexOf('}') + 1)])!;
         Assert.EndsWith("/request-timeout", problem["type"]!.GetValue<string>(), StringComparison.Ordinal);
-        await WaitForAsync(() => host.Output.Any(l => l.Contains("the body was sent too slowly", StringComparison.Ordinal)));
+        await host.WaitForOutputAsync(l => l.Contains("the body was sent too slowly", StringComparison.Ordinal));
         Assert.DoesNotContain(host.Output, l => l.StartsWith("fail", StringComparison.Ordinal) || l.TrimStart().StartsWith("at ", StringComparison.Ordinal));
     }
 
@@ -37,16 +37,5 @@ public class StalledBodyTests
         using var http = host.CreateClient();
         var response = await http.PostAsJsonAsync("/dev/token", new { userId = Samples.GuatemalaDefender });
         return (await response.Content.ReadFromJsonAsync<JsonObject>())!["accessToken"]!.GetValue<string>();
-    }
-
-    private static async Task WaitForAsync(Func<bool> condition)
-    {
-        // The host writes its log line from another thread than the response; give the console a moment.
-        for (var i = 0; i < 100 && !condition(); i++)
-        {
-            await Task.Delay(50);
-        }
-
-        Assert.True(condition());
     }
 }

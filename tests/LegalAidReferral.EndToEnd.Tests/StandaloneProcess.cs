@@ -128,6 +128,18 @@ public sealed partial class StandaloneProcess : IAsyncDisposable
     /// <summary>A client whose every exchange with <c>/api</c> is checked against the OpenAPI document (see <see cref="ContractCheckingHandler"/>).</summary>
     public HttpClient CreateClient() => new(new ContractCheckingHandler(OpenApiContract.Served, new HttpClientHandler())) { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
 
+    /// <summary>Waits a few seconds at most for a line of output that <paramref name="match"/> accepts.</summary>
+    public async Task WaitForOutputAsync(Func<string, bool> match)
+    {
+        // The host writes its log lines from another thread than its answers and its banner; give the console a moment.
+        for (var i = 0; i < 100 && !Output.Any(match); i++)
+        {
+            await Task.Delay(50);
+        }
+
+        Assert.Contains(Output, line => match(line));
+    }
+
     /// <summary>SIGKILL: no shutdown hooks, no flushing; what was acknowledged must already be durable.</summary>
     public async Task KillAsync()
     {

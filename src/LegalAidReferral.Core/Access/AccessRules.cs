@@ -6,6 +6,7 @@ namespace LegalAidReferral.Core.Access;
 public static class AccessRules
 {
     private const string CaseWork = "Only defenders and supervisors of an office work on its cases.";
+    private const string ReferralWork = "Only defenders and supervisors of an office work on its referrals.";
 
     private static readonly Role[] CaseRoles = [Role.Defender, Role.Supervisor];
 
@@ -28,6 +29,13 @@ public static class AccessRules
         [UseCase.GetOffice] = AccessRule.Staff(Reach.AnyOffice, "Only staff of the network read its directory.", Enum.GetValues<Role>()),
         [UseCase.UpdateTriagePolicy] = AccessRule.Staff(
             Reach.OwnOffice, "Only an office admin of this office can change its triage policy.", Role.OfficeAdmin),
+
+        // Each office works on its own copy of a referral (in its own partition): the receiving office's
+        // copy is its own data. Which side and role may take each action is the referral's action table.
+        [UseCase.SendReferral] = AccessRule.Staff(Reach.OwnOffice, CaseWork, CaseRoles),
+        [UseCase.ListReferrals] = AccessRule.Staff(Reach.OwnOffice, ReferralWork, CaseRoles),
+        [UseCase.GetReferral] = AccessRule.Staff(Reach.OwnOffice, ReferralWork, CaseRoles),
+        [UseCase.ActOnReferral] = AccessRule.Staff(Reach.OwnOffice, ReferralWork, CaseRoles),
 
         // Protocol settings (issue 7, deadlines as data): the receiving office's deadlines concern the sender too, so all staff read any office's.
         [UseCase.GetProtocolSettings] = AccessRule.Staff(Reach.AnyOffice, "Only staff of the network read protocol settings.", Enum.GetValues<Role>()),

@@ -19,6 +19,10 @@ public enum UseCase
     ListOffices,
     GetOffice,
     UpdateTriagePolicy,
+    SendReferral,
+    ListReferrals,
+    GetReferral,
+    ActOnReferral,
 
     // Protocol settings (issue 7, deadlines as data).
     GetProtocolSettings,

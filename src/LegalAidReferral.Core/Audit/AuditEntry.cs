@@ -15,6 +15,11 @@ public enum AuditAction
     ConflictOutcomeRecorded,
     CaseTriaged,
     TriageOverridden,
+    ReferralSent,
+    ReferralRead,
+    ReferralsListed,
+    ReferralStepTaken,
+    ReferralReceived,
 }
 
 /// <summary>

@@ -142,6 +142,21 @@ public sealed record Case
         return this with { Status = to, StatusHistory = [.. StatusHistory, change], UpdatedAt = now, Version = Version + 1 };
     }
 
+    /// <summary>
+    /// Another office accepted to represent the client: the case moves to referred-out, recorded with
+    /// <paramref name="reason"/> (which names the referral). Already referred out or closed, it stays as it is.
+    /// </summary>
+    public Case ReferredOut(string reason, string by, DateTimeOffset now)
+    {
+        if (!CaseTransitions.ReferredOutFrom.Contains(Status))
+        {
+            return this;
+        }
+
+        var change = new StatusChange(Status, CaseStatus.ReferredOut, now, by, reason);
+        return this with { Status = CaseStatus.ReferredOut, StatusHistory = [.. StatusHistory, change], UpdatedAt = now, Version = Version + 1 };
+    }
+
     public Case WithConsent(Consent consent, DateTimeOffset now) =>
         this with { Consents = [.. Consents, consent], UpdatedAt = now, Version = Version + 1 };
 

@@ -2,7 +2,11 @@ using System.Collections.Frozen;
 
 namespace LegalAidReferral.Core.Cases;
 
-/// <summary>How a case may move between statuses: the whole state machine, as a table.</summary>
+/// <summary>
+/// How a case may move between statuses: the whole state machine, as a table. Staff choose the
+/// moves of <see cref="Rules"/>; only an accepted representation referral moves a case to
+/// referred-out (<see cref="ReferredOutFrom"/>), so the status always matches a referral.
+/// </summary>
 public static class CaseTransitions
 {
     public sealed record Rule(CaseStatus From, CaseStatus To, bool ReasonRequired);
@@ -13,9 +17,7 @@ public static class CaseTransitions
         new(CaseStatus.Intake, CaseStatus.Closed, ReasonRequired: true),
         new(CaseStatus.Triaged, CaseStatus.Open, ReasonRequired: false),
         new(CaseStatus.Triaged, CaseStatus.NotEligible, ReasonRequired: true),
-        new(CaseStatus.Triaged, CaseStatus.ReferredOut, ReasonRequired: true),
         new(CaseStatus.Triaged, CaseStatus.Intake, ReasonRequired: true),
-        new(CaseStatus.Open, CaseStatus.ReferredOut, ReasonRequired: true),
         new(CaseStatus.Open, CaseStatus.Closed, ReasonRequired: true),
         new(CaseStatus.NotEligible, CaseStatus.Open, ReasonRequired: true),
         new(CaseStatus.NotEligible, CaseStatus.Closed, ReasonRequired: false),
@@ -23,6 +25,10 @@ public static class CaseTransitions
         new(CaseStatus.ReferredOut, CaseStatus.Closed, ReasonRequired: false),
         new(CaseStatus.Closed, CaseStatus.Open, ReasonRequired: true),
     ];
+
+    /// <summary>The statuses a case leaves for referred-out when a representation referral of it is accepted.</summary>
+    public static IReadOnlySet<CaseStatus> ReferredOutFrom { get; } =
+        new HashSet<CaseStatus> { CaseStatus.Intake, CaseStatus.Triaged, CaseStatus.Open, CaseStatus.NotEligible };
 
     private static readonly FrozenDictionary<(CaseStatus From, CaseStatus To), Rule> ByStatuses =
         Rules.ToFrozenDictionary(r => (r.From, r.To));

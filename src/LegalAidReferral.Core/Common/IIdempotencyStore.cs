@@ -6,7 +6,15 @@ namespace LegalAidReferral.Core.Common;
 /// </summary>
 public interface IIdempotencyStore
 {
-    Task<IdempotencyRecord> ReserveAsync(IdempotencyRecord candidate, CancellationToken cancellationToken);
+    /// <summary>
+    /// Stores <paramref name="candidate"/> unless a record of its scope and key created at or after
+    /// <paramref name="expiredBefore"/> exists, and returns the record that holds the key. An expired
+    /// record is replaced by the candidate, so its key starts afresh.
+    /// </summary>
+    Task<IdempotencyRecord> ReserveAsync(IdempotencyRecord candidate, DateTimeOffset expiredBefore, CancellationToken cancellationToken);
+
+    /// <summary>Deletes at most <paramref name="limit"/> records created before <paramref name="expiredBefore"/>; returns how many.</summary>
+    Task<int> DeleteExpiredAsync(DateTimeOffset expiredBefore, int limit, CancellationToken cancellationToken);
 }
 
 /// <param name="Scope">Who the key belongs to, e.g. the office and the operation.</param>

@@ -3,9 +3,9 @@ namespace LegalAidReferral.Core.Common;
 /// <summary>
 /// Gives a creating request the id of the resource it creates. Without a key, a new id; with a key,
 /// the id reserved by the first request with that key, so a retry finds (or finishes creating) the
-/// same resource instead of making a second one.
+/// same resource instead of making a second one, as long as the key is within the retention.
 /// </summary>
-public sealed class IdempotencyGuard(IIdempotencyStore store, TimeProvider clock)
+public sealed class IdempotencyGuard(IIdempotencyStore store, IdempotencyOptions options, TimeProvider clock)
 {
     public const int MaxKeyLength = 100;
 
@@ -22,7 +22,8 @@ public sealed class IdempotencyGuard(IIdempotencyStore store, TimeProvider clock
             return Failure.Invalid("Idempotency-Key", $"The Idempotency-Key header must have 1 to {MaxKeyLength} characters.");
         }
 
-        var record = await store.ReserveAsync(new IdempotencyRecord(scope, key, requestHash, Guid.CreateVersion7(now), now), cancellationToken);
+        var candidate = new IdempotencyRecord(scope, key, requestHash, Guid.CreateVersion7(now), now);
+        var record = await store.ReserveAsync(candidate, now - options.Retention, cancellationToken);
         if (record.RequestHash != requestHash)
         {
             return new Failure(

@@ -37,9 +37,16 @@ public sealed partial class ApiPipeline(
     /// case has read it.
     /// </summary>
     public Task<IActionResult> RunOnCaseAsync(HttpRequest request, UseCase useCase, string caseId, Func<CallContext, Guid, Task<IActionResult>> handle) =>
-        RunAsync(request, useCase, call => QueryParameters.Id(caseId) is { } id
+        RunOnIdAsync(request, useCase, caseId, "case", handle);
+
+    /// <summary>For a route that names a referral: as <see cref="RunOnCaseAsync"/>, for the caller's office's copy.</summary>
+    public Task<IActionResult> RunOnReferralAsync(HttpRequest request, UseCase useCase, string referralId, Func<CallContext, Guid, Task<IActionResult>> handle) =>
+        RunOnIdAsync(request, useCase, referralId, "referral", handle);
+
+    private Task<IActionResult> RunOnIdAsync(HttpRequest request, UseCase useCase, string value, string what, Func<CallContext, Guid, Task<IActionResult>> handle) =>
+        RunAsync(request, useCase, call => QueryParameters.Id(value) is { } id
             ? handle(call, id)
-            : Task.FromResult<IActionResult>(new ProblemResult(Problem.NotFound("case"))));
+            : Task.FromResult<IActionResult>(new ProblemResult(Problem.NotFound(what))));
 
     public Task<IActionResult> RunAnonymousAsync(HttpRequest request, Func<Task<IActionResult>> handle) =>
         GuardAsync(request, _ => throttle.Admit(request.HttpContext) is { } tooMany ? Task.FromResult<IActionResult>(tooMany) : handle());

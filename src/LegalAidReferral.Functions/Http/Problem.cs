@@ -16,6 +16,7 @@ public sealed record Problem(int Status, string Type, string Title, string Detai
         FailureKind.PreconditionFailed => new(
             412, ProblemTypes.PreconditionFailed, "The resource has changed.", "The resource was changed since you read it. Read it again and retry with the new ETag."),
         FailureKind.IdempotencyKeyReused => new(409, ProblemTypes.IdempotencyKeyReused, "The Idempotency-Key was already used.", failure.Detail),
+        FailureKind.ConsentRequired => new(409, ProblemTypes.ConsentRequired, "The client's consent is required.", failure.Detail, failure.Errors),
         _ => new(409, ProblemTypes.Conflict, "The request conflicts with the current state.", failure.Detail),
     };
 

@@ -12,6 +12,7 @@ public static class ProblemTypes
     public const string InvalidTransition = Base + "invalid-transition";
     public const string Conflict = Base + "conflict";
     public const string IdempotencyKeyReused = Base + "idempotency-key-reused";
+    public const string ConsentRequired = Base + "consent-required";
     public const string PreconditionFailed = Base + "precondition-failed";
     public const string RequestTimeout = Base + "request-timeout";
     public const string PayloadTooLarge = Base + "payload-too-large";

@@ -2,10 +2,13 @@ using LegalAidReferral.Core.Common;
 
 namespace LegalAidReferral.Infrastructure.Sqlite;
 
-/// <summary>Idempotency keys: the first reservation of a (scope, key) wins and every later one gets its record.</summary>
+/// <summary>
+/// Idempotency keys: the first reservation of a (scope, key) wins and every later one gets its record,
+/// until the record expires; then the next reservation replaces it.
+/// </summary>
 public sealed class SqliteIdempotencyStore(SqliteDatabase database) : IIdempotencyStore
 {
-    public Task<IdempotencyRecord> ReserveAsync(IdempotencyRecord candidate, CancellationToken cancellationToken)
+    public Task<IdempotencyRecord> ReserveAsync(IdempotencyRecord candidate, DateTimeOffset expiredBefore, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(candidate);
 
@@ -17,13 +20,16 @@ public sealed class SqliteIdempotencyStore(SqliteDatabase database) : IIdempoten
                     """
                     INSERT INTO idempotency (scope, key, request_hash, resource_id, created_at)
                     VALUES ($scope, $key, $hash, $resource, $created)
-                    ON CONFLICT DO NOTHING;
+                    ON CONFLICT (scope, key) DO UPDATE SET
+                        request_hash = excluded.request_hash, resource_id = excluded.resource_id, created_at = excluded.created_at
+                    WHERE idempotency.created_at < $expired;
                     """);
                 insert.Parameters.AddWithValue("$scope", candidate.Scope);
                 insert.Parameters.AddWithValue("$key", candidate.Key);
                 insert.Parameters.AddWithValue("$hash", candidate.RequestHash);
                 insert.Parameters.AddWithValue("$resource", candidate.ResourceId.ToString("D"));
                 insert.Parameters.AddWithValue("$created", candidate.CreatedAt.UtcTicks);
+                insert.Parameters.AddWithValue("$expired", expiredBefore.UtcTicks);
                 if (insert.ExecuteNonQuery() == 1)
                 {
                     return candidate;
@@ -44,6 +50,24 @@ public sealed class SqliteIdempotencyStore(SqliteDatabase database) : IIdempoten
                     reader.GetString(0),
                     Guid.ParseExact(reader.GetString(1), "D"),
                     new DateTimeOffset(reader.GetInt64(2), TimeSpan.Zero));
+            },
+            cancellationToken);
+    }
+
+    public Task<int> DeleteExpiredAsync(DateTimeOffset expiredBefore, int limit, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
+        return database.WriteAsync(
+            write =>
+            {
+                var delete = write.Command(
+                    """
+                    DELETE FROM idempotency
+                    WHERE rowid IN (SELECT rowid FROM idempotency WHERE created_at < $expired LIMIT $limit);
+                    """);
+                delete.Parameters.AddWithValue("$expired", expiredBefore.UtcTicks);
+                delete.Parameters.AddWithValue("$limit", limit);
+                return delete.ExecuteNonQuery();
             },
             cancellationToken);
     }

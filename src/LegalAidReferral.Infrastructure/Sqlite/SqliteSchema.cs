@@ -45,6 +45,7 @@ internal static class SqliteSchema
             created_at   INTEGER NOT NULL,
             PRIMARY KEY (scope, key)
         );
+        CREATE INDEX IF NOT EXISTS idempotency_by_age ON idempotency (created_at);
 
         CREATE TABLE IF NOT EXISTS sequences (
             office_id   TEXT    NOT NULL,
@@ -121,6 +122,23 @@ internal static class SqliteSchema
             word      TEXT NOT NULL,
             PRIMARY KEY (office_id, deletion, word)
         ) WITHOUT ROWID;
+
+        -- Each office's copy of a referral, in that office's partition: copy is 'sending' (outgoing, with the
+        -- case id) or 'receiving' (incoming, with the shared package).
+        CREATE TABLE IF NOT EXISTS referrals (
+            office_id  TEXT    NOT NULL,
+            id         TEXT    NOT NULL,
+            copy       TEXT    NOT NULL,
+            status     TEXT    NOT NULL,
+            case_id    TEXT    NULL,
+            created_at INTEGER NOT NULL,
+            version    INTEGER NOT NULL,
+            document   TEXT    NOT NULL,
+            PRIMARY KEY (office_id, id)
+        );
+        CREATE INDEX IF NOT EXISTS referrals_newest ON referrals (office_id, copy, created_at DESC, id DESC);
+        CREATE INDEX IF NOT EXISTS referrals_by_status ON referrals (office_id, copy, status, created_at DESC, id DESC);
+        CREATE INDEX IF NOT EXISTS referrals_by_case ON referrals (office_id, case_id) WHERE case_id IS NOT NULL;
 
         -- Messages saved in the transaction of the change that sends them, deleted once published; the
         -- rowid keeps the order they were saved in.

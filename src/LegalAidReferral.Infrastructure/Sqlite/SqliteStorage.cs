@@ -4,6 +4,7 @@ using LegalAidReferral.Core.Common;
 using LegalAidReferral.Core.Conflicts;
 using LegalAidReferral.Core.Messaging;
 using LegalAidReferral.Core.Offices;
+using LegalAidReferral.Core.Referrals;
 using LegalAidReferral.Core.Referrals.Protocol;
 using LegalAidReferral.Core.Triage;
 using Microsoft.Extensions.DependencyInjection;
@@ -36,6 +37,8 @@ public static class SqliteStorage
         services.AddSingleton<IOfficeDirectory>(sp => sp.GetRequiredService<SqliteOfficeDirectory>());
         services.AddSingleton<SqliteTriagePolicyStore>();
         services.AddSingleton<ITriagePolicyStore>(sp => sp.GetRequiredService<SqliteTriagePolicyStore>());
+        services.AddSingleton<SqliteReferralStore>();
+        services.AddSingleton<IReferralStore>(sp => sp.GetRequiredService<SqliteReferralStore>());
         services.AddSingleton<SqliteOutbox>();
         services.AddSingleton<IOutbox>(sp => sp.GetRequiredService<SqliteOutbox>());
         services.AddSingleton<SqliteDeadLetters>();

@@ -49,6 +49,10 @@ public class AccessPolicyMatrixTests
         [UseCase.ListOffices] = ("DSAR", Target.Office, Outcome.Allowed),
         [UseCase.GetOffice] = ("DSAR", Target.Office, Outcome.Allowed),
         [UseCase.UpdateTriagePolicy] = ("A", Target.Office, Outcome.Forbidden),
+        [UseCase.SendReferral] = ("DS", Target.Case, Outcome.NotFound),
+        [UseCase.ListReferrals] = ("DS", Target.Office, Outcome.Forbidden),
+        [UseCase.GetReferral] = ("DS", Target.Office, Outcome.Forbidden),
+        [UseCase.ActOnReferral] = ("DS", Target.Office, Outcome.Forbidden),
 
         // Protocol settings (issue 7).
         [UseCase.GetProtocolSettings] = ("DSAR", Target.Office, Outcome.Allowed),

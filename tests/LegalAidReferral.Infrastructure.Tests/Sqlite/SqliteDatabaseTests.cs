@@ -14,14 +14,14 @@ public sealed class SqliteDatabaseTests : TempDatabase
         var entry = new AuditEntry(Guid.NewGuid(), "mx-ifdp-tapachula", @case.Id, AuditAction.CaseCreated, "defender-1", "mx-ifdp-tapachula", TestCases.Start, "c-1", []);
         var number = await new SqliteCaseReferenceSequence(Database).NextAsync("mx-ifdp-tapachula", 2026, default);
         await new SqliteCaseStore(Database).TryCreateAsync(@case, number, [], default);
-        await new SqliteIdempotencyStore(Database).ReserveAsync(reservation, default);
+        await new SqliteIdempotencyStore(Database).ReserveAsync(reservation, DateTimeOffset.MinValue, default);
         await new SqliteOfficeDirectory(Database).SeedAsync([SqliteOfficeDirectoryTests.MakeOffice("mx-ifdp-tapachula")], default);
         await new SqliteAuditTrail(Database).RecordAsync([entry], default);
 
         await ReopenAsync();
 
         Assert.Equal(@case.Reference, (await new SqliteCaseStore(Database).FindAsync("mx-ifdp-tapachula", @case.Id, default))?.Reference);
-        Assert.Equal(reservation.ResourceId, (await new SqliteIdempotencyStore(Database).ReserveAsync(reservation with { ResourceId = Guid.NewGuid() }, default)).ResourceId);
+        Assert.Equal(reservation.ResourceId, (await new SqliteIdempotencyStore(Database).ReserveAsync(reservation with { ResourceId = Guid.NewGuid() }, DateTimeOffset.MinValue, default)).ResourceId);
         Assert.Equal(2, (await new SqliteCaseReferenceSequence(Database).NextAsync("mx-ifdp-tapachula", 2026, default)).Number);
         Assert.NotNull(await new SqliteOfficeDirectory(Database).FindAsync("mx-ifdp-tapachula", default));
         var reopenedTrail = new SqliteAuditTrail(Database);

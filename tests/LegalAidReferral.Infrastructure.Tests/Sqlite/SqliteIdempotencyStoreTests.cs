@@ -5,6 +5,9 @@ namespace LegalAidReferral.Infrastructure.Tests.Sqlite;
 
 public sealed class SqliteIdempotencyStoreTests : TempDatabase
 {
+    // Reservations of the tests that are not about expiry: nothing is old enough to expire.
+    private static readonly DateTimeOffset NothingExpired = DateTimeOffset.MinValue;
+
     private SqliteIdempotencyStore Store => new(Database);
 
     [Fact]
@@ -12,17 +15,17 @@ public sealed class SqliteIdempotencyStoreTests : TempDatabase
     {
         var first = Candidate("mx-ifdp-tapachula:intake", "key-1", "hash-a");
 
-        Assert.Equal(first, await Store.ReserveAsync(first, default));
-        Assert.Equal(first, await Store.ReserveAsync(Candidate("mx-ifdp-tapachula:intake", "key-1", "hash-b"), default));
+        Assert.Equal(first, await Store.ReserveAsync(first, NothingExpired, default));
+        Assert.Equal(first, await Store.ReserveAsync(Candidate("mx-ifdp-tapachula:intake", "key-1", "hash-b"), NothingExpired, default));
     }
 
     [Fact]
     public async Task Same_key_in_another_scope_is_a_separate_reservation()
     {
-        await Store.ReserveAsync(Candidate("mx-ifdp-tapachula:intake", "key-1", "hash-a"), default);
+        await Store.ReserveAsync(Candidate("mx-ifdp-tapachula:intake", "key-1", "hash-a"), NothingExpired, default);
         var other = Candidate("gt-idpp-guatemala:intake", "key-1", "hash-a");
 
-        Assert.Equal(other, await Store.ReserveAsync(other, default));
+        Assert.Equal(other, await Store.ReserveAsync(other, NothingExpired, default));
     }
 
     [Fact]
@@ -30,12 +33,51 @@ public sealed class SqliteIdempotencyStoreTests : TempDatabase
     {
         var candidates = Enumerable.Range(0, 20).Select(_ => Candidate("scope", "key", "hash")).ToArray();
 
-        var results = await Task.WhenAll(candidates.Select(c => Task.Run(() => Store.ReserveAsync(c, default))));
+        var results = await Task.WhenAll(candidates.Select(c => Task.Run(() => Store.ReserveAsync(c, NothingExpired, default))));
 
         var winner = Assert.Single(results.Select(r => r.ResourceId).Distinct());
         Assert.Contains(winner, candidates.Select(c => c.ResourceId));
     }
 
-    private static IdempotencyRecord Candidate(string scope, string key, string hash) =>
-        new(scope, key, hash, Guid.NewGuid(), TestCases.Start);
+    [Fact]
+    public async Task Expired_record_is_replaced_by_the_next_reservation_of_its_key()
+    {
+        await Store.ReserveAsync(Candidate("scope", "key", "hash-a"), NothingExpired, default);
+        var later = Candidate("scope", "key", "hash-b", TestCases.Start.AddHours(25));
+
+        Assert.Equal(later, await Store.ReserveAsync(later, TestCases.Start.AddSeconds(1), default));
+        Assert.Equal(later, await Store.ReserveAsync(Candidate("scope", "key", "hash-c"), TestCases.Start.AddSeconds(1), default));
+    }
+
+    [Fact]
+    public async Task Record_created_at_the_expiry_limit_is_kept()
+    {
+        var first = Candidate("scope", "key", "hash-a");
+        await Store.ReserveAsync(first, NothingExpired, default);
+
+        Assert.Equal(first, await Store.ReserveAsync(Candidate("scope", "key", "hash-b"), TestCases.Start, default));
+    }
+
+    [Fact]
+    public async Task Delete_expired_removes_at_most_the_limit_and_only_records_older_than_the_limit()
+    {
+        var old = Enumerable.Range(0, 5).Select(i => Candidate("scope", $"old-{i}", "hash")).ToArray();
+        var fresh = Candidate("scope", "fresh", "hash", TestCases.Start.AddHours(1));
+        foreach (var record in old.Append(fresh))
+        {
+            await Store.ReserveAsync(record, NothingExpired, default);
+        }
+
+        var expiredBefore = TestCases.Start.AddMinutes(1);
+        Assert.Equal(3, await Store.DeleteExpiredAsync(expiredBefore, 3, default));
+        Assert.Equal(2, await Store.DeleteExpiredAsync(expiredBefore, 3, default));
+        Assert.Equal(0, await Store.DeleteExpiredAsync(expiredBefore, 3, default));
+
+        Assert.Equal(fresh, await Store.ReserveAsync(Candidate("scope", "fresh", "other"), expiredBefore, default));
+        var reused = Candidate("scope", "old-0", "other");
+        Assert.Equal(reused, await Store.ReserveAsync(reused, expiredBefore, default));
+    }
+
+    private static IdempotencyRecord Candidate(string scope, string key, string hash, DateTimeOffset? createdAt = null) =>
+        new(scope, key, hash, Guid.NewGuid(), createdAt ?? TestCases.Start);
 }

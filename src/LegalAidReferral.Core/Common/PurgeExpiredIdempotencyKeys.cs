@@ -1,0 +1,27 @@
+namespace LegalAidReferral.Core.Common;
+
+/// <summary>
+/// Deletes the <c>Idempotency-Key</c> records older than the retention, which would otherwise be kept
+/// forever. It works in batches, each one write of its own, so a large backlog never holds the store's
+/// writer for long. Run by a timer; no caller and no office's data are involved, so there is no access rule.
+/// </summary>
+public sealed class PurgeExpiredIdempotencyKeys(IIdempotencyStore store, IdempotencyOptions options, TimeProvider clock)
+{
+    public const int BatchSize = 1000;
+
+    /// <summary>Deletes every record expired now; returns how many.</summary>
+    public async Task<int> RunAsync(CancellationToken cancellationToken)
+    {
+        var expiredBefore = clock.GetUtcNow() - options.Retention;
+        var purged = 0;
+        int deleted;
+        do
+        {
+            deleted = await store.DeleteExpiredAsync(expiredBefore, BatchSize, cancellationToken);
+            purged += deleted;
+        }
+        while (deleted == BatchSize);
+
+        return purged;
+    }
+}

@@ -1,0 +1,186 @@
+using System.Text;
+using System.Text.Json;
+using LegalAidReferral.Core.Audit;
+using LegalAidReferral.Core.Common;
+using LegalAidReferral.Core.Messaging;
+using LegalAidReferral.Core.Referrals;
+using Microsoft.Data.Sqlite;
+
+namespace LegalAidReferral.Infrastructure.Sqlite;
+
+/// <summary>
+/// Referral copies as one JSON document per office and referral, with the columns the lists filter
+/// and sort on. Each write stores the copy with its outbox messages and audit entries in one
+/// transaction; a received message's id goes into the inbox in the same transaction.
+/// </summary>
+public sealed class SqliteReferralStore(SqliteDatabase database) : IReferralStore
+{
+    private const string Columns = "office_id, id, copy, status, case_id, created_at, version, document";
+
+    public Task<Referral?> FindAsync(string holderOfficeId, Guid referralId, CancellationToken cancellationToken) =>
+        Task.FromResult(database.Read(
+            read =>
+            {
+                var command = read.Command("SELECT document FROM referrals WHERE office_id = $office AND id = $id;");
+                command.Parameters.AddWithValue("$office", holderOfficeId);
+                command.Parameters.AddWithValue("$id", referralId.ToString("D"));
+                return command.ExecuteScalar() is string document ? Deserialize(document) : null;
+            },
+            cancellationToken));
+
+    public Task<Page<Referral>> ListAsync(string holderOfficeId, ReferralQuery query, PageRequest page, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        ArgumentNullException.ThrowIfNull(page);
+        var after = KeysetPosition.Parse(page.ContinuationToken);
+        var take = KeysetPosition.Take(page);
+        var sql = new StringBuilder("SELECT created_at, id, document FROM referrals WHERE office_id = $office AND copy = $copy");
+        if (query.Status is not null)
+        {
+            sql.Append(" AND status = $status");
+        }
+
+        if (after is not null)
+        {
+            sql.Append(" AND (created_at < $afterCreated OR (created_at = $afterCreated AND id < $afterId))");
+        }
+
+        sql.Append(" ORDER BY created_at DESC, id DESC LIMIT $take;");
+        return Task.FromResult(database.Read(
+            read =>
+            {
+                var command = read.Command(sql.ToString());
+                command.Parameters.AddWithValue("$office", holderOfficeId);
+                command.Parameters.AddWithValue("$copy", Kebab<ReferralCopy>.Name(query.Direction == ReferralDirection.Outgoing ? ReferralCopy.Sending : ReferralCopy.Receiving));
+                command.Parameters.AddWithValue("$take", take + 1);
+                if (query.Status is { } status)
+                {
+                    command.Parameters.AddWithValue("$status", Kebab<ReferralStatus>.Name(status));
+                }
+
+                if (after is { } position)
+                {
+                    command.Parameters.AddWithValue("$afterCreated", position.Ticks);
+                    command.Parameters.AddWithValue("$afterId", position.Id);
+                }
+
+                return KeysetPosition.ReadPage(command, take, reader => (new KeysetPosition(reader.GetInt64(0), reader.GetString(1)), Deserialize(reader.GetString(2))));
+            },
+            cancellationToken));
+    }
+
+    public Task<IReadOnlyList<Referral>> ListForCaseAsync(string officeId, Guid caseId, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<Referral>>(database.Read(
+            read =>
+            {
+                var command = read.Command("SELECT document FROM referrals WHERE office_id = $office AND case_id = $case ORDER BY created_at, id;");
+                command.Parameters.AddWithValue("$office", officeId);
+                command.Parameters.AddWithValue("$case", caseId.ToString("D"));
+                using var reader = command.ExecuteReader();
+                var copies = new List<Referral>();
+                while (reader.Read())
+                {
+                    copies.Add(Deserialize(reader.GetString(0)));
+                }
+
+                return copies;
+            },
+            cancellationToken));
+
+    public Task<bool> TryCreateAsync(Referral copy, IReadOnlyList<ExchangeMessage> messages, IReadOnlyList<AuditEntry> audit, CancellationToken cancellationToken)
+    {
+        var row = Row.Of(copy);
+        var auditRows = audit.Select(AuditRow.Of).ToArray();
+        return database.WriteAsync(write => Insert(write, row) && Saved(write, messages, auditRows), cancellationToken);
+    }
+
+    public Task<bool> TryReplaceAsync(
+        Referral copy, long expectedVersion, IReadOnlyList<ExchangeMessage> messages, IReadOnlyList<AuditEntry> audit, CancellationToken cancellationToken)
+    {
+        var row = Row.Of(copy);
+        var auditRows = audit.Select(AuditRow.Of).ToArray();
+        return database.WriteAsync(write => Update(write, row, expectedVersion) && Saved(write, messages, auditRows), cancellationToken);
+    }
+
+    public Task<bool> TryReceiveAsync(Referral copy, long? expectedVersion, Guid messageId, IReadOnlyList<AuditEntry> audit, CancellationToken cancellationToken)
+    {
+        var row = Row.Of(copy);
+        var auditRows = audit.Select(AuditRow.Of).ToArray();
+        var consumer = $"{Topics.Referrals}/{copy.HolderOfficeId}";
+        return database.WriteAsync(
+            write =>
+            {
+                // Nothing is written unless the message is new and the copy is where the receipt was decided.
+                if (SqliteInbox.Handled(write, consumer, messageId)
+                    || !(expectedVersion is { } expected ? Update(write, row, expected) : Insert(write, row)))
+                {
+                    return false;
+                }
+
+                SqliteInbox.TryAccept(write, consumer, messageId, copy.UpdatedAt);
+                AuditRow.Insert(write, auditRows);
+                return true;
+            },
+            cancellationToken);
+    }
+
+    internal static Referral Deserialize(string document) =>
+        JsonSerializer.Deserialize<Referral>(document, WireJson.Options)
+        ?? throw new InvalidDataException("A stored referral document is empty.");
+
+    private static bool Saved(SqliteWrite write, IReadOnlyList<ExchangeMessage> messages, AuditRow[] auditRows)
+    {
+        SqliteOutbox.Save(write, messages);
+        AuditRow.Insert(write, auditRows);
+        return true;
+    }
+
+    private static bool Insert(SqliteWrite write, Row row)
+    {
+        var command = write.Command(
+            $"INSERT INTO referrals ({Columns}) VALUES ($office, $id, $copy, $status, $case, $created, $version, $document) ON CONFLICT DO NOTHING;");
+        row.Bind(command);
+        return command.ExecuteNonQuery() == 1;
+    }
+
+    private static bool Update(SqliteWrite write, Row row, long expectedVersion)
+    {
+        var command = write.Command(
+            """
+            UPDATE referrals SET status = $status, version = $version, document = $document
+            WHERE office_id = $office AND id = $id AND version = $expected;
+            """);
+        row.Bind(command);
+        command.Parameters.AddWithValue("$expected", expectedVersion);
+        return command.ExecuteNonQuery() == 1;
+    }
+
+    private sealed record Row(string OfficeId, string Id, string Copy, string Status, string? CaseId, long CreatedAt, long Version, string Document)
+    {
+        public static Row Of(Referral copy)
+        {
+            ArgumentNullException.ThrowIfNull(copy);
+            return new Row(
+                copy.HolderOfficeId,
+                copy.Id.ToString("D"),
+                Kebab<ReferralCopy>.Name(copy.Copy),
+                Kebab<ReferralStatus>.Name(copy.Status),
+                copy.CaseId?.ToString("D"),
+                copy.CreatedAt.UtcTicks,
+                copy.Version,
+                JsonSerializer.Serialize(copy, WireJson.Options));
+        }
+
+        public void Bind(SqliteCommand command)
+        {
+            command.Parameters.AddWithValue("$office", OfficeId);
+            command.Parameters.AddWithValue("$id", Id);
+            command.Parameters.AddWithValue("$copy", Copy);
+            command.Parameters.AddWithValue("$status", Status);
+            command.Parameters.AddWithValue("$case", (object?)CaseId ?? DBNull.Value);
+            command.Parameters.AddWithValue("$created", CreatedAt);
+            command.Parameters.AddWithValue("$version", Version);
+            command.Parameters.AddWithValue("$document", Document);
+        }
+    }
+}

@@ -1,0 +1,227 @@
+using LegalAidReferral.Core.Cases;
+using LegalAidReferral.Core.Cases.Input;
+using LegalAidReferral.Core.Common;
+using LegalAidReferral.Core.Identity;
+using LegalAidReferral.Core.Messaging;
+using LegalAidReferral.Core.Referrals;
+using LegalAidReferral.Core.Referrals.Input;
+using LegalAidReferral.Functions.Tests.Cases;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace LegalAidReferral.Functions.Tests.Referrals;
+
+/// <summary>
+/// A referral between two offices of one deployment through the use cases, the SQLite store, the
+/// outbox relay and the in-process exchange, as the standalone host runs them.
+/// </summary>
+public sealed class ReferralFlowTests : IAsyncLifetime
+{
+    private const string Guatemala = "gt-idpp-guatemala";
+    private const string Tapachula = "mx-ifdp-tapachula";
+    private const string Name = "Rosalía Ficticia Monterroso";
+    private const string BirthDate = "1988-04-17";
+    private const string DocumentNumber = "GT99887766";
+    private const string Note = "Llamó desde el albergue Belén";
+
+    private readonly RecordingHandler review = new();
+    private readonly FunctionHarness harness;
+
+    public ReferralFlowTests()
+    {
+        harness = new FunctionHarness(services =>
+        {
+            services.AddSingleton<IMessageHandler>(review);
+            services.AddSingleton<LegalAidReferral.Core.Referrals.Protocol.IProtocolSettingsStore, NoSettings>();
+        });
+    }
+
+    public Task InitializeAsync() => harness.StartAsync();
+
+    public Task DisposeAsync() => harness.DisposeAsync().AsTask();
+
+    [Fact]
+    public async Task Guatemala_refers_a_case_and_Tapachula_takes_it_step_by_step_while_Guatemala_sees_each_step()
+    {
+        var caseId = await CaseWithConsentAsync(Tapachula);
+
+        var sent = await Send(caseId, ["client.fullName", "client.languages", "legalIssues"]);
+        Assert.Equal(ReferralStatus.Sent, sent.Status);
+        Assert.Empty(await IncomingAsync());
+
+        await RelayAsync();
+        var incoming = Assert.Single(await IncomingAsync());
+        Assert.Equal(sent.Id, incoming.Id);
+        Assert.Null(incoming.CaseId);
+        Assert.Contains(Name, incoming.Package!.Values.GetRawText(), StringComparison.Ordinal);
+        Assert.DoesNotContain(BirthDate, incoming.Package.Values.GetRawText(), StringComparison.Ordinal);
+        Assert.DoesNotContain(DocumentNumber, incoming.Package.Values.GetRawText(), StringComparison.Ordinal);
+
+        foreach (var (action, user, input) in new (ReferralAction, string, ReferralActionInput?)[]
+        {
+            (ReferralAction.Acknowledge, $"{Tapachula}-defender", null),
+            (ReferralAction.Accept, $"{Tapachula}-defender", new() { Note = Note }),
+            (ReferralAction.Assign, $"{Tapachula}-supervisor", new() { DefenderId = $"{Tapachula}-defender" }),
+            (ReferralAction.FirstContact, $"{Tapachula}-defender", null),
+            (ReferralAction.Outcome, $"{Tapachula}-defender", new() { Successful = true }),
+        })
+        {
+            var acted = await ActAsync(sent.Id, action, user, input);
+            Assert.True(acted.IsSuccess, acted.Failure?.Detail);
+            await RelayAsync();
+            var outgoing = await GetAsync(sent.Id, $"{Guatemala}-defender");
+            Assert.Equal(acted.Value.Status, outgoing.Status);
+            Assert.Equal(acted.Value.Steps.Select(s => s.Id), outgoing.Steps.Select(s => s.Id));
+        }
+
+        var referredOut = await harness.Provider.GetRequiredService<ICaseStore>().FindAsync(Guatemala, caseId, default);
+        Assert.Equal(CaseStatus.ReferredOut, referredOut!.Status);
+        Assert.Equal(6, review.Bodies.Count(b => b.Topic == Topics.ProtocolEvents));
+        Assert.All(review.Bodies, m => Assert.DoesNotContain(Name, m.Body, StringComparison.Ordinal));
+        Assert.All(review.Bodies, m => Assert.DoesNotContain(Note, m.Body, StringComparison.Ordinal));
+        Assert.All(review.Bodies, m => Assert.DoesNotContain(caseId.ToString("D"), m.Body, StringComparison.Ordinal));
+        Assert.All(review.Bodies, m => Assert.DoesNotContain(sent.Id.ToString("D"), m.Body + m.CorrelationId, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_referral_without_consent_to_share_with_the_office_is_refused_and_nothing_is_sent()
+    {
+        var caseId = await CaseWithConsentAsync("cl-dpp-santiago");
+
+        var refused = await harness.Provider.GetRequiredService<SendReferral>().HandleAsync(
+            new SendReferral.Command(caseId, Request(["client.fullName"]), null, "hash"), Call($"{Guatemala}-defender"), default);
+
+        Assert.False(refused.IsSuccess);
+        Assert.Equal(FailureKind.ConsentRequired, refused.Failure.Kind);
+        Assert.Empty(await harness.Provider.GetRequiredService<IOutbox>().PendingAsync(10, default));
+    }
+
+    [Fact]
+    public async Task A_step_delivered_twice_is_taken_once()
+    {
+        var caseId = await CaseWithConsentAsync(Tapachula);
+        var sent = await Send(caseId, ["client.fullName"]);
+        var outbox = harness.Provider.GetRequiredService<IOutbox>();
+        var delivery = (await outbox.PendingAsync(10, default)).First(m => m.Topic == Topics.Referrals);
+        var exchange = harness.Provider.GetRequiredService<IMessagePublisher>();
+
+        await exchange.PublishAsync(delivery, default);
+        await exchange.PublishAsync(delivery, default);
+        await RelayAsync();
+
+        var copy = Assert.Single(await IncomingAsync());
+        Assert.Equal(1, copy.Version);
+        Assert.Equal(sent.Steps.Select(s => s.Id), copy.Steps.Select(s => s.Id));
+    }
+
+    [Fact]
+    public async Task A_third_office_cannot_see_or_act_on_the_referral()
+    {
+        var caseId = await CaseWithConsentAsync(Tapachula);
+        var sent = await Send(caseId, ["client.fullName"]);
+        await RelayAsync();
+
+        var read = await harness.Provider.GetRequiredService<GetReferral>().HandleAsync(sent.Id, Call("cl-dpp-santiago-defender"), default);
+        var acted = await ActAsync(sent.Id, ReferralAction.Acknowledge, "cl-dpp-santiago-defender", null);
+
+        Assert.Equal(FailureKind.NotFound, read.Failure!.Kind);
+        Assert.Equal(FailureKind.NotFound, acted.Failure!.Kind);
+    }
+
+    private async Task<Guid> CaseWithConsentAsync(string shareWith)
+    {
+        var call = Call($"{Guatemala}-defender");
+        var intake = await harness.Provider.GetRequiredService<IntakeCase>().HandleAsync(
+            new IntakeCase.Command(
+                new IntakeInput
+                {
+                    Client = new ClientInput
+                    {
+                        FullName = Name,
+                        BirthDate = BirthDate,
+                        Nationalities = ["GT"],
+                        Languages = ["es"],
+                        IdentityDocuments = [new IdentityDocumentInput { Type = "national-id", Number = DocumentNumber, IssuingCountry = "GT" }],
+                    },
+                    LegalIssues = [new LegalIssueInput { Type = "asylum" }],
+                },
+                null,
+                "intake"),
+            call,
+            default);
+        var caseId = intake.Value!.Case.Id;
+        var consent = await harness.Provider.GetRequiredService<RecordConsent>().HandleAsync(
+            new RecordConsent.Command(
+                caseId,
+                new ConsentInput { Purpose = "share-with-office", OfficeId = shareWith, Given = true, Channel = "in-person", Language = "es" },
+                null,
+                null,
+                "consent"),
+            call,
+            default);
+        Assert.True(consent.IsSuccess, consent.Failure?.Detail);
+        return caseId;
+    }
+
+    private async Task<Referral> Send(Guid caseId, List<string?> fields)
+    {
+        var sent = await harness.Provider.GetRequiredService<SendReferral>().HandleAsync(
+            new SendReferral.Command(caseId, Request(fields), null, "send"), Call($"{Guatemala}-defender"), default);
+        Assert.True(sent.IsSuccess, sent.Failure?.Detail);
+        return sent.Value.Referral;
+    }
+
+    private static ReferralInput Request(List<string?> fields) =>
+        new() { ToOfficeId = Tapachula, Kind = "representation", Reason = "The client moved to Tapachula", SharedFields = fields };
+
+    private Task<Result<Referral>> ActAsync(Guid referralId, ReferralAction action, string user, ReferralActionInput? input) =>
+        harness.Provider.GetRequiredService<ActOnReferral>().HandleAsync(new ActOnReferral.Command(referralId, action, input, null), Call(user), default);
+
+    private async Task<Referral> GetAsync(Guid referralId, string user)
+    {
+        var found = await harness.Provider.GetRequiredService<GetReferral>().HandleAsync(referralId, Call(user), default);
+        Assert.True(found.IsSuccess, found.Failure?.Detail);
+        return found.Value;
+    }
+
+    private async Task<IReadOnlyList<Referral>> IncomingAsync()
+    {
+        var page = await harness.Provider.GetRequiredService<ListReferrals>().HandleAsync(
+            new ReferralQuery(ReferralDirection.Incoming, null), new PageRequest(100, null), Call($"{Tapachula}-defender"), default);
+        return page.Value!.Items;
+    }
+
+    private async Task RelayAsync()
+    {
+        var outcome = await harness.Provider.GetRequiredService<RelayOutbox>().RunAsync(default);
+        Assert.Null(outcome.Failure);
+    }
+
+    private CallContext Call(string userId)
+    {
+        var user = harness.Provider.GetRequiredService<LegalAidReferral.Standalone.DevSignIn.DemoUsers>().Find(userId)!;
+        return new CallContext(new StaffCaller(user.UserId, user.OfficeId, user.Roles.ToHashSet()), Guid.NewGuid().ToString("N"));
+    }
+
+    private sealed class NoSettings : LegalAidReferral.Core.Referrals.Protocol.IProtocolSettingsStore
+    {
+        public Task<LegalAidReferral.Core.Referrals.Protocol.ProtocolSettings?> CurrentAsync(string officeId, CancellationToken cancellationToken) =>
+            Task.FromResult<LegalAidReferral.Core.Referrals.Protocol.ProtocolSettings?>(null);
+
+        public Task<bool> TryAddAsync(LegalAidReferral.Core.Referrals.Protocol.ProtocolSettings settings, CancellationToken cancellationToken) =>
+            Task.FromResult(false);
+    }
+
+    /// <summary>Stands in for the regional review: records every protocol event it is handed.</summary>
+    private sealed class RecordingHandler : IMessageHandler
+    {
+        public List<ExchangeMessage> Bodies { get; } = [];
+
+        public string Topic => Topics.ProtocolEvents;
+
+        public Task<Delivery> HandleAsync(ExchangeMessage message, CancellationToken cancellationToken)
+        {
+            Bodies.Add(message);
+            return Task.FromResult(Delivery.Handled);
+        }
+    }
+}
