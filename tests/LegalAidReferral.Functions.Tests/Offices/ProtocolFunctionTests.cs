@@ -1,6 +1,8 @@
 using System.Text.Json.Nodes;
 using LegalAidReferral.Core.Referrals.Protocol;
+using LegalAidReferral.Functions.Cases;
 using LegalAidReferral.Functions.Offices;
+using LegalAidReferral.Functions.Referrals;
 using LegalAidReferral.Functions.Tests.Cases;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
@@ -191,6 +193,48 @@ public class ProtocolFunctionTests
 
         Assert.All(results, r => Assert.Equal(200, r.Status));
         Assert.Equal([2, 3, 4, 5], results.Select(r => r.Body!["version"]!.GetValue<int>()).Order());
+    }
+
+    [Fact]
+    public async Task A_settings_change_moves_no_open_deadline_and_applies_to_the_next_referral()
+    {
+        await using var harness = await StartAsync();
+        var before = await SendReferralAsync(harness);
+        var looser = Settings();
+        looser["deadlines"]!["acknowledge"]!["businessDays"] = 20;
+        looser["deadlines"]!["decide"]!["businessDays"] = 20;
+
+        var (status, _, _) = await PutAsync(harness, Admin, looser);
+        var after = await SendReferralAsync(harness);
+
+        Assert.Equal(200, status);
+        var request = harness.Request("GET", "gt-idpp-guatemala-defender");
+        var (_, _, reread) = await FunctionHarness.ExecuteAsync(
+            await harness.Function<GetReferralFunction>().Run(request, before["id"]!.GetValue<string>()), request);
+        Assert.Equal(AcknowledgeDue(before), AcknowledgeDue(reread!));
+        Assert.True(AcknowledgeDue(after) > AcknowledgeDue(before).AddDays(14), $"{AcknowledgeDue(after):O} vs {AcknowledgeDue(before):O}");
+    }
+
+    private static DateTimeOffset AcknowledgeDue(JsonNode referral) =>
+        referral["deadlines"]!.AsArray().Single(d => d!["kind"]!.GetValue<string>() == "acknowledge")!["dueAt"]!.GetValue<DateTimeOffset>();
+
+    /// <summary>A case of the Guatemala City office with consent to share with Tapachula, referred there; the outgoing copy.</summary>
+    private static async Task<JsonNode> SendReferralAsync(FunctionHarness harness)
+    {
+        const string Defender = "gt-idpp-guatemala-defender";
+        var intake = harness.Request("POST", Defender, new
+        {
+            client = new { fullName = "Cliente Ficticio Plazos", currentLocation = new { country = "GT", locality = "Ciudad de Guatemala" } },
+            legalIssues = new[] { new { type = "asylum" } },
+        });
+        var (_, _, created) = await FunctionHarness.ExecuteAsync(await harness.Function<IntakeCaseFunction>().Run(intake), intake);
+        var caseId = created!["id"]!.GetValue<string>();
+        var consent = harness.Request("POST", Defender, new { purpose = "share-with-office", officeId = Office, given = true, channel = "in-person", language = "es" });
+        await FunctionHarness.ExecuteAsync(await harness.Function<RecordConsentFunction>().Run(consent, caseId), consent);
+        var send = harness.Request("POST", Defender, new { toOfficeId = Office, kind = "representation", reason = "The client moved to Tapachula", sharedFields = new[] { "client.fullName" } });
+        var (status, _, referral) = await FunctionHarness.ExecuteAsync(await harness.Function<SendReferralFunction>().Run(send, caseId), send);
+        Assert.Equal(201, status);
+        return referral!;
     }
 
     private static async Task<FunctionHarness> StartAsync()
