@@ -7,6 +7,7 @@ using LegalAidReferral.Core.Messaging;
 using LegalAidReferral.Core.Offices;
 using LegalAidReferral.Core.Referrals;
 using LegalAidReferral.Core.Referrals.Events;
+using LegalAidReferral.Core.Referrals.Protocol;
 using LegalAidReferral.Core.Triage;
 using LegalAidReferral.Functions.Http;
 using LegalAidReferral.Functions.Operations;
@@ -80,6 +81,10 @@ public static class ServiceRegistration
         services.AddSingleton<GetReferral>();
         services.AddSingleton<ActOnReferral>();
         services.AddSingleton<IMessageHandler, ReferralMessageHandler>();
+
+        // Protocol settings (issue 7, deadlines as data).
+        services.AddSingleton<GetProtocolSettings>();
+        services.AddSingleton<UpdateProtocolSettings>();
         return services;
     }
 

@@ -30,6 +30,8 @@ public class AccessTests(HostFixture fixture) : IClassFixture<HostFixture>
         ("offices", HttpMethod.Get, "/api/offices", () => null, false),
         ("offices/{officeId}", HttpMethod.Get, "/api/offices/gt-idpp-guatemala", () => null, false),
         ("offices/{officeId}/policy", HttpMethod.Put, "/api/offices/gt-idpp-guatemala/policy", () => Samples.Policy(), false),
+        ("offices/{officeId}/protocol", HttpMethod.Get, "/api/offices/gt-idpp-guatemala/protocol", () => null, false),
+        ("offices/{officeId}/protocol", HttpMethod.Put, "/api/offices/gt-idpp-guatemala/protocol", () => Samples.Protocol(), false),
     ];
 
     [Fact]
@@ -159,6 +161,8 @@ public class AccessTests(HostFixture fixture) : IClassFixture<HostFixture>
     [Theory]
     [InlineData(Samples.GuatemalaDefender, "PUT", "/api/offices/gt-idpp-guatemala/policy", "{\"criteria\":5}")]
     [InlineData(Samples.TapachulaAdmin, "PUT", "/api/offices/gt-idpp-guatemala/policy", "{\"criteria\":")]
+    [InlineData(Samples.GuatemalaSupervisor, "PUT", "/api/offices/gt-idpp-guatemala/protocol", "{\"weekend\":5}")]
+    [InlineData(Samples.TapachulaAdmin, "PUT", "/api/offices/gt-idpp-guatemala/protocol", "{\"weekend\":")]
     [InlineData(Samples.GuatemalaAdmin, "POST", "/api/cases", "{\"client\":5}")]
     [InlineData(Samples.Reviewer, "POST", "/api/cases/search", "{\"q\":5}")]
     [InlineData(Samples.GuatemalaAdmin, "POST", "/api/cases/{caseId}/status", "{\"to\":")]

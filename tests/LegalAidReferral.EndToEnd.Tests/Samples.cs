@@ -66,4 +66,19 @@ public static class Samples
           "referral": { "recommendOffices": true, "maxOffices": 3 }
         }
         """)!.AsObject();
+
+    /// <summary>Valid protocol settings: the defaults with two holidays and a tighter acknowledgement.</summary>
+    public static JsonObject Protocol() => JsonNode.Parse("""
+        {
+          "weekend": ["saturday", "sunday"],
+          "holidays": [ { "date": "2026-12-25", "name": "Navidad" }, { "date": "2026-12-12", "name": "Día de la Virgen de Guadalupe" } ],
+          "deadlines": {
+            "acknowledge": { "businessDays": 1, "criticalHours": 12 },
+            "decide": { "businessDays": 5, "criticalHours": 48 },
+            "firstContact": { "businessDays": 3, "criticalHours": 24 },
+            "outcomeReport": { "days": 30, "repeatEveryDays": 30 }
+          },
+          "notSuccessfulReasons": ["lack-of-capacity", "unable-to-contact-client", "other"]
+        }
+        """)!.AsObject();
 }

@@ -36,5 +36,10 @@ public static class AccessRules
         [UseCase.ListReferrals] = AccessRule.Staff(Reach.OwnOffice, ReferralWork, CaseRoles),
         [UseCase.GetReferral] = AccessRule.Staff(Reach.OwnOffice, ReferralWork, CaseRoles),
         [UseCase.ActOnReferral] = AccessRule.Staff(Reach.OwnOffice, ReferralWork, CaseRoles),
+
+        // Protocol settings (issue 7, deadlines as data): the receiving office's deadlines concern the sender too, so all staff read any office's.
+        [UseCase.GetProtocolSettings] = AccessRule.Staff(Reach.AnyOffice, "Only staff of the network read protocol settings.", Enum.GetValues<Role>()),
+        [UseCase.UpdateProtocolSettings] = AccessRule.Staff(
+            Reach.OwnOffice, "Only an office admin of this office can change its protocol settings.", Role.OfficeAdmin),
     };
 }

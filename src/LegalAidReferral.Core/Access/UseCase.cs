@@ -23,4 +23,8 @@ public enum UseCase
     ListReferrals,
     GetReferral,
     ActOnReferral,
+
+    // Protocol settings (issue 7, deadlines as data).
+    GetProtocolSettings,
+    UpdateProtocolSettings,
 }

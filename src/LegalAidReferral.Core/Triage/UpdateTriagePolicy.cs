@@ -12,8 +12,6 @@ namespace LegalAidReferral.Core.Triage;
 /// </summary>
 public sealed class UpdateTriagePolicy(AccessPolicy access, ITriagePolicyStore store, IOfficeDirectory offices, TimeProvider clock)
 {
-    private const int MaxAttempts = 5;
-
     public sealed record Command(string OfficeId, TriagePolicyInput Input, ExpectedVersion? ExpectedVersion);
 
     public async Task<Result<TriagePolicy>> HandleAsync(Command command, CallContext call, CancellationToken cancellationToken)
@@ -28,30 +26,10 @@ public sealed class UpdateTriagePolicy(AccessPolicy access, ITriagePolicyStore s
             return Failure.NotFound("office");
         }
 
-        for (var attempt = 1; ; attempt++)
-        {
-            var current = await store.FindCurrentAsync(command.OfficeId, cancellationToken);
-            if (command.ExpectedVersion is not null && !command.ExpectedVersion.Matches(current?.Version))
-            {
-                return Failure.StaleVersion();
-            }
-
-            var validated = TriagePolicyValidator.Validate(
-                command.Input, command.OfficeId, (current?.Version ?? 0) + 1, clock.GetUtcNow(), call.Caller.Id);
-            if (!validated.IsSuccess)
-            {
-                return validated.Failure;
-            }
-
-            if (await store.TryAddAsync(validated.Value, cancellationToken))
-            {
-                return validated.Value;
-            }
-
-            if (attempt == MaxAttempts)
-            {
-                return Failure.StaleVersion();
-            }
-        }
+        return await NextVersion.AddAsync(
+            command.ExpectedVersion,
+            async () => (await store.FindCurrentAsync(command.OfficeId, cancellationToken))?.Version,
+            version => TriagePolicyValidator.Validate(command.Input, command.OfficeId, version, clock.GetUtcNow(), call.Caller.Id),
+            policy => store.TryAddAsync(policy, cancellationToken));
     }
 }

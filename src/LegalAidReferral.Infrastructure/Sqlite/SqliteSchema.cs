@@ -66,6 +66,14 @@ internal static class SqliteSchema
             PRIMARY KEY (office_id, version)
         );
 
+        -- Protocol settings: one JSON document per office and version, like policies; versions are only added.
+        CREATE TABLE IF NOT EXISTS protocol_settings (
+            office_id TEXT    NOT NULL,
+            version   INTEGER NOT NULL,
+            document  TEXT    NOT NULL,
+            PRIMARY KEY (office_id, version)
+        );
+
         -- The conflict check's party index, written in the transaction of the case it comes from.
         -- Every search starts from (office_id, ...), so another office's parties are never read.
         CREATE TABLE IF NOT EXISTS parties (

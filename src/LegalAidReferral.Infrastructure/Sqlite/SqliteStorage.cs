@@ -5,6 +5,7 @@ using LegalAidReferral.Core.Conflicts;
 using LegalAidReferral.Core.Messaging;
 using LegalAidReferral.Core.Offices;
 using LegalAidReferral.Core.Referrals;
+using LegalAidReferral.Core.Referrals.Protocol;
 using LegalAidReferral.Core.Triage;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -14,7 +15,7 @@ public static class SqliteStorage
 {
     /// <summary>
     /// Registers the SQLite adapters of every storage port as singletons (they share one writer) and
-    /// a hosted service that creates the schema and seeds the offices and their triage policies at start.
+    /// a hosted service that creates the schema and seeds the offices, their triage policies and their protocol settings at start.
     /// </summary>
     public static IServiceCollection AddSqliteStorage(this IServiceCollection services, SqliteStorageOptions options)
     {
@@ -42,6 +43,11 @@ public static class SqliteStorage
         services.AddSingleton<IOutbox>(sp => sp.GetRequiredService<SqliteOutbox>());
         services.AddSingleton<SqliteDeadLetters>();
         services.AddSingleton<IDeadLetters>(sp => sp.GetRequiredService<SqliteDeadLetters>());
+
+        // Protocol settings (issue 7, deadlines as data).
+        services.AddSingleton<SqliteProtocolSettingsStore>();
+        services.AddSingleton<IProtocolSettingsStore>(sp => sp.GetRequiredService<SqliteProtocolSettingsStore>());
+
         services.AddHostedService<SqliteStorageInitializer>();
         return services;
     }

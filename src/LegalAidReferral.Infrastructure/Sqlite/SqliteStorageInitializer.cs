@@ -3,8 +3,8 @@ using Microsoft.Extensions.Hosting;
 
 namespace LegalAidReferral.Infrastructure.Sqlite;
 
-/// <summary>Creates the schema and seeds the office directory and the triage policies before the host serves requests.</summary>
-public sealed class SqliteStorageInitializer(SqliteDatabase database, SqliteOfficeDirectory directory, SqliteTriagePolicyStore policies) : IHostedService
+/// <summary>Creates the schema and seeds the office directory, the triage policies and the protocol settings before the host serves requests.</summary>
+public sealed class SqliteStorageInitializer(SqliteDatabase database, SqliteOfficeDirectory directory, SqliteTriagePolicyStore policies, SqliteProtocolSettingsStore protocols) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -12,6 +12,7 @@ public sealed class SqliteStorageInitializer(SqliteDatabase database, SqliteOffi
         var offices = SeedOffices.Load();
         await directory.SeedAsync(offices, cancellationToken);
         await policies.SeedMissingAsync(SeedPolicies.Load(offices.Select(o => o.Id)), cancellationToken);
+        await protocols.SeedMissingAsync(offices.Select(o => o.Id), cancellationToken);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

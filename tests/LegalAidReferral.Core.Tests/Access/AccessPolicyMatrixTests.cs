@@ -53,6 +53,10 @@ public class AccessPolicyMatrixTests
         [UseCase.ListReferrals] = ("DS", Target.Office, Outcome.Forbidden),
         [UseCase.GetReferral] = ("DS", Target.Office, Outcome.Forbidden),
         [UseCase.ActOnReferral] = ("DS", Target.Office, Outcome.Forbidden),
+
+        // Protocol settings (issue 7).
+        [UseCase.GetProtocolSettings] = ("DSAR", Target.Office, Outcome.Allowed),
+        [UseCase.UpdateProtocolSettings] = ("A", Target.Office, Outcome.Forbidden),
     };
 
     private static readonly Dictionary<char, Role> RoleLetters = new()

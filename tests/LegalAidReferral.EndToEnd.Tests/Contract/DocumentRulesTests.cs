@@ -31,6 +31,22 @@ public class DocumentRulesTests
     [InlineData("PriorityRule", """{ "id": "urgent", "priority": "critical", "hearingWithinDays": null }""", false)]
     [InlineData("PriorityRule", """{ "id": "urgent", "priority": "critical", "hearingWithinDays": 400 }""", false)]
     [InlineData("PriorityRule", """{ "id": "urgent", "priority": "critical", "hearingWithinDays": 7 }""", true)]
+    [InlineData("Weekend", """["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]""", false)]
+    [InlineData("Weekend", """["monday", "tuesday", "wednesday", "thursday", "friday", "saturday"]""", true)]
+    [InlineData("Weekend", """["friday", "friday"]""", true)]
+    [InlineData("Weekend", """[]""", true)]
+    [InlineData("Weekend", """["caturday"]""", false)]
+    [InlineData("Holiday", """{ "date": "2026-02-30", "name": "Nunca" }""", false)]
+    [InlineData("Holiday", """{ "date": "2026-12-25", "name": " " }""", false)]
+    [InlineData("BusinessDaysDeadline", """{ "businessDays": 0, "criticalHours": 24 }""", false)]
+    [InlineData("BusinessDaysDeadline", """{ "businessDays": 60, "criticalHours": 241 }""", false)]
+    [InlineData("BusinessDaysDeadline", """{ "businessDays": 60, "criticalHours": 240 }""", true)]
+    [InlineData("RecurringDeadline", """{ "days": 366, "repeatEveryDays": 30 }""", false)]
+    [InlineData("NotSuccessfulReasons", """[]""", false)]
+    [InlineData("NotSuccessfulReasons", """["other", "other"]""", false)]
+    [InlineData("NotSuccessfulReasons", """["Lack of capacity"]""", false)]
+    [InlineData("NotSuccessfulReasons", """["lack-of-capacity", "other"]""", true)]
+    [InlineData("ProtocolSettingsRequest", """{ "weekend": [], "holidays": [], "notSuccessfulReasons": ["other"] }""", false)]
     public void Schema_accepts_what_the_service_accepts(string schema, string instance, bool valid)
     {
         using var json = JsonDocument.Parse(instance);

@@ -2,6 +2,7 @@ using LegalAidReferral.Core.Audit;
 using LegalAidReferral.Core.Cases;
 using LegalAidReferral.Core.Common;
 using LegalAidReferral.Core.Offices;
+using LegalAidReferral.Core.Referrals.Protocol;
 using LegalAidReferral.Infrastructure.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -28,6 +29,7 @@ public sealed class SqliteStorageTests : IDisposable
             Assert.NotNull(provider.GetRequiredService<IIdempotencyStore>());
             Assert.Equal(1, (await provider.GetRequiredService<ICaseReferenceSequence>().NextAsync("gt-idpp-guatemala", 2026, default)).Number);
             Assert.True(await provider.GetRequiredService<SqliteDatabase>().IsHealthyAsync(default));
+            Assert.Equal(1, (await provider.GetRequiredService<IProtocolSettingsStore>().CurrentAsync("mx-ifdp-tapachula", default))!.Version);
         }
     }
 

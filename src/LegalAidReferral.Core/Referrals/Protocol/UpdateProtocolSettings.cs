@@ -1,0 +1,38 @@
+using LegalAidReferral.Core.Access;
+using LegalAidReferral.Core.Common;
+using LegalAidReferral.Core.Identity;
+using LegalAidReferral.Core.Offices;
+using LegalAidReferral.Core.Referrals.Input;
+
+namespace LegalAidReferral.Core.Referrals.Protocol;
+
+/// <summary>
+/// An office admin replaces the office's protocol settings, validated whole. Each change is stored
+/// as the next version; earlier versions stay. Deadlines already running keep the due times stored
+/// when their step started: only steps that start afterwards follow the new settings.
+/// </summary>
+public sealed class UpdateProtocolSettings(AccessPolicy access, IProtocolSettingsStore store, IOfficeDirectory offices, TimeProvider clock)
+{
+    public sealed record Command(string OfficeId, ProtocolSettingsInput Input, ExpectedVersion? ExpectedVersion);
+
+    public async Task<Result<ProtocolSettings>> HandleAsync(Command command, CallContext call, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        ArgumentNullException.ThrowIfNull(call);
+        if (await access.CheckAsync(UseCase.UpdateProtocolSettings, call.Caller, new AccessTarget(command.OfficeId), cancellationToken) is { } denied)
+        {
+            return denied;
+        }
+
+        if (await offices.FindAsync(command.OfficeId, cancellationToken) is null)
+        {
+            return Failure.NotFound("office");
+        }
+
+        return await NextVersion.AddAsync(
+            command.ExpectedVersion,
+            async () => (await store.CurrentAsync(command.OfficeId, cancellationToken))?.Version,
+            version => ProtocolSettingsValidator.Validate(command.Input, command.OfficeId, version, clock.GetUtcNow(), call.Caller.Id),
+            settings => store.TryAddAsync(settings, cancellationToken));
+    }
+}
