@@ -3,9 +3,7 @@ using LegalAidReferral.Core.Audit;
 using LegalAidReferral.Core.Cases;
 using LegalAidReferral.Core.Cases.Input;
 using LegalAidReferral.Core.Common;
-using LegalAidReferral.Core.Identity;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
+using static LegalAidReferral.Functions.Tests.Cases.CoreUseCases;
 
 namespace LegalAidReferral.Functions.Tests.Cases;
 
@@ -15,53 +13,20 @@ namespace LegalAidReferral.Functions.Tests.Cases;
 /// </summary>
 public class CaseUseCaseTests
 {
-    private const string Office = "gt-idpp-guatemala";
-    private static readonly DateTimeOffset Now = new(2026, 3, 10, 15, 30, 0, TimeSpan.Zero);
-
-    private static CallContext Defender { get; } = new(new Actor("defender-1", Office, new HashSet<Role> { Role.Defender }), "correlation-1");
-
-    private static CallContext Admin { get; } = new(new Actor("admin-1", Office, new HashSet<Role> { Role.OfficeAdmin }), "correlation-2");
-
-    private static IntakeInput Intake(string name = "Cliente Ficticio Uno", string? channel = null) => new()
-    {
-        Channel = channel,
-        Client = new ClientInput { FullName = name },
-        LegalIssues = [new LegalIssueInput { Type = "asylum" }],
-    };
-
-    private static async Task<FunctionHarness> StartAsync()
-    {
-        var harness = new FunctionHarness(services => services.AddSingleton<TimeProvider>(new FakeTimeProvider(Now)));
-        await harness.StartAsync();
-        return harness;
-    }
-
-    private static T Get<T>(FunctionHarness harness)
-        where T : notnull => harness.Provider.GetRequiredService<T>();
-
-    private static async Task<Result<IntakeCase.Outcome>> IntakeAsync(FunctionHarness harness, IntakeInput input, string? key = null, string hash = "hash-1") =>
-        await Get<IntakeCase>(harness).HandleAsync(new IntakeCase.Command(input, key, hash), Defender, CancellationToken.None);
-
-    private static async Task<Case> CreateAsync(FunctionHarness harness, string name = "Cliente Ficticio Uno") =>
-        (await IntakeAsync(harness, Intake(name))).Value!.Case;
-
-    private static async Task<IReadOnlyList<AuditEntry>> HistoryAsync(FunctionHarness harness, Guid caseId) =>
-        (await Get<IAuditTrail>(harness).ListForCaseAsync(Office, caseId, new PageRequest(100, null), CancellationToken.None)).Items;
-
     [Fact]
     public async Task Intake_opens_the_case_with_the_next_reference_of_the_office_and_year_and_audits_it()
     {
         await using var harness = await StartAsync();
 
-        var first = await IntakeAsync(harness, Intake());
-        var second = await IntakeAsync(harness, Intake("Cliente Ficticio Dos", channel: "partner"));
+        var first = await harness.IntakeAsync(Intake());
+        var second = await harness.IntakeAsync(Intake("Cliente Ficticio Dos", channel: "partner"));
 
         Assert.False(first.Value!.Replayed);
         var created = first.Value.Case;
         Assert.Equal(("GT-2026-000001", CaseStatus.Intake, IntakeChannel.Staff, 1L), (created.Reference, created.Status, created.Channel, created.Version));
         Assert.Equal((Now, Now, "defender-1"), (created.CreatedAt, created.UpdatedAt, created.CreatedBy));
         Assert.Equal(("GT-2026-000002", IntakeChannel.Partner), (second.Value!.Case.Reference, second.Value.Case.Channel));
-        var entry = Assert.Single(await HistoryAsync(harness, created.Id));
+        var entry = Assert.Single(await harness.HistoryAsync(created.Id));
         Assert.Equal((AuditAction.CaseCreated, "defender-1", Office, "correlation-1", Now), (entry.Action, entry.UserId, entry.ActorOfficeId, entry.CorrelationId, entry.At));
     }
 
@@ -70,11 +35,11 @@ public class CaseUseCaseTests
     {
         await using var harness = await StartAsync();
 
-        var result = await IntakeAsync(harness, Intake(channel: "fax") with { LegalIssues = [] });
+        var result = await harness.IntakeAsync(Intake(channel: "fax") with { LegalIssues = [] });
 
         Assert.Equal(FailureKind.Validation, result.Failure!.Kind);
         Assert.Equal(["channel", "legalIssues"], result.Failure.Errors!.Keys.Order(StringComparer.Ordinal));
-        Assert.Equal("GT-2026-000001", (await CreateAsync(harness)).Reference);
+        Assert.Equal("GT-2026-000001", (await harness.CreateAsync()).Reference);
     }
 
     [Fact]
@@ -82,14 +47,14 @@ public class CaseUseCaseTests
     {
         await using var harness = await StartAsync();
 
-        var first = await IntakeAsync(harness, Intake(), key: "key-1");
-        var retry = await IntakeAsync(harness, Intake(), key: "key-1");
-        var reused = await IntakeAsync(harness, Intake("Otro Cliente"), key: "key-1", hash: "hash-2");
+        var first = await harness.IntakeAsync(Intake(), key: "key-1");
+        var retry = await harness.IntakeAsync(Intake(), key: "key-1");
+        var reused = await harness.IntakeAsync(Intake("Otro Cliente"), key: "key-1", hash: "hash-2");
 
         Assert.True(retry.Value!.Replayed);
         Assert.Equal(first.Value!.Case.Id, retry.Value.Case.Id);
         Assert.Equal(FailureKind.IdempotencyKeyReused, reused.Failure!.Kind);
-        Assert.Equal("GT-2026-000002", (await CreateAsync(harness)).Reference);
+        Assert.Equal("GT-2026-000002", (await harness.CreateAsync()).Reference);
     }
 
     [Fact]
@@ -97,9 +62,9 @@ public class CaseUseCaseTests
     {
         await using var harness = await StartAsync();
 
-        var longest = await IntakeAsync(harness, Intake(), key: new string('k', IdempotencyGuard.MaxKeyLength));
-        var tooLong = await IntakeAsync(harness, Intake(), key: new string('k', IdempotencyGuard.MaxKeyLength + 1));
-        var empty = await IntakeAsync(harness, Intake(), key: "");
+        var longest = await harness.IntakeAsync(Intake(), key: new string('k', IdempotencyGuard.MaxKeyLength));
+        var tooLong = await harness.IntakeAsync(Intake(), key: new string('k', IdempotencyGuard.MaxKeyLength + 1));
+        var empty = await harness.IntakeAsync(Intake(), key: "");
 
         Assert.True(longest.IsSuccess);
         Assert.Equal(["Idempotency-Key"], tooLong.Failure!.Errors!.Keys);
@@ -110,11 +75,11 @@ public class CaseUseCaseTests
     public async Task Reading_a_case_its_history_and_a_listing_are_each_audited()
     {
         await using var harness = await StartAsync();
-        var created = await CreateAsync(harness);
+        var created = await harness.CreateAsync();
 
-        var read = await Get<GetCase>(harness).HandleAsync(created.Id, Defender, CancellationToken.None);
-        var listed = await Get<ListCases>(harness).HandleAsync(new ListCases.Command(null, null, new PageRequest(10, null)), Defender, CancellationToken.None);
-        var history = await Get<GetCaseHistory>(harness).HandleAsync(created.Id, new PageRequest(10, null), Defender, CancellationToken.None);
+        var read = await harness.Get<GetCase>().HandleAsync(created.Id, Defender, CancellationToken.None);
+        var listed = await harness.Get<ListCases>().HandleAsync(new ListCases.Command(null, null, new PageRequest(10, null)), Defender, CancellationToken.None);
+        var history = await harness.Get<GetCaseHistory>().HandleAsync(created.Id, new PageRequest(10, null), Defender, CancellationToken.None);
 
         Assert.Equal(created.Id, read.Value!.Id);
         Assert.Equal(created.Id, Assert.Single(listed.Value!.Items).Id);
@@ -131,43 +96,43 @@ public class CaseUseCaseTests
         await using var harness = await StartAsync();
         var unknown = Guid.NewGuid();
 
-        var read = await Get<GetCase>(harness).HandleAsync(unknown, Defender, CancellationToken.None);
-        var history = await Get<GetCaseHistory>(harness).HandleAsync(unknown, new PageRequest(10, null), Defender, CancellationToken.None);
-        var moved = await Get<ChangeCaseStatus>(harness).HandleAsync(new ChangeCaseStatus.Command(unknown, "closed", "Duplicada", null), Defender, CancellationToken.None);
+        var read = await harness.Get<GetCase>().HandleAsync(unknown, Defender, CancellationToken.None);
+        var history = await harness.Get<GetCaseHistory>().HandleAsync(unknown, new PageRequest(10, null), Defender, CancellationToken.None);
+        var moved = await harness.Get<ChangeCaseStatus>().HandleAsync(new ChangeCaseStatus.Command(unknown, "closed", "Duplicada", null), Defender, CancellationToken.None);
 
         Assert.Equal([FailureKind.NotFound, FailureKind.NotFound, FailureKind.NotFound], [read.Failure!.Kind, history.Failure!.Kind, moved.Failure!.Kind]);
-        Assert.Empty(await HistoryAsync(harness, unknown));
+        Assert.Empty(await harness.HistoryAsync(unknown));
     }
 
     [Fact]
     public async Task Only_defenders_and_supervisors_work_on_cases()
     {
         await using var harness = await StartAsync();
-        var created = await CreateAsync(harness);
+        var created = await harness.CreateAsync();
         var page = new PageRequest(10, null);
         var none = CancellationToken.None;
 
         Failure?[] failures =
         [
-            (await Get<IntakeCase>(harness).HandleAsync(new IntakeCase.Command(Intake(), null, "hash"), Admin, none)).Failure,
-            (await Get<GetCase>(harness).HandleAsync(created.Id, Admin, none)).Failure,
-            (await Get<ListCases>(harness).HandleAsync(new ListCases.Command(null, null, page), Admin, none)).Failure,
-            (await Get<SearchCases>(harness).HandleAsync(new CaseSearchInput { Q = "Cliente" }, Admin, none)).Failure,
-            (await Get<GetCaseHistory>(harness).HandleAsync(created.Id, page, Admin, none)).Failure,
-            (await Get<ChangeCaseStatus>(harness).HandleAsync(new ChangeCaseStatus.Command(created.Id, "closed", "Duplicada", null), Admin, none)).Failure,
-            (await Get<UpdateCase>(harness).HandleAsync(new UpdateCase.Command(created.Id, new JsonObject(), "\"1\""), Admin, none)).Failure,
+            (await harness.Get<IntakeCase>().HandleAsync(new IntakeCase.Command(Intake(), null, "hash"), Admin, none)).Failure,
+            (await harness.Get<GetCase>().HandleAsync(created.Id, Admin, none)).Failure,
+            (await harness.Get<ListCases>().HandleAsync(new ListCases.Command(null, null, page), Admin, none)).Failure,
+            (await harness.Get<SearchCases>().HandleAsync(new CaseSearchInput { Q = "Cliente" }, Admin, none)).Failure,
+            (await harness.Get<GetCaseHistory>().HandleAsync(created.Id, page, Admin, none)).Failure,
+            (await harness.Get<ChangeCaseStatus>().HandleAsync(new ChangeCaseStatus.Command(created.Id, "closed", "Duplicada", null), Admin, none)).Failure,
+            (await harness.Get<UpdateCase>().HandleAsync(new UpdateCase.Command(created.Id, new JsonObject(), "\"1\""), Admin, none)).Failure,
         ];
 
         Assert.All(failures, f => Assert.Equal(FailureKind.Forbidden, f!.Kind));
-        Assert.Equal([AuditAction.CaseCreated], (await HistoryAsync(harness, created.Id)).Select(e => e.Action));
+        Assert.Equal([AuditAction.CaseCreated], (await harness.HistoryAsync(created.Id)).Select(e => e.Action));
     }
 
     [Fact]
     public async Task A_status_change_is_stored_with_both_statuses_on_the_audit_trail_and_needs_the_current_etag()
     {
         await using var harness = await StartAsync();
-        var created = await CreateAsync(harness);
-        var change = Get<ChangeCaseStatus>(harness);
+        var created = await harness.CreateAsync();
+        var change = harness.Get<ChangeCaseStatus>();
 
         var closed = await change.HandleAsync(new ChangeCaseStatus.Command(created.Id, "closed", "Duplicada", "\"1\""), Defender, CancellationToken.None);
         var stale = await change.HandleAsync(new ChangeCaseStatus.Command(created.Id, "open", "Reabierta", "\"1\""), Defender, CancellationToken.None);
@@ -176,17 +141,17 @@ public class CaseUseCaseTests
         Assert.Equal((CaseStatus.Closed, 2L), (closed.Value!.Status, closed.Value.Version));
         Assert.Equal(FailureKind.PreconditionFailed, stale.Failure!.Kind);
         Assert.Equal(["to"], invalid.Failure!.Errors!.Keys);
-        var entry = Assert.Single(await HistoryAsync(harness, created.Id), e => e.Action == AuditAction.CaseStatusChanged);
+        var entry = Assert.Single(await harness.HistoryAsync(created.Id), e => e.Action == AuditAction.CaseStatusChanged);
         Assert.Equal("status:intake->closed", Assert.Single(entry.Changes));
-        Assert.Equal(CaseStatus.Closed, (await Get<ICaseStore>(harness).FindAsync(Office, created.Id, CancellationToken.None))!.Status);
+        Assert.Equal(CaseStatus.Closed, (await harness.Get<ICaseStore>().FindAsync(Office, created.Id, CancellationToken.None))!.Status);
     }
 
     [Fact]
     public async Task A_status_change_without_an_etag_applies_to_the_current_version()
     {
         await using var harness = await StartAsync();
-        var created = await CreateAsync(harness);
-        var change = Get<ChangeCaseStatus>(harness);
+        var created = await harness.CreateAsync();
+        var change = harness.Get<ChangeCaseStatus>();
         await change.HandleAsync(new ChangeCaseStatus.Command(created.Id, "closed", "Duplicada", null), Defender, CancellationToken.None);
 
         var reopened = await change.HandleAsync(new ChangeCaseStatus.Command(created.Id, "open", "Reabierta", null), Defender, CancellationToken.None);
@@ -198,8 +163,8 @@ public class CaseUseCaseTests
     public async Task An_update_records_the_changed_fields_and_a_patch_that_changes_nothing_writes_nothing()
     {
         await using var harness = await StartAsync();
-        var created = await CreateAsync(harness);
-        var update = Get<UpdateCase>(harness);
+        var created = await harness.CreateAsync();
+        var update = harness.Get<UpdateCase>();
         JsonObject Rename(string name) => new() { ["client"] = new JsonObject { ["fullName"] = name } };
 
         var renamed = await update.HandleAsync(new UpdateCase.Command(created.Id, Rename("Cliente Corregido"), "\"1\""), Defender, CancellationToken.None);
@@ -211,7 +176,7 @@ public class CaseUseCaseTests
         Assert.Equal(2L, same.Value!.Version);
         Assert.Equal(["colour"], unknownField.Failure!.Errors!.Keys);
         Assert.Equal(["legalIssues"], invalid.Failure!.Errors!.Keys);
-        var history = await HistoryAsync(harness, created.Id);
+        var history = await harness.HistoryAsync(created.Id);
         Assert.Equal([AuditAction.CaseCreated, AuditAction.CaseUpdated], history.Select(e => e.Action).Order());
         Assert.Equal(["client.fullName"], Assert.Single(history, e => e.Action == AuditAction.CaseUpdated).Changes);
     }
@@ -223,11 +188,11 @@ public class CaseUseCaseTests
         var cases = new List<Case>();
         for (var i = 0; i < 3; i++)
         {
-            cases.Add(await CreateAsync(harness, $"Cliente Ficticio {i}"));
+            cases.Add(await harness.CreateAsync($"Cliente Ficticio {i}"));
         }
 
-        await Get<ChangeCaseStatus>(harness).HandleAsync(new ChangeCaseStatus.Command(cases[1].Id, "closed", "Duplicada", null), Defender, CancellationToken.None);
-        var list = Get<ListCases>(harness);
+        await harness.Get<ChangeCaseStatus>().HandleAsync(new ChangeCaseStatus.Command(cases[1].Id, "closed", "Duplicada", null), Defender, CancellationToken.None);
+        var list = harness.Get<ListCases>();
 
         var closed = await list.HandleAsync(new ListCases.Command("closed", null, new PageRequest(10, null)), Defender, CancellationToken.None);
         var first = await list.HandleAsync(new ListCases.Command(null, null, new PageRequest(2, null)), Defender, CancellationToken.None);
@@ -245,15 +210,15 @@ public class CaseUseCaseTests
     public async Task Search_finds_a_case_by_client_name_and_checks_its_text_and_page()
     {
         await using var harness = await StartAsync();
-        var wanted = await CreateAsync(harness, "Rosalía Ficticia Monterroso");
-        await CreateAsync(harness, "Cliente Ficticio Dos");
-        var search = Get<SearchCases>(harness);
+        var wanted = await harness.CreateAsync("Rosalía Ficticia Monterroso");
+        await harness.CreateAsync("Cliente Ficticio Dos");
+        var search = harness.Get<SearchCases>();
 
         var found = await search.HandleAsync(new CaseSearchInput { Q = "Monterroso" }, Defender, CancellationToken.None);
         var invalid = await search.HandleAsync(new CaseSearchInput { Q = " ", Limit = 0 }, Defender, CancellationToken.None);
 
         Assert.Equal(wanted.Id, Assert.Single(found.Value!.Items).Id);
         Assert.Equal(["limit", "q"], invalid.Failure!.Errors!.Keys.Order(StringComparer.Ordinal));
-        Assert.Contains(AuditAction.CaseListed, (await HistoryAsync(harness, wanted.Id)).Select(e => e.Action));
+        Assert.Contains(AuditAction.CaseListed, (await harness.HistoryAsync(wanted.Id)).Select(e => e.Action));
     }
 }
