@@ -113,20 +113,21 @@ public static partial class CaseDetailsValidator
         for (var i = 0; i < input!.Count; i++)
         {
             var field = $"client.identityDocuments[{i}]";
-            if (input[i] is not { } document)
+            if (input[i] is { } document)
+            {
+                var type = FieldRules.Enum<IdentityDocumentType>(document.Type, $"{field}.type", errors);
+                var number = FieldRules.Text(document.Number, $"{field}.number", FieldLimits.DocumentNumber, errors, required: true);
+                var issuer = FieldRules.Code(
+                    document.IssuingCountry, $"{field}.issuingCountry", FieldRules.CountryCode(), FieldLimits.CountryCode, upper: true,
+                    "an ISO 3166-1 alpha-2 country code", errors);
+                if (type is { } t && number is not null)
+                {
+                    result.Add(new IdentityDocument(t, number, issuer));
+                }
+            }
+            else
             {
                 errors.Add(field, "An identity document cannot be null.");
-                continue;
-            }
-
-            var type = FieldRules.Enum<IdentityDocumentType>(document.Type, $"{field}.type", errors);
-            var number = FieldRules.Text(document.Number, $"{field}.number", FieldLimits.DocumentNumber, errors, required: true);
-            var issuer = FieldRules.Code(
-                document.IssuingCountry, $"{field}.issuingCountry", FieldRules.CountryCode(), FieldLimits.CountryCode, upper: true,
-                "an ISO 3166-1 alpha-2 country code", errors);
-            if (type is { } t && number is not null)
-            {
-                result.Add(new IdentityDocument(t, number, issuer));
             }
         }
 
@@ -182,23 +183,24 @@ public static partial class CaseDetailsValidator
         for (var i = 0; i < input.Count; i++)
         {
             var field = $"legalIssues[{i}]";
-            if (input[i] is not { } issue)
+            if (input[i] is { } issue)
+            {
+                var type = FieldRules.Enum<LegalIssueType>(issue.Type, $"{field}.type", errors);
+                var errorsBefore = errors.Count;
+                var description = FieldRules.Text(issue.Description, $"{field}.description", FieldLimits.LongText, errors, multiline: true);
+                if (type == LegalIssueType.Other && description is null && errors.Count == errorsBefore)
+                {
+                    errors.Add($"{field}.description", "A description is required for a legal issue of type 'other'.");
+                }
+
+                if (type is { } t)
+                {
+                    result.Add(new LegalIssue(t, description));
+                }
+            }
+            else
             {
                 errors.Add(field, "A legal issue cannot be null.");
-                continue;
-            }
-
-            var type = FieldRules.Enum<LegalIssueType>(issue.Type, $"{field}.type", errors);
-            var errorsBefore = errors.Count;
-            var description = FieldRules.Text(issue.Description, $"{field}.description", FieldLimits.LongText, errors, multiline: true);
-            if (type == LegalIssueType.Other && description is null && errors.Count == errorsBefore)
-            {
-                errors.Add($"{field}.description", "A description is required for a legal issue of type 'other'.");
-            }
-
-            if (type is { } t)
-            {
-                result.Add(new LegalIssue(t, description));
             }
         }
 
@@ -225,22 +227,23 @@ public static partial class CaseDetailsValidator
             for (var i = 0; i < input.Deadlines!.Count; i++)
             {
                 var field = $"keyDates.deadlines[{i}]";
-                if (input.Deadlines[i] is not { } deadline)
+                if (input.Deadlines[i] is { } deadline)
+                {
+                    var date = OptionalDate(deadline.Date, $"{field}.date", errors);
+                    if (deadline.Date is null)
+                    {
+                        errors.Add($"{field}.date", "The date of a deadline is required.");
+                    }
+
+                    var description = FieldRules.Text(deadline.Description, $"{field}.description", FieldLimits.LongText, errors, required: true, multiline: true);
+                    if (date is { } d && description is not null)
+                    {
+                        deadlines.Add(new LegalDeadline(d, description));
+                    }
+                }
+                else
                 {
                     errors.Add(field, "A deadline cannot be null.");
-                    continue;
-                }
-
-                var date = OptionalDate(deadline.Date, $"{field}.date", errors);
-                if (deadline.Date is null)
-                {
-                    errors.Add($"{field}.date", "The date of a deadline is required.");
-                }
-
-                var description = FieldRules.Text(deadline.Description, $"{field}.description", FieldLimits.LongText, errors, required: true, multiline: true);
-                if (date is { } d && description is not null)
-                {
-                    deadlines.Add(new LegalDeadline(d, description));
                 }
             }
         }
@@ -259,17 +262,18 @@ public static partial class CaseDetailsValidator
         for (var i = 0; i < input!.Count; i++)
         {
             var field = $"adverseParties[{i}]";
-            if (input[i] is not { } party)
+            if (input[i] is { } party)
+            {
+                var name = FieldRules.Text(party.Name, $"{field}.name", FieldLimits.PersonName, errors, required: true);
+                var aliases = FieldRules.Texts(party.Aliases, $"{field}.aliases", FieldLimits.CaseList, FieldLimits.PersonName, errors);
+                if (name is not null)
+                {
+                    result.Add(new AdverseParty(name, aliases));
+                }
+            }
+            else
             {
                 errors.Add(field, "An adverse party cannot be null.");
-                continue;
-            }
-
-            var name = FieldRules.Text(party.Name, $"{field}.name", FieldLimits.PersonName, errors, required: true);
-            var aliases = FieldRules.Texts(party.Aliases, $"{field}.aliases", FieldLimits.CaseList, FieldLimits.PersonName, errors);
-            if (name is not null)
-            {
-                result.Add(new AdverseParty(name, aliases));
             }
         }
 

@@ -91,23 +91,21 @@ public static class JsonShape
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var property in element.EnumerateObject())
         {
-            if (NameOf(property, path, errors) is not { } name)
+            if (NameOf(property, path, errors) is { } name)
             {
-                continue;
-            }
-
-            var declared = info.Properties.FirstOrDefault(p => string.Equals(p.Name, name, StringComparison.Ordinal));
-            if (declared is null)
-            {
-                errors.Add(Echoed(path, name), "Unknown field.");
-            }
-            else if (!seen.Add(name))
-            {
-                errors.Add(Child(path, name), Repeated);
-            }
-            else
-            {
-                Walk(property.Value, declared.PropertyType, options, Child(path, name), errors);
+                var declared = info.Properties.FirstOrDefault(p => string.Equals(p.Name, name, StringComparison.Ordinal));
+                if (declared is null)
+                {
+                    errors.Add(Echoed(path, name), "Unknown field.");
+                }
+                else if (!seen.Add(name))
+                {
+                    errors.Add(Child(path, name), Repeated);
+                }
+                else
+                {
+                    Walk(property.Value, declared.PropertyType, options, Child(path, name), errors);
+                }
             }
         }
     }

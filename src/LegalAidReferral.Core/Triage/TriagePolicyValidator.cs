@@ -57,30 +57,31 @@ public static partial class TriagePolicyValidator
         for (var i = 0; i < input.Count; i++)
         {
             var field = $"criteria[{i}]";
-            if (input[i] is not { } criterion)
+            if (input[i] is { } criterion)
+            {
+                var id = Slug(criterion.Id, $"{field}.id", errors);
+                if (id is not null && !ids.Add(id))
+                {
+                    errors.Add($"{field}.id", "Another criterion already has this id.");
+                }
+
+                var kind = FieldRules.Enum<TriageCriterionKind>(criterion.Kind, $"{field}.kind", errors);
+                var checkedCriterion = kind switch
+                {
+                    TriageCriterionKind.Jurisdiction => Jurisdiction(criterion, field, errors),
+                    TriageCriterionKind.Mandate => Mandate(criterion, field, errors),
+                    TriageCriterionKind.MeansTest => MeansTest(criterion, field, errors),
+                    TriageCriterionKind.ConflictOfInterest => ConflictOfInterest(criterion, field, errors),
+                    _ => null,
+                };
+                if (id is not null && checkedCriterion is not null)
+                {
+                    result.Add(checkedCriterion with { Id = id });
+                }
+            }
+            else
             {
                 errors.Add(field, "A criterion cannot be null.");
-                continue;
-            }
-
-            var id = Slug(criterion.Id, $"{field}.id", errors);
-            if (id is not null && !ids.Add(id))
-            {
-                errors.Add($"{field}.id", "Another criterion already has this id.");
-            }
-
-            var kind = FieldRules.Enum<TriageCriterionKind>(criterion.Kind, $"{field}.kind", errors);
-            var checkedCriterion = kind switch
-            {
-                TriageCriterionKind.Jurisdiction => Jurisdiction(criterion, field, errors),
-                TriageCriterionKind.Mandate => Mandate(criterion, field, errors),
-                TriageCriterionKind.MeansTest => MeansTest(criterion, field, errors),
-                TriageCriterionKind.ConflictOfInterest => ConflictOfInterest(criterion, field, errors),
-                _ => null,
-            };
-            if (id is not null && checkedCriterion is not null)
-            {
-                result.Add(checkedCriterion with { Id = id });
             }
         }
 
@@ -196,41 +197,42 @@ public static partial class TriagePolicyValidator
         for (var i = 0; i < input.Count; i++)
         {
             var field = $"priorityRules[{i}]";
-            if (input[i] is not { } rule)
+            if (input[i] is { } rule)
+            {
+                var id = Slug(rule.Id, $"{field}.id", errors);
+                if (id is not null && !ids.Add(id))
+                {
+                    errors.Add($"{field}.id", "Another rule already has this id.");
+                }
+
+                var priority = FieldRules.Enum<Priority>(rule.Priority, $"{field}.priority", errors);
+                if (priority is { } p && defaultPriority is { } d && p >= d)
+                {
+                    errors.Add($"{field}.priority", $"A rule can only raise the priority above the default '{Kebab<Priority>.Name(d)}'.");
+                }
+
+                var vulnerabilities = rule.AnyVulnerability is null ? null : FieldRules.Enums<Vulnerability>(rule.AnyVulnerability, $"{field}.anyVulnerability", FieldLimits.PolicyList, errors);
+                if (rule.AnyVulnerability is { Count: 0 })
+                {
+                    errors.Add($"{field}.anyVulnerability", "List at least one vulnerability, or leave the condition out.");
+                }
+
+                Days(rule.HearingWithinDays, $"{field}.hearingWithinDays", errors);
+                Days(rule.DetainedWithinDays, $"{field}.detainedWithinDays", errors);
+                Days(rule.DeadlineWithinDays, $"{field}.deadlineWithinDays", errors);
+                if (rule.AnyVulnerability is null && rule.HearingWithinDays is null && rule.DetainedWithinDays is null && rule.DeadlineWithinDays is null)
+                {
+                    errors.Add(field, "A rule needs at least one condition: anyVulnerability, hearingWithinDays, detainedWithinDays or deadlineWithinDays.");
+                }
+
+                if (id is not null && priority is { } valid)
+                {
+                    result.Add(new PriorityRule(id, valid, vulnerabilities, rule.HearingWithinDays, rule.DetainedWithinDays, rule.DeadlineWithinDays));
+                }
+            }
+            else
             {
                 errors.Add(field, "A rule cannot be null.");
-                continue;
-            }
-
-            var id = Slug(rule.Id, $"{field}.id", errors);
-            if (id is not null && !ids.Add(id))
-            {
-                errors.Add($"{field}.id", "Another rule already has this id.");
-            }
-
-            var priority = FieldRules.Enum<Priority>(rule.Priority, $"{field}.priority", errors);
-            if (priority is { } p && defaultPriority is { } d && p >= d)
-            {
-                errors.Add($"{field}.priority", $"A rule can only raise the priority above the default '{Kebab<Priority>.Name(d)}'.");
-            }
-
-            var vulnerabilities = rule.AnyVulnerability is null ? null : FieldRules.Enums<Vulnerability>(rule.AnyVulnerability, $"{field}.anyVulnerability", FieldLimits.PolicyList, errors);
-            if (rule.AnyVulnerability is { Count: 0 })
-            {
-                errors.Add($"{field}.anyVulnerability", "List at least one vulnerability, or leave the condition out.");
-            }
-
-            Days(rule.HearingWithinDays, $"{field}.hearingWithinDays", errors);
-            Days(rule.DetainedWithinDays, $"{field}.detainedWithinDays", errors);
-            Days(rule.DeadlineWithinDays, $"{field}.deadlineWithinDays", errors);
-            if (rule.AnyVulnerability is null && rule.HearingWithinDays is null && rule.DetainedWithinDays is null && rule.DeadlineWithinDays is null)
-            {
-                errors.Add(field, "A rule needs at least one condition: anyVulnerability, hearingWithinDays, detainedWithinDays or deadlineWithinDays.");
-            }
-
-            if (id is not null && priority is { } valid)
-            {
-                result.Add(new PriorityRule(id, valid, vulnerabilities, rule.HearingWithinDays, rule.DetainedWithinDays, rule.DeadlineWithinDays));
             }
         }
 

@@ -59,6 +59,52 @@ public class CaseDetailsValidatorTests
         Assert.Contains(field, result.Failure.Errors!.Keys);
     }
 
+    public static TheoryData<string, Func<IntakeInput, IntakeInput>> NullElements() => new()
+    {
+        { "client.identityDocuments[1]", i => i with { Client = i.Client! with { IdentityDocuments = [.. i.Client.IdentityDocuments!, null] } } },
+        { "legalIssues[1]", i => i with { LegalIssues = [.. i.LegalIssues!, null] } },
+        { "keyDates.deadlines[1]", i => i with { KeyDates = i.KeyDates! with { Deadlines = [new LegalDeadlineInput { Date = "2026-12-10", Description = "Appeal" }, null] } } },
+        { "adverseParties[1]", i => i with { AdverseParties = [.. i.AdverseParties!, null] } },
+        { "keyDates.deadlines[0].date", i => i with { KeyDates = i.KeyDates! with { Deadlines = [new LegalDeadlineInput { Description = "Appeal" }] } } },
+    };
+
+    [Theory]
+    [MemberData(nameof(NullElements))]
+    public void A_missing_list_element_is_the_only_error_reported(string field, Func<IntakeInput, IntakeInput> spoil)
+    {
+        var result = CaseDetailsValidator.Validate(spoil(CaseSamples.ValidInput()), CaseSamples.Today);
+
+        Assert.Equal([field], result.Failure!.Errors!.Keys);
+    }
+
+    [Fact]
+    public void An_over_long_description_of_an_other_issue_is_reported_once_as_too_long()
+    {
+        var input = CaseSamples.ValidInput() with { LegalIssues = [new LegalIssueInput { Type = "other", Description = new string('d', FieldLimits.LongText + 1) }] };
+
+        var errors = CaseDetailsValidator.Validate(input, CaseSamples.Today).Failure!.Errors!;
+
+        Assert.Single(Assert.Single(errors, e => e.Key == "legalIssues[0].description").Value);
+    }
+
+    [Fact]
+    public void Deadlines_are_kept_with_their_dates_in_order()
+    {
+        var input = CaseSamples.ValidInput() with
+        {
+            KeyDates = new KeyDatesInput
+            {
+                Deadlines = [new LegalDeadlineInput { Date = "2026-12-10", Description = "Appeal" }, new LegalDeadlineInput { Date = "2026-12-01", Description = "Filing" }],
+            },
+        };
+
+        var details = CaseDetailsValidator.Validate(input, CaseSamples.Today).Value!;
+
+        Assert.Equal(
+            [(new DateOnly(2026, 12, 10), "Appeal"), (new DateOnly(2026, 12, 1), "Filing")],
+            details.KeyDates.Deadlines.Select(d => (d.Date, d.Description)));
+    }
+
     [Fact]
     public void Every_invalid_field_is_reported_at_once()
     {

@@ -34,6 +34,18 @@ public class TriagePolicyValidatorTests
         { "referral.maxOffices", p => p with { Referral = new ReferralSettingsInput { RecommendOffices = true, MaxOffices = 0 } } },
     };
 
+    [Fact]
+    public void A_missing_criterion_or_rule_is_the_only_error_reported()
+    {
+        var input = TriageSamples.PolicyInput();
+
+        var criteria = TriagePolicyValidator.Validate(input with { Criteria = [.. input.Criteria!, null] }, TriageSamples.OfficeId, 2, null, null);
+        var rules = TriagePolicyValidator.Validate(input with { PriorityRules = [null, .. input.PriorityRules!] }, TriageSamples.OfficeId, 2, null, null);
+
+        Assert.Equal(["criteria[5]"], criteria.Failure!.Errors!.Keys);
+        Assert.Equal(["priorityRules[0]"], rules.Failure!.Errors!.Keys);
+    }
+
     private static TriagePolicyInput Change(TriagePolicyInput policy, int index, Func<TriageCriterionInput, TriageCriterionInput> change) =>
         policy with { Criteria = [.. policy.Criteria!.Select((c, i) => i == index ? change(c!) : c)] };
 

@@ -28,11 +28,7 @@ public sealed class ReferralFlowTests : IAsyncLifetime
 
     public ReferralFlowTests()
     {
-        harness = new FunctionHarness(services =>
-        {
-            services.AddSingleton<IMessageHandler>(review);
-            services.AddSingleton<LegalAidReferral.Core.Referrals.Protocol.IProtocolSettingsStore, NoSettings>();
-        });
+        harness = new FunctionHarness(services => services.AddSingleton<IMessageHandler>(review));
     }
 
     public Task InitializeAsync() => harness.StartAsync();
@@ -200,15 +196,6 @@ public sealed class ReferralFlowTests : IAsyncLifetime
     {
         var user = harness.Provider.GetRequiredService<LegalAidReferral.Standalone.DevSignIn.DemoUsers>().Find(userId)!;
         return new CallContext(new StaffCaller(user.UserId, user.OfficeId, user.Roles.ToHashSet()), Guid.NewGuid().ToString("N"));
-    }
-
-    private sealed class NoSettings : LegalAidReferral.Core.Referrals.Protocol.IProtocolSettingsStore
-    {
-        public Task<LegalAidReferral.Core.Referrals.Protocol.ProtocolSettings?> CurrentAsync(string officeId, CancellationToken cancellationToken) =>
-            Task.FromResult<LegalAidReferral.Core.Referrals.Protocol.ProtocolSettings?>(null);
-
-        public Task<bool> TryAddAsync(LegalAidReferral.Core.Referrals.Protocol.ProtocolSettings settings, CancellationToken cancellationToken) =>
-            Task.FromResult(false);
     }
 
     /// <summary>Stands in for the regional review: records every protocol event it is handed.</summary>
