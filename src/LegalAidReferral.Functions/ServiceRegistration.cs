@@ -81,6 +81,7 @@ public static class ServiceRegistration
         services.AddSingleton<GetReferral>();
         services.AddSingleton<ActOnReferral>();
         services.AddSingleton<IMessageHandler, ReferralMessageHandler>();
+        services.AddSingleton<IConsentWithdrawalEffects, RevokeReferralsOnWithdrawal>();
 
         // Protocol settings (issue 7, deadlines as data).
         services.AddSingleton<GetProtocolSettings>();

@@ -6,8 +6,12 @@ using LegalAidReferral.Core.Identity;
 
 namespace LegalAidReferral.Core.Cases;
 
-/// <summary>Withdraws a consent at once; it stays on the case, marked withdrawn.</summary>
-public sealed class WithdrawConsent(AccessPolicy access, CaseMutation mutation, CaseAuditor auditor, TimeProvider clock)
+/// <summary>
+/// Withdraws a consent at once; it stays on the case, marked withdrawn. Then its effects beyond the
+/// case run (<see cref="IConsentWithdrawalEffects"/>), also when a retry finds it already withdrawn.
+/// </summary>
+public sealed class WithdrawConsent(
+    AccessPolicy access, CaseMutation mutation, CaseReader reader, IConsentWithdrawalEffects effects, CaseAuditor auditor, TimeProvider clock)
 {
     public sealed record Command(Guid CaseId, Guid ConsentId, ConsentWithdrawalInput Input, ExpectedVersion? ExpectedVersion);
 
@@ -38,10 +42,19 @@ public sealed class WithdrawConsent(AccessPolicy access, CaseMutation mutation, 
             cancellationToken);
         if (!result.IsSuccess)
         {
+            if (result.Failure.Kind == FailureKind.InvalidTransition
+                && (await reader.FindAsync(UseCase.WithdrawConsent, call.Caller, command.CaseId, cancellationToken)).Value is { } current
+                && current.Consents.FirstOrDefault(c => c.Id == command.ConsentId) is { WithdrawnAt: not null } earlier)
+            {
+                await effects.ApplyAsync(current, earlier, call, cancellationToken);
+            }
+
             return result.Failure;
         }
 
         var after = result.Value.After;
-        return new Outcome(after, after.Consents.Single(c => c.Id == command.ConsentId));
+        var withdrawn = after.Consents.Single(c => c.Id == command.ConsentId);
+        await effects.ApplyAsync(after, withdrawn, call, cancellationToken);
+        return new Outcome(after, withdrawn);
     }
 }

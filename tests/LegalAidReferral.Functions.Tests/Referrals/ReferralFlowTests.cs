@@ -110,6 +110,32 @@ public sealed class ReferralFlowTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Withdrawing_the_consent_revokes_the_open_referral_and_blanks_the_receiving_copy_once()
+    {
+        var caseId = await CaseWithConsentAsync(Tapachula);
+        var sent = await Send(caseId, ["client.fullName"]);
+        await RelayAsync();
+        var consentId = (await harness.Provider.GetRequiredService<ICaseStore>().FindAsync(Guatemala, caseId, default))!.Consents.Single().Id;
+        var withdraw = harness.Provider.GetRequiredService<WithdrawConsent>();
+
+        var withdrawn = await withdraw.HandleAsync(
+            new WithdrawConsent.Command(caseId, consentId, new ConsentWithdrawalInput { Channel = "phone" }, null), Call($"{Guatemala}-defender"), default);
+        var again = await withdraw.HandleAsync(
+            new WithdrawConsent.Command(caseId, consentId, new ConsentWithdrawalInput { Channel = "phone" }, null), Call($"{Guatemala}-defender"), default);
+        await RelayAsync();
+
+        Assert.True(withdrawn.IsSuccess, withdrawn.Failure?.Detail);
+        Assert.Equal(FailureKind.InvalidTransition, again.Failure!.Kind);
+        var outgoing = await GetAsync(sent.Id, $"{Guatemala}-defender");
+        var incoming = Assert.Single(await IncomingAsync());
+        Assert.Equal((ReferralStatus.Revoked, ReferralStatus.Revoked), (outgoing.Status, incoming.Status));
+        Assert.Equal(2, outgoing.Steps.Count);
+        Assert.Equal(ReferralStep.ConsentWithdrawnReason, incoming.Steps[^1].Reason);
+        Assert.NotNull(incoming.Package!.WithdrawnAt);
+        Assert.DoesNotContain(Name, incoming.Package.Values.GetRawText(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_third_office_cannot_see_or_act_on_the_referral()
     {
         var caseId = await CaseWithConsentAsync(Tapachula);
