@@ -82,6 +82,7 @@ public static class ServiceRegistration
         services.AddSingleton<ActOnReferral>();
         services.AddSingleton<IMessageHandler, ReferralMessageHandler>();
         services.AddSingleton<IConsentWithdrawalEffects, RevokeReferralsOnWithdrawal>();
+        services.AddSingleton<SweepDeadlines>();
 
         // Protocol settings (issue 7, deadlines as data).
         services.AddSingleton<GetProtocolSettings>();

@@ -19,6 +19,12 @@ public interface IReferralStore
     /// <summary>The sending copies of one case (for a consent withdrawal), oldest first.</summary>
     Task<IReadOnlyList<Referral>> ListForCaseAsync(string officeId, Guid caseId, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Every office's copies the deadline sweep must look at: those not in a final status, and those
+    /// with an alert still open (a final step cancels their deadlines, so their alerts are cleared).
+    /// </summary>
+    Task<Page<Referral>> ListForSweepAsync(string? continuationToken, int limit, CancellationToken cancellationToken);
+
     /// <summary>Stores a new copy; false if the office already holds a referral with its id.</summary>
     Task<bool> TryCreateAsync(Referral copy, IReadOnlyList<ExchangeMessage> messages, IReadOnlyList<AuditEntry> audit, CancellationToken cancellationToken);
 

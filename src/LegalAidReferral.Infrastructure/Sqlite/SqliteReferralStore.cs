@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using LegalAidReferral.Core.Audit;
@@ -86,6 +87,43 @@ public sealed class SqliteReferralStore(SqliteDatabase database) : IReferralStor
                 return copies;
             },
             cancellationToken));
+
+    public Task<Page<Referral>> ListForSweepAsync(string? continuationToken, int limit, CancellationToken cancellationToken)
+    {
+        var after = continuationToken is null
+            ? 0L
+            : long.TryParse(ContinuationTokens.Decode(continuationToken), NumberStyles.None, CultureInfo.InvariantCulture, out var rowId)
+                ? rowId
+                : throw new InvalidContinuationTokenException();
+        var finals = SqliteJson.Array(ReferralActions.Final.Select(Kebab<ReferralStatus>.Name));
+        return Task.FromResult(database.Read(
+            read =>
+            {
+                var command = read.Command(
+                    """
+                    SELECT r.rowid, r.document FROM referrals AS r
+                    WHERE r.rowid > $after
+                      AND (r.status NOT IN (SELECT value FROM json_each($finals))
+                           OR EXISTS (SELECT 1 FROM alerts AS a WHERE a.office_id = r.office_id AND a.referral_id = r.id AND a.cleared_at IS NULL))
+                    ORDER BY r.rowid LIMIT $take;
+                    """);
+                command.Parameters.AddWithValue("$after", after);
+                command.Parameters.AddWithValue("$finals", finals);
+                command.Parameters.AddWithValue("$take", limit);
+                using var reader = command.ExecuteReader();
+                var items = new List<Referral>(limit);
+                var last = 0L;
+                while (reader.Read())
+                {
+                    last = reader.GetInt64(0);
+                    items.Add(Deserialize(reader.GetString(1)));
+                }
+
+                var next = items.Count == limit ? ContinuationTokens.Encode(last.ToString(CultureInfo.InvariantCulture)) : null;
+                return new Page<Referral>(items, next);
+            },
+            cancellationToken));
+    }
 
     public Task<bool> TryCreateAsync(Referral copy, IReadOnlyList<ExchangeMessage> messages, IReadOnlyList<AuditEntry> audit, CancellationToken cancellationToken)
     {

@@ -140,6 +140,19 @@ internal static class SqliteSchema
         CREATE INDEX IF NOT EXISTS referrals_by_status ON referrals (office_id, copy, status, created_at DESC, id DESC);
         CREATE INDEX IF NOT EXISTS referrals_by_case ON referrals (office_id, case_id) WHERE case_id IS NOT NULL;
 
+        -- Missed-deadline alerts per office and referral copy; cleared_at is null while open.
+        CREATE TABLE IF NOT EXISTS alerts (
+            id          TEXT    NOT NULL PRIMARY KEY,
+            office_id   TEXT    NOT NULL,
+            referral_id TEXT    NOT NULL,
+            due_at      INTEGER NOT NULL,
+            raised_at   INTEGER NOT NULL,
+            cleared_at  INTEGER NULL,
+            document    TEXT    NOT NULL
+        );
+        CREATE INDEX IF NOT EXISTS alerts_open ON alerts (office_id, due_at, id) WHERE cleared_at IS NULL;
+        CREATE INDEX IF NOT EXISTS alerts_by_referral ON alerts (office_id, referral_id) WHERE cleared_at IS NULL;
+
         -- Messages saved in the transaction of the change that sends them, deleted once published; the
         -- rowid keeps the order they were saved in.
         CREATE TABLE IF NOT EXISTS outbox (

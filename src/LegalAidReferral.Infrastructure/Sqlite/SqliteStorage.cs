@@ -39,6 +39,8 @@ public static class SqliteStorage
         services.AddSingleton<ITriagePolicyStore>(sp => sp.GetRequiredService<SqliteTriagePolicyStore>());
         services.AddSingleton<SqliteReferralStore>();
         services.AddSingleton<IReferralStore>(sp => sp.GetRequiredService<SqliteReferralStore>());
+        services.AddSingleton<SqliteAlertStore>();
+        services.AddSingleton<IAlertStore>(sp => sp.GetRequiredService<SqliteAlertStore>());
         services.AddSingleton<SqliteOutbox>();
         services.AddSingleton<IOutbox>(sp => sp.GetRequiredService<SqliteOutbox>());
         services.AddSingleton<SqliteDeadLetters>();

@@ -7,6 +7,7 @@ using LegalAidReferral.Core.Referrals;
 using LegalAidReferral.Core.Referrals.Input;
 using LegalAidReferral.Functions.Tests.Cases;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 
 namespace LegalAidReferral.Functions.Tests.Referrals;
 
@@ -26,9 +27,16 @@ public sealed class ReferralFlowTests : IAsyncLifetime
     private readonly RecordingHandler review = new();
     private readonly FunctionHarness harness;
 
+    // Monday 2 March 2026, 10:00 in Tapachula (UTC-6).
+    private readonly FakeTimeProvider clock = new(new DateTimeOffset(2026, 3, 2, 16, 0, 0, TimeSpan.Zero));
+
     public ReferralFlowTests()
     {
-        harness = new FunctionHarness(services => services.AddSingleton<IMessageHandler>(review));
+        harness = new FunctionHarness(services =>
+        {
+            services.AddSingleton<IMessageHandler>(review);
+            services.AddSingleton<TimeProvider>(clock);
+        });
     }
 
     public Task InitializeAsync() => harness.StartAsync();
@@ -133,6 +141,37 @@ public sealed class ReferralFlowTests : IAsyncLifetime
         Assert.Equal(ReferralStep.ConsentWithdrawnReason, incoming.Steps[^1].Reason);
         Assert.NotNull(incoming.Package!.WithdrawnAt);
         Assert.DoesNotContain(Name, incoming.Package.Values.GetRawText(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_missed_acknowledgement_raises_one_alert_per_office_once_and_the_late_step_clears_both()
+    {
+        var caseId = await CaseWithConsentAsync(Tapachula);
+        var sent = await Send(caseId, ["client.fullName"]);
+        await RelayAsync();
+        var sweep = harness.Provider.GetRequiredService<SweepDeadlines>();
+        var alerts = harness.Provider.GetRequiredService<IAlertStore>();
+        Assert.Equal(0, (await sweep.RunAsync(default)).Raised);
+
+        // Acknowledge is due at the end of Wednesday 4 March in Tapachula; decide at the end of Monday 9 March.
+        clock.SetUtcNow(new DateTimeOffset(2026, 3, 5, 16, 0, 0, TimeSpan.Zero));
+        var first = await sweep.RunAsync(default);
+        var second = await sweep.RunAsync(default);
+
+        Assert.Equal((2, 0), (first.Raised, second.Raised));
+        foreach (var office in new[] { Guatemala, Tapachula })
+        {
+            var open = Assert.Single((await alerts.ListOpenAsync(office, new PageRequest(10, null), default)).Items);
+            Assert.Equal((sent.Id, DeadlineKind.Acknowledge, 1), (open.Alert.ReferralId, open.Alert.Deadline, open.Alert.Occurrence));
+            Assert.Equal(new DateTimeOffset(2026, 3, 5, 6, 0, 0, TimeSpan.Zero), open.Alert.DueAt);
+        }
+
+        Assert.True((await ActAsync(sent.Id, ReferralAction.Acknowledge, $"{Tapachula}-defender", null)).IsSuccess);
+        await RelayAsync();
+        await sweep.RunAsync(default);
+
+        Assert.Empty((await alerts.ListOpenAsync(Guatemala, new PageRequest(10, null), default)).Items);
+        Assert.Empty((await alerts.ListOpenAsync(Tapachula, new PageRequest(10, null), default)).Items);
     }
 
     [Fact]
