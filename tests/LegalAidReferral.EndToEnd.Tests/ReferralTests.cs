@@ -1,81 +1,16 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using static LegalAidReferral.EndToEnd.Tests.Referrals;
 
 namespace LegalAidReferral.EndToEnd.Tests;
 
 /// <summary>
-/// Referrals between Guatemala City and Tapachula through the standalone host: every step travels
-/// through the outbox and the in-process exchange, as it would between two deployments.
+/// What the referral routes refuse, and the endings of a referral (decline, revoke), through the
+/// standalone host; the whole flow is in <see cref="ReferralFlowTests"/>.
 /// </summary>
 public class ReferralTests(HostFixture fixture) : IClassFixture<HostFixture>
 {
     private const string SantiagoDefender = "cl-dpp-santiago-defender";
-
-    /// <summary>
-    /// The host relays the outbox on a timer every five seconds, so a step reaches the other office's
-    /// copy some time after it was taken; the test cannot see the timer, only its effect. Six runs of
-    /// the timer are ample on a busy machine.
-    /// </summary>
-    private static readonly TimeSpan RelayDeadline = TimeSpan.FromSeconds(30);
-
-    private static readonly string[] Shared = ["client.fullName", "client.languages", "legalIssues"];
-
-    [Fact]
-    public async Task Tapachula_takes_every_step_of_a_referral_from_Guatemala_which_sees_each_step_and_the_case_ends_referred_out()
-    {
-        var guatemala = await fixture.SignInAsync(Samples.GuatemalaDefender);
-        var defender = await fixture.SignInAsync(Samples.TapachulaDefender);
-        var supervisor = await fixture.SignInAsync(Samples.TapachulaSupervisor);
-        var caseId = await CaseWithConsentAsync(guatemala);
-
-        var sent = await SendAsync(guatemala, caseId);
-        Assert.Equal("sent", sent["status"]!.GetValue<string>());
-        Assert.Equal("outgoing", sent["direction"]!.GetValue<string>());
-        var id = sent["id"]!.GetValue<string>();
-        await IncomingAsync(defender, id);
-
-        foreach (var (actor, action, body, status) in new (ApiSession, string, object?, string)[]
-        {
-            (defender, "acknowledge", null, "acknowledged"),
-            (defender, "accept", new { note = "We take the case" }, "accepted"),
-            (supervisor, "assign", new { defenderId = Samples.TapachulaDefender }, "assigned"),
-            (defender, "first-contact", null, "in-progress"),
-            (defender, "outcome", new { successful = true }, "completed"),
-        })
-        {
-            var acted = await actor.SendAsync(HttpMethod.Post, $"/api/referrals/{id}/{action}", body);
-            Assert.Equal(HttpStatusCode.OK, acted.StatusCode);
-            Assert.Equal(status, (await ApiSession.ReadObjectAsync(acted))["status"]!.GetValue<string>());
-            var outgoing = await CopyInStatusAsync(guatemala, id, status);
-            Assert.Equal(action, outgoing["steps"]!.AsArray()[^1]!["action"]!.GetValue<string>());
-        }
-
-        var final = await CopyInStatusAsync(guatemala, id, "completed");
-        Assert.Equal(Samples.TapachulaDefender, final["assignedDefenderId"]!.GetValue<string>());
-        Assert.True(final["outcome"]!["successful"]!.GetValue<bool>());
-        var @case = await ApiSession.ReadObjectAsync(await guatemala.SendAsync(HttpMethod.Get, $"/api/cases/{caseId}"));
-        Assert.Equal("referred-out", @case["status"]!.GetValue<string>());
-    }
-
-    [Fact]
-    public async Task The_received_copy_holds_only_the_listed_fields_and_no_case_id()
-    {
-        var guatemala = await fixture.SignInAsync(Samples.GuatemalaDefender);
-        var tapachula = await fixture.SignInAsync(Samples.TapachulaDefender);
-        var sent = await SendAsync(guatemala, await CaseWithConsentAsync(guatemala));
-
-        var incoming = await IncomingAsync(tapachula, sent["id"]!.GetValue<string>());
-
-        Assert.Null(incoming["caseId"]);
-        Assert.Null(sent["shared"]);
-        var shared = incoming["shared"]!.AsObject();
-        Assert.Equal(["client", "legalIssues"], shared.Select(p => p.Key).Order(StringComparer.Ordinal));
-        Assert.Equal(["fullName", "languages"], shared["client"]!.AsObject().Select(p => p.Key).Order(StringComparer.Ordinal));
-        Assert.Equal(Samples.ClientName, shared["client"]!["fullName"]!.GetValue<string>());
-        var json = incoming.ToJsonString();
-        Assert.DoesNotContain(Samples.BirthDate, json, StringComparison.Ordinal);
-        Assert.DoesNotContain(Samples.DocumentNumber, json, StringComparison.Ordinal);
-    }
 
     [Fact]
     public async Task Without_consent_to_share_with_the_office_the_referral_is_409_naming_the_missing_consent()
@@ -193,68 +128,5 @@ public class ReferralTests(HostFixture fixture) : IClassFixture<HostFixture>
         Assert.Equal(HttpStatusCode.PreconditionFailed, stale.StatusCode);
         var after = await ApiSession.ReadObjectAsync(await tapachula.SendAsync(HttpMethod.Get, $"/api/referrals/{id}"));
         Assert.Equal("accepted", after["status"]!.GetValue<string>());
-    }
-
-    private static JsonObject Referral() => new()
-    {
-        ["toOfficeId"] = Samples.TapachulaOffice,
-        ["kind"] = "representation",
-        ["reason"] = "The client moved to Tapachula",
-        ["sharedFields"] = new JsonArray([.. Shared.Select(f => JsonValue.Create(f))]),
-    };
-
-    private static Dictionary<string, string> IfMatch(string etag) => new() { ["If-Match"] = etag };
-
-    private static async Task<string> CaseWithConsentAsync(ApiSession staff)
-    {
-        var caseId = (await staff.CreateCaseAsync())["id"]!.GetValue<string>();
-        var consent = await staff.SendAsync(HttpMethod.Post, $"/api/cases/{caseId}/consents", Samples.Consent());
-        Assert.Equal(HttpStatusCode.Created, consent.StatusCode);
-        return caseId;
-    }
-
-    private static async Task<JsonObject> SendAsync(ApiSession staff, string caseId)
-    {
-        var response = await staff.SendAsync(HttpMethod.Post, $"/api/cases/{caseId}/referrals", Referral());
-        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        return await ApiSession.ReadObjectAsync(response);
-    }
-
-    private static async Task<string> SentAndReceivedAsync(ApiSession sender, ApiSession receiver)
-    {
-        var id = (await SendAsync(sender, await CaseWithConsentAsync(sender)))["id"]!.GetValue<string>();
-        await IncomingAsync(receiver, id);
-        return id;
-    }
-
-    /// <summary>The referral in the receiving office's incoming list, once the relay has delivered it.</summary>
-    private static Task<JsonObject> IncomingAsync(ApiSession receiver, string id) =>
-        PollAsync($"referral {id} in the incoming list", async () =>
-        {
-            var page = await ApiSession.ReadObjectAsync(await receiver.SendAsync(HttpMethod.Get, "/api/referrals?direction=incoming&limit=100"));
-            return page["items"]!.AsArray().OfType<JsonObject>().FirstOrDefault(r => r["id"]!.GetValue<string>() == id);
-        });
-
-    /// <summary>The caller's copy once it has reached <paramref name="status"/> (a step of the other office arrives with the relay).</summary>
-    private static Task<JsonObject> CopyInStatusAsync(ApiSession staff, string id, string status) =>
-        PollAsync($"referral {id} in status '{status}'", async () =>
-        {
-            var copy = await ApiSession.ReadObjectAsync(await staff.SendAsync(HttpMethod.Get, $"/api/referrals/{id}"));
-            return copy["status"]?.GetValue<string>() == status ? copy : null;
-        });
-
-    private static async Task<JsonObject> PollAsync(string what, Func<Task<JsonObject?>> find)
-    {
-        var deadline = DateTimeOffset.UtcNow + RelayDeadline;
-        while (true)
-        {
-            if (await find() is { } found)
-            {
-                return found;
-            }
-
-            Assert.True(DateTimeOffset.UtcNow < deadline, $"The relay did not deliver {what} within {RelayDeadline.TotalSeconds} s.");
-            await Task.Delay(250);
-        }
     }
 }
