@@ -83,6 +83,8 @@ public static class ServiceRegistration
         services.AddSingleton<IMessageHandler, ReferralMessageHandler>();
         services.AddSingleton<IConsentWithdrawalEffects, RevokeReferralsOnWithdrawal>();
         services.AddSingleton<SweepDeadlines>();
+        services.AddSingleton<ListAlerts>();
+        services.AddSingleton<AcknowledgeAlert>();
 
         // Protocol settings (issue 7, deadlines as data).
         services.AddSingleton<GetProtocolSettings>();

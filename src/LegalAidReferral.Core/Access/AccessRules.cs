@@ -36,6 +36,8 @@ public static class AccessRules
         [UseCase.ListReferrals] = AccessRule.Staff(Reach.OwnOffice, ReferralWork, CaseRoles),
         [UseCase.GetReferral] = AccessRule.Staff(Reach.OwnOffice, ReferralWork, CaseRoles),
         [UseCase.ActOnReferral] = AccessRule.Staff(Reach.OwnOffice, ReferralWork, CaseRoles),
+        [UseCase.ListAlerts] = AccessRule.Staff(Reach.OwnOffice, ReferralWork, CaseRoles),
+        [UseCase.AcknowledgeAlert] = AccessRule.Staff(Reach.OwnOffice, ReferralWork, CaseRoles),
 
         // Protocol settings (issue 7, deadlines as data): the receiving office's deadlines concern the sender too, so all staff read any office's.
         [UseCase.GetProtocolSettings] = AccessRule.Staff(Reach.AnyOffice, "Only staff of the network read protocol settings.", Enum.GetValues<Role>()),

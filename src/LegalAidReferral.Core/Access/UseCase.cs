@@ -23,6 +23,8 @@ public enum UseCase
     ListReferrals,
     GetReferral,
     ActOnReferral,
+    ListAlerts,
+    AcknowledgeAlert,
 
     // Protocol settings (issue 7, deadlines as data).
     GetProtocolSettings,

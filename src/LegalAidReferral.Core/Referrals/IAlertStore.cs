@@ -14,7 +14,10 @@ public interface IAlertStore
 
     /// <summary>The office's open alerts, oldest due first.</summary>
     Task<Page<RaisedAlert>> ListOpenAsync(string officeId, PageRequest page, CancellationToken cancellationToken);
+
+    /// <summary>Marks an open alert of the office seen by <paramref name="by"/> (the first acknowledgement stays); null if the office has no such open alert.</summary>
+    Task<RaisedAlert?> AcknowledgeAsync(string officeId, Guid alertId, string by, DateTimeOffset at, CancellationToken cancellationToken);
 }
 
-/// <summary>A missed-deadline alert as stored: when it was raised, and when it was cleared (null while open).</summary>
-public sealed record RaisedAlert(MissedDeadlineAlert Alert, DateTimeOffset RaisedAt, DateTimeOffset? ClearedAt);
+/// <summary>An open missed-deadline alert as stored: when it was raised, and who first acknowledged it and when.</summary>
+public sealed record RaisedAlert(MissedDeadlineAlert Alert, DateTimeOffset RaisedAt, DateTimeOffset? AcknowledgedAt, string? AcknowledgedBy);

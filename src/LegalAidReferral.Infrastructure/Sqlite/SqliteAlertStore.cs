@@ -1,6 +1,7 @@
 using System.Text.Json;
 using LegalAidReferral.Core.Common;
 using LegalAidReferral.Core.Referrals;
+using Microsoft.Data.Sqlite;
 
 namespace LegalAidReferral.Infrastructure.Sqlite;
 
@@ -54,8 +55,8 @@ public sealed class SqliteAlertStore(SqliteDatabase database) : IAlertStore
         var after = KeysetPosition.Parse(page.ContinuationToken);
         var take = KeysetPosition.Take(page);
         var sql = after is null
-            ? "SELECT due_at, id, document, raised_at FROM alerts WHERE office_id = $office AND cleared_at IS NULL ORDER BY due_at, id LIMIT $take;"
-            : "SELECT due_at, id, document, raised_at FROM alerts WHERE office_id = $office AND cleared_at IS NULL AND (due_at > $afterDue OR (due_at = $afterDue AND id > $afterId)) ORDER BY due_at, id LIMIT $take;";
+            ? "SELECT due_at, id, document, raised_at, acknowledged_at, acknowledged_by FROM alerts WHERE office_id = $office AND cleared_at IS NULL ORDER BY due_at, id LIMIT $take;"
+            : "SELECT due_at, id, document, raised_at, acknowledged_at, acknowledged_by FROM alerts WHERE office_id = $office AND cleared_at IS NULL AND (due_at > $afterDue OR (due_at = $afterDue AND id > $afterId)) ORDER BY due_at, id LIMIT $take;";
         return Task.FromResult(database.Read(
             read =>
             {
@@ -68,14 +69,36 @@ public sealed class SqliteAlertStore(SqliteDatabase database) : IAlertStore
                     command.Parameters.AddWithValue("$afterId", position.Id);
                 }
 
-                return KeysetPosition.ReadPage(command, take, reader => (
-                    new KeysetPosition(reader.GetInt64(0), reader.GetString(1)),
-                    new RaisedAlert(
-                        JsonSerializer.Deserialize<MissedDeadlineAlert>(reader.GetString(2), WireJson.Options)
-                            ?? throw new InvalidDataException("A stored alert document is empty."),
-                        new DateTimeOffset(reader.GetInt64(3), TimeSpan.Zero),
-                        null)));
+                return KeysetPosition.ReadPage(command, take, reader => (new KeysetPosition(reader.GetInt64(0), reader.GetString(1)), Read(reader, 2)));
             },
             cancellationToken));
     }
+
+    public Task<RaisedAlert?> AcknowledgeAsync(string officeId, Guid alertId, string by, DateTimeOffset at, CancellationToken cancellationToken) =>
+        database.WriteAsync(
+            write =>
+            {
+                var command = write.Command(
+                    """
+                    UPDATE alerts SET acknowledged_at = coalesce(acknowledged_at, $at), acknowledged_by = coalesce(acknowledged_by, $by)
+                    WHERE office_id = $office AND id = $id AND cleared_at IS NULL
+                    RETURNING document, raised_at, acknowledged_at, acknowledged_by;
+                    """);
+                command.Parameters.AddWithValue("$at", at.UtcTicks);
+                command.Parameters.AddWithValue("$by", by);
+                command.Parameters.AddWithValue("$office", officeId);
+                command.Parameters.AddWithValue("$id", alertId.ToString("D"));
+                using var reader = command.ExecuteReader();
+                return reader.Read() ? Read(reader, 0) : null;
+            },
+            cancellationToken);
+
+    /// <summary>An alert from its document and the three columns after it: raised, acknowledged at, acknowledged by.</summary>
+    private static RaisedAlert Read(SqliteDataReader reader, int document) =>
+        new(
+            JsonSerializer.Deserialize<MissedDeadlineAlert>(reader.GetString(document), WireJson.Options)
+                ?? throw new InvalidDataException("A stored alert document is empty."),
+            new DateTimeOffset(reader.GetInt64(document + 1), TimeSpan.Zero),
+            reader.IsDBNull(document + 2) ? null : new DateTimeOffset(reader.GetInt64(document + 2), TimeSpan.Zero),
+            reader.IsDBNull(document + 3) ? null : reader.GetString(document + 3));
 }

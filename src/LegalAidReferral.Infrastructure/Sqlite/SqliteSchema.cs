@@ -148,6 +148,8 @@ internal static class SqliteSchema
             due_at      INTEGER NOT NULL,
             raised_at   INTEGER NOT NULL,
             cleared_at  INTEGER NULL,
+            acknowledged_at INTEGER NULL,
+            acknowledged_by TEXT    NULL,
             document    TEXT    NOT NULL
         );
         CREATE INDEX IF NOT EXISTS alerts_open ON alerts (office_id, due_at, id) WHERE cleared_at IS NULL;
