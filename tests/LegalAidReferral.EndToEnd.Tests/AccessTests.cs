@@ -10,7 +10,10 @@ public class AccessTests(HostFixture fixture) : IClassFixture<HostFixture>
 {
     private static readonly string[] AnonymousRoutes = ["health", "openapi.json"];
 
-    // Every authenticated route, with a request that would succeed for the right caller.
+    private const string UnknownReferral = "0193a5c0-0000-7000-8000-000000000000";
+
+    // Every authenticated route, with a request that would succeed for the right caller (the referral
+    // routes name a referral no office holds: these tests look at the caller, not at referrals).
     // Case routes are office-scoped (another office gets 404) and need a defender or supervisor.
     private static readonly (string Route, HttpMethod Method, string Path, Func<object?> Body, bool CaseScoped)[] Routes =
     [
@@ -32,6 +35,11 @@ public class AccessTests(HostFixture fixture) : IClassFixture<HostFixture>
         ("offices/{officeId}/policy", HttpMethod.Put, "/api/offices/gt-idpp-guatemala/policy", () => Samples.Policy(), false),
         ("offices/{officeId}/protocol", HttpMethod.Get, "/api/offices/gt-idpp-guatemala/protocol", () => null, false),
         ("offices/{officeId}/protocol", HttpMethod.Put, "/api/offices/gt-idpp-guatemala/protocol", () => Samples.Protocol(), false),
+        ("cases/{caseId}/referrals", HttpMethod.Post, "/api/cases/{caseId}/referrals",
+            () => new { toOfficeId = "cl-dpp-santiago", kind = "representation", reason = "Moved", sharedFields = new[] { "client.fullName" } }, true),
+        ("referrals", HttpMethod.Get, "/api/referrals?direction=incoming", () => null, false),
+        ("referrals/{referralId}", HttpMethod.Get, $"/api/referrals/{UnknownReferral}", () => null, false),
+        ("referrals/{referralId}/{action}", HttpMethod.Post, $"/api/referrals/{UnknownReferral}/acknowledge", () => null, false),
     ];
 
     [Fact]
