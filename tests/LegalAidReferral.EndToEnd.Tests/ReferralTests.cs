@@ -98,6 +98,20 @@ public class ReferralTests(HostFixture fixture) : IClassFixture<HostFixture>
     }
 
     [Fact]
+    public async Task Alerts_list_the_office_s_open_alerts_and_acknowledging_an_unknown_one_is_404()
+    {
+        var defender = await fixture.SignInAsync(Samples.TapachulaDefender);
+
+        var alerts = await defender.SendAsync(HttpMethod.Get, "/api/alerts?limit=10");
+        var unknown = await defender.SendAsync(HttpMethod.Post, $"/api/alerts/{Guid.NewGuid()}/acknowledge");
+        var notAnId = await defender.SendAsync(HttpMethod.Post, "/api/alerts/not-an-id/acknowledge");
+
+        Assert.Equal(HttpStatusCode.OK, alerts.StatusCode);
+        Assert.NotNull((await ApiSession.ReadObjectAsync(alerts))["items"]);
+        Assert.Equal((HttpStatusCode.NotFound, HttpStatusCode.NotFound), (unknown.StatusCode, notAnId.StatusCode));
+    }
+
+    [Fact]
     public async Task An_unknown_action_is_400_naming_the_action()
     {
         var guatemala = await fixture.SignInAsync(Samples.GuatemalaDefender);

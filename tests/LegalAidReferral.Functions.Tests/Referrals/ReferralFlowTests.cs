@@ -166,6 +166,11 @@ public sealed class ReferralFlowTests : IAsyncLifetime
             Assert.Equal(new DateTimeOffset(2026, 3, 5, 6, 0, 0, TimeSpan.Zero), open.Alert.DueAt);
         }
 
+        var seen = await harness.Provider.GetRequiredService<AcknowledgeAlert>().HandleAsync(
+            (await alerts.ListOpenAsync(Tapachula, new PageRequest(10, null), default)).Items[0].Alert.Id, Call($"{Tapachula}-supervisor"), default);
+        Assert.Equal($"{Tapachula}-supervisor", seen.Value!.AcknowledgedBy);
+        Assert.Single((await alerts.ListOpenAsync(Tapachula, new PageRequest(10, null), default)).Items);
+
         Assert.True((await ActAsync(sent.Id, ReferralAction.Acknowledge, $"{Tapachula}-defender", null)).IsSuccess);
         await RelayAsync();
         await sweep.RunAsync(default);
