@@ -29,6 +29,26 @@ public class ReferralTests(HostFixture fixture) : IClassFixture<HostFixture>
     }
 
     [Fact]
+    public async Task A_send_retried_with_its_Idempotency_Key_is_replayed_and_sends_nothing_twice()
+    {
+        var guatemala = await fixture.SignInAsync(Samples.GuatemalaDefender);
+        var caseId = await CaseWithConsentAsync(guatemala);
+        var key = new Dictionary<string, string> { ["Idempotency-Key"] = Guid.NewGuid().ToString() };
+        var body = ApiSession.ToJson(Referral());
+
+        var first = await guatemala.SendAsync(HttpMethod.Post, $"/api/cases/{caseId}/referrals", body, key);
+        var retry = await guatemala.SendAsync(HttpMethod.Post, $"/api/cases/{caseId}/referrals", body, key);
+
+        Assert.Equal(HttpStatusCode.Created, first.StatusCode);
+        Assert.Equal(HttpStatusCode.Created, retry.StatusCode);
+        Assert.Equal("true", retry.Headers.GetValues("Idempotent-Replayed").Single());
+        Assert.Equal(first.Headers.Location, retry.Headers.Location);
+        var outgoing = await guatemala.SendAsync(HttpMethod.Get, "/api/referrals?direction=outgoing&limit=100");
+        var listed = (await ApiSession.ReadObjectAsync(outgoing))["items"]!.AsArray().Count(r => r!["caseId"]!.GetValue<string>() == caseId);
+        Assert.Equal(1, listed);
+    }
+
+    [Fact]
     public async Task A_supervisor_overrides_the_consent_gate_with_a_reason_and_the_referral_is_flagged_while_a_defender_may_not()
     {
         var supervisor = await fixture.SignInAsync(Samples.GuatemalaSupervisor);
