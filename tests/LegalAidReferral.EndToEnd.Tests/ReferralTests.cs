@@ -102,6 +102,26 @@ public class ReferralTests(HostFixture fixture) : IClassFixture<HostFixture>
     }
 
     [Fact]
+    public async Task Withdrawing_the_client_s_consent_revokes_the_referral_and_blanks_Tapachula_s_copy()
+    {
+        var guatemala = await fixture.SignInAsync(Samples.GuatemalaDefender);
+        var tapachula = await fixture.SignInAsync(Samples.TapachulaDefender);
+        var caseId = await CaseWithConsentAsync(guatemala);
+        var id = (await SendAsync(guatemala, caseId))["id"]!.GetValue<string>();
+        await IncomingAsync(tapachula, id);
+        var consentId = (await ApiSession.ReadObjectAsync(await guatemala.SendAsync(HttpMethod.Get, $"/api/cases/{caseId}")))["consents"]![0]!["id"]!.GetValue<string>();
+
+        var withdrawn = await guatemala.SendAsync(HttpMethod.Post, $"/api/cases/{caseId}/consents/{consentId}/withdraw", new { channel = "phone" });
+
+        Assert.True(withdrawn.IsSuccessStatusCode, withdrawn.StatusCode.ToString());
+        var outgoing = await CopyInStatusAsync(guatemala, id, "revoked");
+        Assert.Equal(("system", "consent-withdrawn"), (outgoing["steps"]!.AsArray()[^1]!["side"]!.GetValue<string>(), outgoing["steps"]!.AsArray()[^1]!["reason"]!.GetValue<string>()));
+        var incoming = await CopyInStatusAsync(tapachula, id, "revoked");
+        Assert.NotNull(incoming["sharedWithdrawnAt"]?.GetValue<string>());
+        Assert.DoesNotContain(Samples.ClientName, incoming.ToJsonString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_third_office_cannot_see_or_act_on_the_referral()
     {
         var guatemala = await fixture.SignInAsync(Samples.GuatemalaDefender);
