@@ -43,7 +43,8 @@ public sealed partial class ApiPipeline(
     public Task<IActionResult> RunOnReferralAsync(HttpRequest request, UseCase useCase, string referralId, Func<CallContext, Guid, Task<IActionResult>> handle) =>
         RunOnIdAsync(request, useCase, referralId, "referral", handle);
 
-    private Task<IActionResult> RunOnIdAsync(HttpRequest request, UseCase useCase, string value, string what, Func<CallContext, Guid, Task<IActionResult>> handle) =>
+    /// <summary>For a route that names a resource of the caller's office by a GUID: anything else is a 404 naming <paramref name="what"/>.</summary>
+    public Task<IActionResult> RunOnIdAsync(HttpRequest request, UseCase useCase, string value, string what, Func<CallContext, Guid, Task<IActionResult>> handle) =>
         RunAsync(request, useCase, call => QueryParameters.Id(value) is { } id
             ? handle(call, id)
             : Task.FromResult<IActionResult>(new ProblemResult(Problem.NotFound(what))));

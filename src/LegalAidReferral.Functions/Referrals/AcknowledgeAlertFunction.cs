@@ -14,13 +14,8 @@ public sealed class AcknowledgeAlertFunction(ApiPipeline api, AcknowledgeAlert a
     public Task<IActionResult> Run(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "alerts/{alertId}/acknowledge")] HttpRequest request,
         string alertId) =>
-        api.RunAsync(request, UseCase.AcknowledgeAlert, async call =>
+        api.RunOnIdAsync(request, UseCase.AcknowledgeAlert, alertId, "alert", async (call, id) =>
         {
-            if (QueryParameters.Id(alertId) is not { } id)
-            {
-                return new ProblemResult(Problem.NotFound("alert"));
-            }
-
             var result = await acknowledge.HandleAsync(id, call, request.HttpContext.RequestAborted);
             return result.IsSuccess ? new JsonBodyResult(200, AlertResource.Of(result.Value)) : ProblemResult.From(result.Failure);
         });
