@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Connections;
 using Microsoft.Extensions.Configuration.Memory;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using LegalAidReferral.Functions;
 using LegalAidReferral.Infrastructure.Seed;
 using LegalAidReferral.Standalone.Demo;
@@ -40,6 +41,11 @@ builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", level =>
 builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning);
 builder.Logging.AddFilter("Microsoft.AspNetCore.HttpLogging", LogLevel.None);
 builder.Services.AddLegalAidReferral(builder.Configuration);
+if (settings.ClockOffset != TimeSpan.Zero)
+{
+    builder.Services.Replace(ServiceDescriptor.Singleton<TimeProvider>(new OffsetClock(settings.ClockOffset)));
+}
+
 try
 {
     builder.Services.AddFunctionTimers(typeof(ServiceRegistration).Assembly, builder.Configuration);

@@ -63,9 +63,11 @@ public static class Referrals
             return copy["status"]?.GetValue<string>() == status ? copy : null;
         });
 
-    public static async Task<JsonObject> PollAsync(string what, Func<Task<JsonObject?>> find)
+    public static Task<JsonObject> PollAsync(string what, Func<Task<JsonObject?>> find) => PollAsync(what, RelayDeadline, find);
+
+    public static async Task<JsonObject> PollAsync(string what, TimeSpan within, Func<Task<JsonObject?>> find)
     {
-        var deadline = DateTimeOffset.UtcNow + RelayDeadline;
+        var deadline = DateTimeOffset.UtcNow + within;
         while (true)
         {
             if (await find() is { } found)
@@ -73,7 +75,7 @@ public static class Referrals
                 return found;
             }
 
-            Assert.True(DateTimeOffset.UtcNow < deadline, $"The relay did not deliver {what} within {RelayDeadline.TotalSeconds} s.");
+            Assert.True(DateTimeOffset.UtcNow < deadline, $"The host did not show {what} within {within.TotalSeconds} s.");
             await Task.Delay(250);
         }
     }

@@ -27,12 +27,15 @@ public static class DevSignInServiceCollectionExtensions
         services.AddSingleton(users);
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<RequestThrottle>();
+
+        // Token lifetimes are checked by IdentityModel against the system clock, so tokens are issued
+        // on it too, even when the host's own clock runs ahead (--dev-clock-offset).
         services.AddSingleton(provider => new DevIssuer(
             DevIssuerSettings.From(
                 provider.GetRequiredService<IConfiguration>(),
                 dataFolder,
                 provider.GetRequiredService<IOptions<IdentityOptions>>().Value),
-            provider.GetRequiredService<TimeProvider>()));
+            TimeProvider.System));
 
         services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
             .PostConfigure<DevIssuer>((options, issuer) =>

@@ -25,6 +25,11 @@ public static class StandaloneBanner
 
         Console.WriteLine($"Mode: {settings.Mode}");
         Console.WriteLine($"Data folder: {settings.DataFolder}");
+        if (settings.ClockOffset != TimeSpan.Zero)
+        {
+            Console.WriteLine($"Clock: {settings.ClockOffset} ahead of the system clock (--dev-clock-offset).");
+        }
+
         Console.WriteLine($"LegalAidReferral is running. Open {url}/");
     }
 }

@@ -1,14 +1,17 @@
+using System.Globalization;
+
 namespace LegalAidReferral.Standalone.Hosting;
 
 /// <summary>
 /// The standalone host's own options, from the command line (<c>--data</c>, <c>--dev-sign-in</c>,
-/// <c>--seed-demo-data</c>) or configuration, and the embedded defaults it gives the shared services.
+/// <c>--seed-demo-data</c>, <c>--dev-clock-offset</c>) or configuration, and the embedded defaults it gives the shared services.
 /// </summary>
 /// <param name="RealIdentity">
 /// The first <c>AzureAd</c> setting that names a real tenant or application, or null when the
 /// identity settings are absent or the development defaults.
 /// </param>
-public sealed record StandaloneSettings(string DataFolder, bool DevSignIn, bool SeedDemoData, string? RealIdentity)
+/// <param name="ClockOffset">How far ahead of the system clock the host's clock runs (zero but on a development host).</param>
+public sealed record StandaloneSettings(string DataFolder, bool DevSignIn, bool SeedDemoData, string? RealIdentity, TimeSpan ClockOffset)
 {
     public const string DefaultUrl = "http://localhost:5080";
 
@@ -19,6 +22,7 @@ public sealed record StandaloneSettings(string DataFolder, bool DevSignIn, bool 
 
     private const string DevSignInFlag = "dev-sign-in";
     private const string SeedDemoDataFlag = "seed-demo-data";
+    private const string ClockOffsetFlag = "dev-clock-offset";
 
     // A setting with any other value than these development defaults is a real identity configuration.
     private static readonly (string Key, string DevValue)[] IdentitySettings =
@@ -32,9 +36,13 @@ public sealed record StandaloneSettings(string DataFolder, bool DevSignIn, bool 
     /// Development sign-in and demo data are on by default only in the Development environment and
     /// without a real identity configuration; a flag turns either on or off explicitly. Turning
     /// either on together with a real identity configuration is refused, so a production host can
-    /// never offer tokens for anyone, or mix demo cases into real ones, by accident.
+    /// never offer tokens for anyone, or mix demo cases into real ones, by accident. A clock offset is
+    /// a development aid too: accepted only with development sign-in on.
     /// </summary>
-    /// <exception cref="StartupRefusedException">A development feature is on together with a real identity configuration.</exception>
+    /// <exception cref="StartupRefusedException">
+    /// A development feature is on together with a real identity configuration, or a clock offset is
+    /// not a duration or is set without development sign-in.
+    /// </exception>
     public static StandaloneSettings From(IConfiguration configuration, IHostEnvironment environment)
     {
         ArgumentNullException.ThrowIfNull(configuration);
@@ -49,7 +57,8 @@ public sealed record StandaloneSettings(string DataFolder, bool DevSignIn, bool 
             Path.GetFullPath(configuration["data"] ?? ".data"),
             configuration.GetValue(DevSignInFlag, byDefault),
             configuration.GetValue(SeedDemoDataFlag, byDefault),
-            realIdentity);
+            realIdentity,
+            ParseClockOffset(configuration[ClockOffsetFlag]));
         if (realIdentity is not null && (settings.DevSignIn || settings.SeedDemoData))
         {
             var flag = settings.DevSignIn ? DevSignInFlag : SeedDemoDataFlag;
@@ -58,7 +67,26 @@ public sealed record StandaloneSettings(string DataFolder, bool DevSignIn, bool 
                 $"Remove --{flag} (production), or remove the AzureAd settings (local development).");
         }
 
+        if (settings.ClockOffset != TimeSpan.Zero && !settings.DevSignIn)
+        {
+            throw new StartupRefusedException(
+                $"Refusing to start: --{ClockOffsetFlag} moves the host's clock and is for development hosts only; turn on --{DevSignInFlag} or remove it.");
+        }
+
         return settings;
+    }
+
+    private static TimeSpan ParseClockOffset(string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return TimeSpan.Zero;
+        }
+
+        return TimeSpan.TryParse(value, CultureInfo.InvariantCulture, out var offset) && offset >= TimeSpan.Zero
+            ? offset
+            : throw new StartupRefusedException(
+                $"Refusing to start: --{ClockOffsetFlag} '{value}' is not a duration of zero or more, such as 5.00:00:00 for five days.");
     }
 
     /// <summary>One line that says what anyone who reaches this host can do, for the banner.</summary>

@@ -47,6 +47,32 @@ public class StandaloneSettingsTests
         Assert.DoesNotContain('\n', refused.Message);
     }
 
+    [Fact]
+    public void Clock_offset_of_a_development_host_is_read_as_a_duration()
+    {
+        var resolved = StandaloneSettings.From(Configuration(["dev-clock-offset", "5.00:00:00"]), new Environment(Environments.Development));
+
+        Assert.Equal(TimeSpan.FromDays(5), resolved.ClockOffset);
+    }
+
+    [Fact]
+    public void No_clock_offset_means_the_system_clock()
+    {
+        Assert.Equal(TimeSpan.Zero, StandaloneSettings.From(Configuration([]), new Environment(Environments.Development)).ClockOffset);
+    }
+
+    [Theory]
+    [InlineData("Production", "5.00:00:00")]
+    [InlineData("Development", "five days")]
+    [InlineData("Development", "-1.00:00:00")]
+    public void Clock_offset_without_development_sign_in_or_not_a_duration_is_refused(string environment, string offset)
+    {
+        var refused = Assert.Throws<StartupRefusedException>(() =>
+            StandaloneSettings.From(Configuration(["dev-clock-offset", offset]), new Environment(environment)));
+
+        Assert.Contains("--dev-clock-offset", refused.Message, StringComparison.Ordinal);
+    }
+
     private static IConfiguration Configuration(string[] pairs) =>
         new ConfigurationBuilder()
             .AddInMemoryCollection(pairs.Chunk(2).Select(p => new KeyValuePair<string, string?>(p[0], p[1])))
