@@ -20,8 +20,16 @@ public static class ReferralCaseEffects
             throw new ArgumentException("The referral is not one of this case's.", nameof(referral));
         }
 
-        return referral.Kind == ReferralKind.Representation && step.Action == ReferralAction.Accept
+        return Changes(referral, step)
             ? @case.ReferredOut($"Representation referral {referral.Id:D} accepted by office '{referral.ToOfficeId}'.", step.By, now)
             : @case;
+    }
+
+    /// <summary>Whether <paramref name="step"/> of <paramref name="referral"/> changes the case at all, so a step that does not need not read it.</summary>
+    public static bool Changes(Referral referral, ReferralStep step)
+    {
+        ArgumentNullException.ThrowIfNull(referral);
+        ArgumentNullException.ThrowIfNull(step);
+        return referral.Kind == ReferralKind.Representation && step.Action == ReferralAction.Accept;
     }
 }

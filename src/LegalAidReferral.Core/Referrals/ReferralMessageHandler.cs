@@ -66,7 +66,7 @@ public sealed class ReferralMessageHandler(IReferralStore store, ICaseStore case
     /// <summary>What the steps of a sending copy do to its case (<see cref="ReferralCaseEffects"/>); idempotent.</summary>
     private async Task ApplyToCaseAsync(Referral copy, CallContext call, CancellationToken cancellationToken)
     {
-        if (copy.CaseId is not { } caseId)
+        if (copy.CaseId is not { } caseId || !copy.Steps.Any(step => ReferralCaseEffects.Changes(copy, step)))
         {
             return;
         }

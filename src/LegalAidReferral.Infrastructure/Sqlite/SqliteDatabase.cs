@@ -12,7 +12,8 @@ namespace LegalAidReferral.Infrastructure.Sqlite;
 /// keeping its prepared statements; WAL lets them run beside the writer. Writes are queued to one loop on one long-lived connection (SQLite admits one writer at
 /// a time anyway), which commits whatever has queued up in one transaction (group commit): each write
 /// runs in a savepoint of its own, so a write that fails is undone alone, and each caller is answered
-/// only after the commit that made its write durable.
+/// only after the commit that made its write durable. Checkpoints run in the background
+/// (<see cref="SqliteCheckpointer"/>), not inside the writer's commits.
 /// </summary>
 public sealed class SqliteDatabase : IAsyncDisposable
 {
@@ -28,6 +29,7 @@ public sealed class SqliteDatabase : IAsyncDisposable
     private readonly Channel<PendingWrite> writes = Channel.CreateUnbounded<PendingWrite>(new UnboundedChannelOptions { SingleReader = true });
     private readonly string connectionPragmas;
     private SqliteWrite? writer;
+    private SqliteCheckpointer? checkpointer;
     private Task? writeLoop;
     private volatile bool disposed;
 
@@ -58,6 +60,9 @@ public sealed class SqliteDatabase : IAsyncDisposable
 
     public string ConnectionString { get; }
 
+    /// <summary>How many background checkpoints have run since the database was opened.</summary>
+    public long Checkpoints => checkpointer?.Completed ?? 0;
+
     /// <summary>Creates the schema if needed. Call once at start, before any store is used.</summary>
     public async Task InitializeAsync(CancellationToken cancellationToken)
     {
@@ -75,6 +80,7 @@ public sealed class SqliteDatabase : IAsyncDisposable
             try
             {
                 Execute(connection, "PRAGMA journal_mode=WAL;");
+                Execute(connection, $"PRAGMA wal_autocheckpoint={SqliteCheckpointer.WriterBackstopPages};");
                 Execute(connection, SqliteSchema.Create);
                 Upgrade(write);
             }
@@ -86,6 +92,7 @@ public sealed class SqliteDatabase : IAsyncDisposable
             }
 
             writer = write;
+            checkpointer = new SqliteCheckpointer(Open());
             writeLoop = Task.Run(WriteLoopAsync, CancellationToken.None);
         }
         finally
@@ -171,6 +178,12 @@ public sealed class SqliteDatabase : IAsyncDisposable
                 await writeLoop;
             }
 
+            if (checkpointer is not null)
+            {
+                await checkpointer.DisposeAsync();
+                checkpointer = null;
+            }
+
             if (writer is not null)
             {
                 writer.Dispose();
@@ -199,12 +212,13 @@ public sealed class SqliteDatabase : IAsyncDisposable
                 batch.Add(pending);
             }
 
-            Commit(writer!, batch);
+            checkpointer!.Committed(Commit(writer!, batch));
             batch.Clear();
         }
     }
 
-    private static void Commit(SqliteWrite write, List<PendingWrite> batch)
+    /// <returns>How many writes the commit stored.</returns>
+    private static int Commit(SqliteWrite write, List<PendingWrite> batch)
     {
         var done = new List<PendingWrite>(batch.Count);
         try
@@ -242,13 +256,15 @@ public sealed class SqliteDatabase : IAsyncDisposable
                 pending.Fail(e);
             }
 
-            return;
+            return 0;
         }
 
         foreach (var pending in done)
         {
             pending.Complete();
         }
+
+        return done.Count;
     }
 
     private void CloseIdleReads()

@@ -69,6 +69,17 @@ public class ReferralCaseEffectsTests
         Assert.Same(@case, ReferralCaseEffects.Apply(@case, referral, referral.Steps[1], AcceptedAt));
     }
 
+    [Theory]
+    [InlineData(ReferralKind.Representation, true)]
+    [InlineData(ReferralKind.Documents, false)]
+    public void Only_the_acceptance_of_a_representation_referral_changes_its_case(ReferralKind kind, bool changes)
+    {
+        var (_, referral, accept) = Accepted(kind, CaseStatus.Open);
+
+        Assert.Equal(changes, ReferralCaseEffects.Changes(referral, accept));
+        Assert.All(referral.Steps.Where(s => s.Action != ReferralAction.Accept), step => Assert.False(ReferralCaseEffects.Changes(referral, step)));
+    }
+
     private static (Case Case, Referral Referral, ReferralStep Accept) Accepted(ReferralKind kind, CaseStatus status)
     {
         var @case = CaseWith(ShareConsent(Tapachula));

@@ -29,6 +29,33 @@ public sealed class SqliteDatabaseTests : TempDatabase
     }
 
     [Fact]
+    public async Task The_log_is_checkpointed_in_the_background_once_enough_writes_are_committed()
+    {
+        var trail = new SqliteAuditTrail(Database);
+        for (var i = 1; i < SqliteCheckpointer.WritesPerCheckpoint; i++)
+        {
+            await trail.RecordAsync([Entry()], default);
+        }
+
+        Assert.Equal(0, Database.Checkpoints);
+
+        await trail.RecordAsync([Entry()], default);
+
+        Assert.True(SpinWait.SpinUntil(() => Database.Checkpoints == 1, TimeSpan.FromSeconds(30)), "No background checkpoint ran.");
+        var (frames, checkpointed) = Database.Read(
+            read =>
+            {
+                using var log = read.Command("PRAGMA wal_checkpoint(PASSIVE);").ExecuteReader();
+                Assert.True(log.Read());
+                return (log.GetInt64(1), log.GetInt64(2));
+            },
+            default);
+        Assert.Equal(frames, checkpointed);
+
+        static AuditEntry Entry() => new(Guid.NewGuid(), "mx-ifdp-tapachula", Guid.NewGuid(), AuditAction.CaseCreated, "defender-1", "mx-ifdp-tapachula", TestCases.Start, "c-1", []);
+    }
+
+    [Fact]
     public async Task Initializing_twice_is_harmless()
     {
         await Database.InitializeAsync(default);
