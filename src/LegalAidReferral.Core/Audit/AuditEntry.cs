@@ -20,6 +20,8 @@ public enum AuditAction
     ReferralsListed,
     ReferralStepTaken,
     ReferralReceived,
+    ReferralMessagePosted,
+    ReferralMessagesRead,
 }
 
 /// <summary>
