@@ -63,6 +63,15 @@ public static class Referrals
             return copy["status"]?.GetValue<string>() == status ? copy : null;
         });
 
+    /// <summary>The message in the caller's copy of the thread once it shows <paramref name="delivery"/> (it travels with the relay).</summary>
+    public static Task<JsonObject> ThreadMessageAsync(ApiSession staff, string referralId, string messageId, string delivery) =>
+        PollAsync($"message {messageId} {delivery}", async () =>
+        {
+            var page = await ApiSession.ReadObjectAsync(await staff.SendAsync(HttpMethod.Get, $"/api/referrals/{referralId}/messages?limit=100"));
+            return page["items"]!.AsArray().OfType<JsonObject>()
+                .FirstOrDefault(m => m["id"]!.GetValue<string>() == messageId && m["delivery"]!.GetValue<string>() == delivery);
+        });
+
     public static async Task<JsonObject> PollAsync(string what, Func<Task<JsonObject?>> find)
     {
         var deadline = DateTimeOffset.UtcNow + RelayDeadline;
