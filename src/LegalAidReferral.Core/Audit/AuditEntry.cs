@@ -18,10 +18,10 @@ public enum AuditAction
     ReferralSent,
     ReferralRead,
     ReferralsListed,
-    ReferralStepTaken,
-    ReferralReceived,
     ReferralMessagePosted,
     ReferralMessagesRead,
+    ReferralStepTaken,
+    ReferralReceived,
 }
 
 /// <summary>
