@@ -80,6 +80,8 @@ public static class ServiceRegistration
         services.AddSingleton<ListReferrals>();
         services.AddSingleton<GetReferral>();
         services.AddSingleton<ActOnReferral>();
+        services.AddSingleton<PostReferralMessage>();
+        services.AddSingleton<ListReferralMessages>();
         services.AddSingleton<IMessageHandler, ReferralMessageHandler>();
         services.AddSingleton<IConsentWithdrawalEffects, RevokeReferralsOnWithdrawal>();
         services.AddSingleton<SweepDeadlines>();

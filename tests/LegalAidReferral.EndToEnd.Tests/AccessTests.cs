@@ -40,6 +40,8 @@ public class AccessTests(HostFixture fixture) : IClassFixture<HostFixture>
         ("referrals", HttpMethod.Get, "/api/referrals?direction=incoming", () => null, false),
         ("referrals/{referralId}", HttpMethod.Get, $"/api/referrals/{UnknownReferral}", () => null, false),
         ("referrals/{referralId}/{action}", HttpMethod.Post, $"/api/referrals/{UnknownReferral}/acknowledge", () => null, false),
+        ("referrals/{referralId}/messages", HttpMethod.Post, $"/api/referrals/{UnknownReferral}/messages", () => new { text = "Hello" }, false),
+        ("referrals/{referralId}/messages", HttpMethod.Get, $"/api/referrals/{UnknownReferral}/messages", () => null, false),
         ("alerts", HttpMethod.Get, "/api/alerts", () => null, false),
         ("alerts/{alertId}/acknowledge", HttpMethod.Post, $"/api/alerts/{UnknownReferral}/acknowledge", () => null, false),
     ];

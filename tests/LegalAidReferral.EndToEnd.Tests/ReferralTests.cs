@@ -102,13 +102,16 @@ public class ReferralTests(HostFixture fixture) : IClassFixture<HostFixture>
     }
 
     [Fact]
-    public async Task Withdrawing_the_client_s_consent_revokes_the_referral_and_blanks_Tapachula_s_copy()
+    public async Task Withdrawing_the_client_s_consent_revokes_the_referral_and_blanks_Tapachula_s_copy_and_its_thread_texts()
     {
         var guatemala = await fixture.SignInAsync(Samples.GuatemalaDefender);
         var tapachula = await fixture.SignInAsync(Samples.TapachulaDefender);
         var caseId = await CaseWithConsentAsync(guatemala);
         var id = (await SendAsync(guatemala, caseId))["id"]!.GetValue<string>();
         await IncomingAsync(tapachula, id);
+        var posted = await guatemala.SendAsync(HttpMethod.Post, $"/api/referrals/{id}/messages", new { text = $"{Samples.ClientName} calls after 18:00" });
+        var messageId = (await ApiSession.ReadObjectAsync(posted))["id"]!.GetValue<string>();
+        await ThreadMessageAsync(tapachula, id, messageId, "received");
         var consentId = (await ApiSession.ReadObjectAsync(await guatemala.SendAsync(HttpMethod.Get, $"/api/cases/{caseId}")))["consents"]![0]!["id"]!.GetValue<string>();
 
         var withdrawn = await guatemala.SendAsync(HttpMethod.Post, $"/api/cases/{caseId}/consents/{consentId}/withdraw", new { channel = "phone" });
@@ -119,6 +122,11 @@ public class ReferralTests(HostFixture fixture) : IClassFixture<HostFixture>
         var incoming = await CopyInStatusAsync(tapachula, id, "revoked");
         Assert.NotNull(incoming["sharedWithdrawnAt"]?.GetValue<string>());
         Assert.DoesNotContain(Samples.ClientName, incoming.ToJsonString(), StringComparison.Ordinal);
+        var blanked = await ThreadMessageAsync(tapachula, id, messageId, "received");
+        Assert.Null(blanked["text"]);
+        Assert.NotNull(blanked["textWithdrawnAt"]);
+        var kept = await ThreadMessageAsync(guatemala, id, messageId, "delivered");
+        Assert.Contains(Samples.ClientName, kept["text"]!.GetValue<string>(), StringComparison.Ordinal);
     }
 
     [Fact]

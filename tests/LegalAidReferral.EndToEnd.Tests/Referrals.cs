@@ -47,6 +47,15 @@ public static class Referrals
         return id;
     }
 
+    /// <summary>The message in the caller's copy of the thread once it shows <paramref name="delivery"/> (it travels with the relay).</summary>
+    public static Task<JsonObject> ThreadMessageAsync(ApiSession staff, string referralId, string messageId, string delivery) =>
+        PollAsync($"message {messageId} {delivery}", async () =>
+        {
+            var page = await ApiSession.ReadObjectAsync(await staff.SendAsync(HttpMethod.Get, $"/api/referrals/{referralId}/messages?limit=100"));
+            return page["items"]!.AsArray().OfType<JsonObject>()
+                .FirstOrDefault(m => m["id"]!.GetValue<string>() == messageId && m["delivery"]!.GetValue<string>() == delivery);
+        });
+
     /// <summary>The referral in the receiving office's incoming list, once the relay has delivered it.</summary>
     public static Task<JsonObject> IncomingAsync(ApiSession receiver, string id) =>
         PollAsync($"referral {id} in the incoming list", async () =>

@@ -36,6 +36,8 @@ public static class AccessRules
         [UseCase.ListReferrals] = AccessRule.Staff(Reach.OwnOffice, ReferralWork, CaseRoles),
         [UseCase.GetReferral] = AccessRule.Staff(Reach.OwnOffice, ReferralWork, CaseRoles),
         [UseCase.ActOnReferral] = AccessRule.Staff(Reach.OwnOffice, ReferralWork, CaseRoles),
+        [UseCase.PostReferralMessage] = AccessRule.Staff(Reach.OwnOffice, ReferralWork, CaseRoles),
+        [UseCase.ListReferralMessages] = AccessRule.Staff(Reach.OwnOffice, ReferralWork, CaseRoles),
         [UseCase.ListAlerts] = AccessRule.Staff(Reach.OwnOffice, ReferralWork, CaseRoles),
         [UseCase.AcknowledgeAlert] = AccessRule.Staff(Reach.OwnOffice, ReferralWork, CaseRoles),
 

@@ -23,6 +23,8 @@ public enum UseCase
     ListReferrals,
     GetReferral,
     ActOnReferral,
+    PostReferralMessage,
+    ListReferralMessages,
     ListAlerts,
     AcknowledgeAlert,
 

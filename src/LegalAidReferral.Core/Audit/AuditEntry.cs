@@ -18,6 +18,8 @@ public enum AuditAction
     ReferralSent,
     ReferralRead,
     ReferralsListed,
+    ReferralMessagePosted,
+    ReferralMessagesRead,
     ReferralStepTaken,
     ReferralReceived,
 }

@@ -33,10 +33,12 @@ public interface IReferralStore
 
     /// <summary>
     /// Stores a copy changed by a received message (created when <paramref name="expectedVersion"/> is
-    /// null) and records the message as handled by the holder; false, with nothing written, if the
-    /// message was handled before or the copy moved on (the caller reads it again and decides anew).
+    /// null), with the messages it sends back (a thread message's receipt), and records the message as
+    /// handled by the holder; false, with nothing written, if the message was handled before or the copy
+    /// moved on (the caller reads it again and decides anew).
     /// </summary>
-    Task<bool> TryReceiveAsync(Referral copy, long? expectedVersion, Guid messageId, IReadOnlyList<AuditEntry> audit, CancellationToken cancellationToken);
+    Task<bool> TryReceiveAsync(
+        Referral copy, long? expectedVersion, Guid messageId, IReadOnlyList<ExchangeMessage> messages, IReadOnlyList<AuditEntry> audit, CancellationToken cancellationToken);
 }
 
 /// <summary>Incoming (this office receives) or outgoing (this office sent).</summary>

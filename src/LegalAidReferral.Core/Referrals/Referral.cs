@@ -64,6 +64,9 @@ public sealed record Referral
 
     public required IReadOnlyList<ReferralDeadline> Deadlines { get; init; }
 
+    /// <summary>The messages the two offices wrote each other (<see cref="ReferralThread"/>), in the order this copy stored them.</summary>
+    public IReadOnlyList<ThreadMessage> Thread { get; init; } = [];
+
     public required DateTimeOffset CreatedAt { get; init; }
 
     public required DateTimeOffset UpdatedAt { get; init; }
@@ -72,6 +75,9 @@ public sealed record Referral
 
     /// <summary>The office whose partition holds this copy.</summary>
     public string HolderOfficeId => Copy == ReferralCopy.Sending ? FromOfficeId : ToOfficeId;
+
+    /// <summary>The office that holds the other copy, where this copy's messages go.</summary>
+    public string OtherOfficeId => Copy == ReferralCopy.Sending ? ToOfficeId : FromOfficeId;
 
     /// <summary>
     /// The side a caller acts on: staff of the sending or the receiving office, or the system; null
@@ -155,6 +161,7 @@ public sealed record Referral
             AssignedDefenderId = step.DefenderId ?? AssignedDefenderId,
             Outcome = step.Outcome ?? Outcome,
             Package = step.WithdrawsConsent ? Package?.Withdrawn(step.At) : Package,
+            Thread = step.WithdrawsConsent && Copy == ReferralCopy.Receiving ? ReferralThread.Withdrawn(Thread, step.At) : Thread,
             Steps = [.. Steps, step],
             Deadlines = deadlines,
             UpdatedAt = now,

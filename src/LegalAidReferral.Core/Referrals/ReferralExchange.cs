@@ -1,3 +1,5 @@
+using LegalAidReferral.Core.Messaging;
+
 namespace LegalAidReferral.Core.Referrals;
 
 /// <summary>What the handler of an incoming referral message does with it.</summary>
@@ -19,7 +21,11 @@ public enum ReceiptKind
     Rejected,
 }
 
-public sealed record Receipt(ReceiptKind Kind, Referral? Referral, string? Detail = null);
+public sealed record Receipt(ReceiptKind Kind, Referral? Referral, string? Detail = null)
+{
+    /// <summary>The messages the stored copy sends back (a thread message's receipt), saved in the same write.</summary>
+    public IReadOnlyList<ExchangeMessage> Sends { get; init; } = [];
+}
 
 /// <summary>
 /// How a copy takes a step that the other office took (docs/referrals.md, "Out of order"). Each

@@ -8,7 +8,8 @@ namespace LegalAidReferral.Core.Referrals;
 
 /// <summary>
 /// The receiving side of the referrals topic: a delivery becomes the receiving office's copy, a step
-/// is taken into the other office's copy, by the exchange's receipt rule (<see cref="ReferralExchange"/>).
+/// is taken into the other office's copy, by the exchange's receipt rule (<see cref="ReferralExchange"/>),
+/// and a thread message or its receipt by the thread's (<see cref="ReferralThread"/>).
 /// The copy and the message id are stored in one write, so a redelivery changes nothing; a step whose
 /// predecessor has not arrived is asked for again later; a broken message is rejected. On the sending
 /// side, an accepted representation referral then moves its case to referred-out; that is checked on
@@ -52,7 +53,7 @@ public sealed class ReferralMessageHandler(IReferralStore store, ICaseStore case
 
             var changed = receipt.Referral!;
             var audit = auditor.Entries(call, holder, changed.CaseId ?? changed.Id, AuditAction.ReferralReceived, message.Subject);
-            if (await store.TryReceiveAsync(changed, copy?.Version, message.Id, audit, cancellationToken))
+            if (await store.TryReceiveAsync(changed, copy?.Version, message.Id, receipt.Sends, audit, cancellationToken))
             {
                 await ApplyToCaseAsync(changed, call, cancellationToken);
                 return Delivery.Handled;
@@ -108,6 +109,20 @@ public sealed class ReferralMessageHandler(IReferralStore store, ICaseStore case
         {
             referralId = id.Value;
             receive = (copy, now) => ReferralExchange.Receive(copy, step, now);
+            return true;
+        }
+
+        if (ReferralMessages.TryReadPosted(message, out var posted))
+        {
+            referralId = posted.ReferralId;
+            receive = (copy, now) => ReferralThread.Receive(copy, posted, Guid.CreateVersion7(now), now);
+            return true;
+        }
+
+        if (ReferralMessages.TryReadReceipt(message, out var receipt))
+        {
+            referralId = receipt.ReferralId;
+            receive = (copy, now) => ReferralThread.Confirm(copy, receipt, now);
             return true;
         }
 

@@ -10,7 +10,8 @@ namespace LegalAidReferral.Core.Referrals;
 /// The messages of a referral on the exchange (docs/exchange.md): the delivery of a sent referral to
 /// the receiving office, each later step to the other office, and the protocol event of every step
 /// to the review. Each message's id comes from its step, so the same step always makes the same
-/// message and receivers de-duplicate it.
+/// message and receivers de-duplicate it. The thread's messages travel the same way (a posted message,
+/// then its receipt back), with no protocol event: their text is never for the review.
 /// </summary>
 public static class ReferralMessages
 {
@@ -18,16 +19,17 @@ public static class ReferralMessages
     public const string SentSubject = "referral-sent";
     public const string StepSubject = "referral-step";
     public const string EventSubject = "protocol-event";
+    public const string PostedSubject = "referral-message";
+    public const string ReceiptSubject = "referral-message-received";
 
     /// <summary>What a change sends: the step (or delivery) to the other office and the step's protocol event.</summary>
     public static IReadOnlyList<ExchangeMessage> Of(Referral changed, ReferralStep step, ReferralDelivery? delivery, Pseudonyms pseudonyms)
     {
         ArgumentNullException.ThrowIfNull(changed);
         ArgumentNullException.ThrowIfNull(step);
-        var to = changed.Copy == ReferralCopy.Sending ? changed.ToOfficeId : changed.FromOfficeId;
         var exchange = delivery is not null
-            ? Message(step.Id, Topics.Referrals, SentSubject, changed.HolderOfficeId, to, changed.Id.ToString("D"), new SentBody(SchemaVersion, delivery), step.At)
-            : Message(step.Id, Topics.Referrals, StepSubject, changed.HolderOfficeId, to, changed.Id.ToString("D"), new StepBody(SchemaVersion, changed.Id, step), step.At);
+            ? Message(step.Id, Topics.Referrals, SentSubject, changed.HolderOfficeId, changed.OtherOfficeId, changed.Id.ToString("D"), new SentBody(SchemaVersion, delivery), step.At)
+            : Message(step.Id, Topics.Referrals, StepSubject, changed.HolderOfficeId, changed.OtherOfficeId, changed.Id.ToString("D"), new StepBody(SchemaVersion, changed.Id, step), step.At);
         var protocolEvent = ProtocolEvent.Of(changed, step, pseudonyms);
         var review = Message(
             protocolEvent.EventId,
@@ -40,6 +42,31 @@ public static class ReferralMessages
             step.At);
         return [exchange, review];
     }
+
+    /// <summary>A thread message to the other office; its id is the message's.</summary>
+    public static ExchangeMessage Of(Referral changed, ThreadMessage message)
+    {
+        ArgumentNullException.ThrowIfNull(changed);
+        ArgumentNullException.ThrowIfNull(message);
+        var posted = new PostedMessage(changed.Id, message.Id, message.FromOfficeId, message.AuthorId, message.At, message.Text
+            ?? throw new InvalidOperationException("A withdrawn text is never posted."));
+        return Message(message.Id, Topics.Referrals, PostedSubject, changed.HolderOfficeId, changed.OtherOfficeId, changed.Id.ToString("D"), new PostedBody(SchemaVersion, posted), message.At);
+    }
+
+    /// <summary>The receipt of a thread message, back to the office that posted it.</summary>
+    public static ExchangeMessage Of(Referral changed, MessageReceipt receipt, Guid receiptId)
+    {
+        ArgumentNullException.ThrowIfNull(changed);
+        ArgumentNullException.ThrowIfNull(receipt);
+        return Message(
+            receiptId, Topics.Referrals, ReceiptSubject, changed.HolderOfficeId, changed.OtherOfficeId, changed.Id.ToString("D"), new ReceiptBody(SchemaVersion, receipt), receipt.ReceivedAt);
+    }
+
+    public static bool TryReadPosted(ExchangeMessage message, [NotNullWhen(true)] out PostedMessage? posted) =>
+        (posted = Read<PostedBody>(message, PostedSubject)?.Message) is not null;
+
+    public static bool TryReadReceipt(ExchangeMessage message, [NotNullWhen(true)] out MessageReceipt? receipt) =>
+        (receipt = Read<ReceiptBody>(message, ReceiptSubject)?.Receipt) is not null;
 
     public static bool TryReadDelivery(ExchangeMessage message, [NotNullWhen(true)] out ReferralDelivery? delivery) =>
         (delivery = Read<SentBody>(message, SentSubject)?.Delivery) is not null;
@@ -85,4 +112,8 @@ public static class ReferralMessages
     private sealed record StepBody(int SchemaVersion, Guid ReferralId, ReferralStep Step) : IVersioned;
 
     private sealed record EventBody(int SchemaVersion, ProtocolEvent Event) : IVersioned;
+
+    private sealed record PostedBody(int SchemaVersion, PostedMessage Message) : IVersioned;
+
+    private sealed record ReceiptBody(int SchemaVersion, MessageReceipt Receipt) : IVersioned;
 }

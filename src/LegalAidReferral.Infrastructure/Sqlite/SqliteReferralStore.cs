@@ -140,7 +140,8 @@ public sealed class SqliteReferralStore(SqliteDatabase database) : IReferralStor
         return database.WriteAsync(write => Update(write, row, expectedVersion) && Saved(write, messages, auditRows), cancellationToken);
     }
 
-    public Task<bool> TryReceiveAsync(Referral copy, long? expectedVersion, Guid messageId, IReadOnlyList<AuditEntry> audit, CancellationToken cancellationToken)
+    public Task<bool> TryReceiveAsync(
+        Referral copy, long? expectedVersion, Guid messageId, IReadOnlyList<ExchangeMessage> messages, IReadOnlyList<AuditEntry> audit, CancellationToken cancellationToken)
     {
         var row = Row.Of(copy);
         var auditRows = audit.Select(AuditRow.Of).ToArray();
@@ -156,8 +157,7 @@ public sealed class SqliteReferralStore(SqliteDatabase database) : IReferralStor
                 }
 
                 SqliteInbox.TryAccept(write, consumer, messageId, copy.UpdatedAt);
-                AuditRow.Insert(write, auditRows);
-                return true;
+                return Saved(write, messages, auditRows);
             },
             cancellationToken);
     }

@@ -53,6 +53,8 @@ public class AccessPolicyMatrixTests
         [UseCase.ListReferrals] = ("DS", Target.Office, Outcome.Forbidden),
         [UseCase.GetReferral] = ("DS", Target.Office, Outcome.Forbidden),
         [UseCase.ActOnReferral] = ("DS", Target.Office, Outcome.Forbidden),
+        [UseCase.PostReferralMessage] = ("DS", Target.Office, Outcome.Forbidden),
+        [UseCase.ListReferralMessages] = ("DS", Target.Office, Outcome.Forbidden),
         [UseCase.ListAlerts] = ("DS", Target.Office, Outcome.Forbidden),
         [UseCase.AcknowledgeAlert] = ("DS", Target.Office, Outcome.Forbidden),
 

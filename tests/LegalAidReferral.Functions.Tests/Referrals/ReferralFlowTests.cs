@@ -15,7 +15,7 @@ namespace LegalAidReferral.Functions.Tests.Referrals;
 /// A referral between two offices of one deployment through the use cases, the SQLite store, the
 /// outbox relay and the in-process exchange, as the standalone host runs them.
 /// </summary>
-public sealed class ReferralFlowTests : IAsyncLifetime
+public sealed partial class ReferralFlowTests : IAsyncLifetime
 {
     private const string Guatemala = "gt-idpp-guatemala";
     private const string Tapachula = "mx-ifdp-tapachula";
