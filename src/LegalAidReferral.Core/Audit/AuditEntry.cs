@@ -20,6 +20,10 @@ public enum AuditAction
     ReferralsListed,
     ReferralStepTaken,
     ReferralReceived,
+    DocumentUploaded,
+    DocumentsListed,
+    DocumentDownloaded,
+    ReferralDocumentDownloaded,
 }
 
 /// <summary>
