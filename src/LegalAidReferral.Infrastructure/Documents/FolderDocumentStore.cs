@@ -73,9 +73,13 @@ public sealed class FolderDocumentStore(string root) : IDocumentStore
     {
         ArgumentNullException.ThrowIfNull(address);
         var path = FilePath(address);
-        var existed = File.Exists(path);
+        if (!File.Exists(path))
+        {
+            return Task.FromResult(false);
+        }
+
         File.Delete(path);
-        return Task.FromResult(existed);
+        return Task.FromResult(true);
     }
 
     public async Task<int> EraseCaseAsync(string officeId, Guid caseId, CancellationToken cancellationToken)
