@@ -2,10 +2,14 @@ using System.Net;
 using System.Text.Json.Nodes;
 using LegalAidReferral.Core.Documents;
 
-namespace LegalAidReferral.EndToEnd.Tests;
+namespace LegalAidReferral.EndToEnd.Tests.Documents;
 
-/// <summary>Case documents through the standalone host: the multipart body streamed by Kestrel into the folder store.</summary>
-public class DocumentTests(HostFixture fixture) : IClassFixture<HostFixture>
+/// <summary>
+/// Case documents through the standalone host, the multipart body streamed by Kestrel into the
+/// document store: run on the folder store (<see cref="FolderDocumentTests"/>) and on Blob storage in
+/// Azurite (<see cref="BlobDocumentTests"/>).
+/// </summary>
+public abstract class DocumentScenarios(IDocumentHost fixture)
 {
     [Fact]
     public async Task A_5_MB_document_is_listed_and_downloads_byte_identical_as_an_attachment()
@@ -27,6 +31,7 @@ public class DocumentTests(HostFixture fixture) : IClassFixture<HostFixture>
         Assert.Equal("Citación audiencia.pdf", download.Content.Headers.ContentDisposition.FileNameStar);
         Assert.True(download.Headers.CacheControl!.NoStore);
         Assert.Equal(document["id"]!.GetValue<string>(), Assert.Single(list["items"]!.AsArray())!["id"]!.GetValue<string>());
+        Assert.Single(await fixture.Store.ListAsync(Samples.GuatemalaOffice, Guid.Parse(caseId), default));
     }
 
     [Fact]
@@ -45,8 +50,7 @@ public class DocumentTests(HostFixture fixture) : IClassFixture<HostFixture>
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, oversized.StatusCode);
         var list = await ApiSession.ReadObjectAsync(await defender.SendAsync(HttpMethod.Get, $"/api/cases/{caseId}/documents"));
         Assert.Empty(list["items"]!.AsArray());
-        var folder = Path.Combine(fixture.DataFolder, "documents", Samples.GuatemalaOffice, Guid.Parse(caseId).ToString("N"));
-        Assert.Empty(Directory.Exists(folder) ? Directory.GetFiles(folder) : []);
+        Assert.Empty(await fixture.Store.ListAsync(Samples.GuatemalaOffice, Guid.Parse(caseId), default));
     }
 
     [Fact]
