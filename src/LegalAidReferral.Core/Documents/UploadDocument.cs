@@ -65,8 +65,19 @@ public sealed class UploadDocument(
             return Refused(refused.Refusal);
         }
 
+        // Bytes without a record would be personal data nothing lists: whatever stops the record, they go.
         var fileName = DocumentFileNames.Clean(incoming.Value.FileName, upload.Type);
-        var stored = await RecordAsync(address, upload, fileName, command.IdempotencyKey, call, now, cancellationToken);
+        Result<Outcome> stored;
+        try
+        {
+            stored = await RecordAsync(address, upload, fileName, command.IdempotencyKey, call, now, cancellationToken);
+        }
+        catch
+        {
+            await store.DeleteAsync(address, CancellationToken.None);
+            throw;
+        }
+
         if (!stored.IsSuccess || stored.Value.Replayed)
         {
             await store.DeleteAsync(address, CancellationToken.None);
