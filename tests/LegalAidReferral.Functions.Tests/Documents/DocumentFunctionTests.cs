@@ -92,6 +92,21 @@ public sealed class DocumentFunctionTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_body_that_ends_before_its_closing_boundary_is_400_and_nothing_is_stored()
+    {
+        var caseId = (await _harness.CreateAsync()).Id;
+        var complete = Upload(_harness, Defender, Content(Pdf, 5000), "a.pdf");
+        var cut = ((MemoryStream)complete.Body).ToArray()[..3000];
+        var request = _harness.Request("POST", Defender, cut, complete.ContentType!);
+
+        var (status, _, body) = await FunctionHarness.ExecuteAsync(await _harness.Function<UploadDocumentFunction>().Run(request, caseId.ToString()), request);
+
+        Assert.Equal(400, status);
+        Assert.NotNull(body!["errors"]!["file"]);
+        await AssertNothingStoredAsync(caseId);
+    }
+
+    [Fact]
     public async Task Download_is_byte_identical_as_an_attachment_with_the_stored_type_and_no_store()
     {
         var caseId = (await _harness.CreateAsync()).Id;
