@@ -3,6 +3,7 @@ using LegalAidReferral.Core.Audit;
 using LegalAidReferral.Core.Cases;
 using LegalAidReferral.Core.Common;
 using LegalAidReferral.Core.Conflicts;
+using LegalAidReferral.Core.Documents;
 using LegalAidReferral.Core.Messaging;
 using LegalAidReferral.Core.Offices;
 using LegalAidReferral.Core.Referrals;
@@ -11,6 +12,7 @@ using LegalAidReferral.Core.Referrals.Protocol;
 using LegalAidReferral.Core.Triage;
 using LegalAidReferral.Functions.Http;
 using LegalAidReferral.Functions.Operations;
+using LegalAidReferral.Infrastructure.Documents;
 using LegalAidReferral.Infrastructure.Exchange;
 using LegalAidReferral.Infrastructure.Files;
 using LegalAidReferral.Infrastructure.Identity;
@@ -40,6 +42,7 @@ public static class ServiceRegistration
         var dataFolder = storage["DataFolder"] ?? ".data";
         services.AddSqliteStorage(new SqliteStorageOptions(dataFolder, storage.GetValue<bool>("SynchronousFull")));
         services.AddSingleton(sp => new ReadinessCheck("storage", sp.GetRequiredService<SqliteDatabase>().IsHealthyAsync));
+        services.AddDocumentStorage(configuration, dataFolder);
 
         services.AddExchange(configuration);
         services.AddSingleton<RelayOutbox>();
@@ -91,6 +94,13 @@ public static class ServiceRegistration
         // Protocol settings (issue 7, deadlines as data).
         services.AddSingleton<GetProtocolSettings>();
         services.AddSingleton<UpdateProtocolSettings>();
+
+        // Case documents (issue 8).
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<DocumentOptions>>().Value);
+        services.AddSingleton<UploadDocument>();
+        services.AddSingleton<ListDocuments>();
+        services.AddSingleton<GetDocument>();
+        services.AddSingleton<GetReferralDocument>();
         return services;
     }
 

@@ -44,6 +44,10 @@ public class AccessTests(HostFixture fixture) : IClassFixture<HostFixture>
         ("referrals/{referralId}/messages", HttpMethod.Get, $"/api/referrals/{UnknownReferral}/messages", () => null, false),
         ("alerts", HttpMethod.Get, "/api/alerts", () => null, false),
         ("alerts/{alertId}/acknowledge", HttpMethod.Post, $"/api/alerts/{UnknownReferral}/acknowledge", () => null, false),
+        ("cases/{caseId}/documents", HttpMethod.Post, "/api/cases/{caseId}/documents", () => Samples.DocumentUpload(), true),
+        ("cases/{caseId}/documents", HttpMethod.Get, "/api/cases/{caseId}/documents", () => null, true),
+        ("cases/{caseId}/documents/{documentId}", HttpMethod.Get, $"/api/cases/{{caseId}}/documents/{UnknownReferral}", () => null, true),
+        ("referrals/{referralId}/documents/{documentId}", HttpMethod.Get, $"/api/referrals/{UnknownReferral}/documents/{UnknownReferral}", () => null, false),
     ];
 
     [Fact]

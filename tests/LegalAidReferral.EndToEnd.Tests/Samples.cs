@@ -81,4 +81,25 @@ public static class Samples
           "notSuccessfulReasons": ["lack-of-capacity", "unable-to-contact-client", "other"]
         }
         """)!.AsObject();
+
+    /// <summary>A PDF's first bytes followed by filler up to <paramref name="length"/> bytes.</summary>
+    public static byte[] Pdf(int length)
+    {
+        var bytes = new byte[length];
+        "%PDF-1.7\n"u8.CopyTo(bytes);
+        for (var i = 9; i < length; i++)
+        {
+            bytes[i] = (byte)(i * 13);
+        }
+
+        return bytes;
+    }
+
+    /// <summary>An upload form as a browser sends it: one part named <c>file</c>.</summary>
+    public static MultipartFormDataContent DocumentUpload(byte[]? content = null, string fileName = "hearing-notice.pdf")
+    {
+        var part = new ByteArrayContent(content ?? Pdf(2048));
+        part.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/pdf");
+        return new MultipartFormDataContent { { part, "file", fileName } };
+    }
 }

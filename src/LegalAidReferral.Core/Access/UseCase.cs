@@ -31,4 +31,10 @@ public enum UseCase
     // Protocol settings (issue 7, deadlines as data).
     GetProtocolSettings,
     UpdateProtocolSettings,
+
+    // Case documents (issue 8).
+    UploadDocument,
+    ListDocuments,
+    GetDocument,
+    GetReferralDocument,
 }

@@ -22,6 +22,10 @@ public enum AuditAction
     ReferralMessagesRead,
     ReferralStepTaken,
     ReferralReceived,
+    DocumentUploaded,
+    DocumentsListed,
+    DocumentDownloaded,
+    ReferralDocumentDownloaded,
 }
 
 /// <summary>

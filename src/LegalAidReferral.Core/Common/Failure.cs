@@ -13,6 +13,12 @@ public enum FailureKind
 
     /// <summary>The client's consent that the change needs is missing or withdrawn (409 consent-required).</summary>
     ConsentRequired,
+
+    /// <summary>The content is larger than the limit (413).</summary>
+    TooLarge,
+
+    /// <summary>The content is not of an accepted type (415).</summary>
+    UnsupportedContent,
 }
 
 public sealed record Failure(FailureKind Kind, string Detail, IReadOnlyDictionary<string, string[]>? Errors = null)

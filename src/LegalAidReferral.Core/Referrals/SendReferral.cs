@@ -2,6 +2,7 @@ using LegalAidReferral.Core.Access;
 using LegalAidReferral.Core.Audit;
 using LegalAidReferral.Core.Cases;
 using LegalAidReferral.Core.Common;
+using LegalAidReferral.Core.Documents;
 using LegalAidReferral.Core.Identity;
 using LegalAidReferral.Core.Offices;
 using LegalAidReferral.Core.Referrals.Events;
@@ -20,6 +21,7 @@ public sealed class SendReferral(
     IOfficeDirectory offices,
     ReferralCalendars calendars,
     IReferralStore store,
+    IDocumentCatalog documents,
     IdempotencyGuard idempotency,
     CaseAuditor auditor,
     Pseudonyms pseudonyms,
@@ -53,6 +55,12 @@ public sealed class SendReferral(
             return found.Failure;
         }
 
+        var documentIds = await ReferralDocuments.CheckAsync(documents, found.Value, request.Value.DocumentIds, cancellationToken);
+        if (!documentIds.IsSuccess)
+        {
+            return documentIds.Failure;
+        }
+
         var from = await offices.FindAsync(caller.OfficeId, cancellationToken);
         var to = await offices.FindAsync(request.Value.ToOfficeId, cancellationToken);
         if (from is null)
@@ -78,7 +86,7 @@ public sealed class SendReferral(
 
         var now = clock.GetUtcNow();
         var (_, calendar) = await calendars.ForAsync(to, cancellationToken);
-        var sent = ReferralSending.Send(id.Value, Guid.CreateVersion7(now), found.Value, request.Value, from, to, calendar, caller, now);
+        var sent = ReferralSending.Send(id.Value, Guid.CreateVersion7(now), found.Value, request.Value with { DocumentIds = documentIds.Value }, from, to, calendar, caller, now);
         if (!sent.IsSuccess)
         {
             return sent.Failure;

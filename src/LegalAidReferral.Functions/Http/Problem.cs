@@ -17,6 +17,8 @@ public sealed record Problem(int Status, string Type, string Title, string Detai
             412, ProblemTypes.PreconditionFailed, "The resource has changed.", "The resource was changed since you read it. Read it again and retry with the new ETag."),
         FailureKind.IdempotencyKeyReused => new(409, ProblemTypes.IdempotencyKeyReused, "The Idempotency-Key was already used.", failure.Detail),
         FailureKind.ConsentRequired => new(409, ProblemTypes.ConsentRequired, "The client's consent is required.", failure.Detail, failure.Errors),
+        FailureKind.TooLarge => new(413, ProblemTypes.PayloadTooLarge, "The request body is too large.", failure.Detail),
+        FailureKind.UnsupportedContent => new(415, ProblemTypes.UnsupportedMediaType, "The content type is not supported.", failure.Detail),
         _ => new(409, ProblemTypes.Conflict, "The request conflicts with the current state.", failure.Detail),
     };
 

@@ -188,5 +188,16 @@ internal static class SqliteSchema
             reason         TEXT    NOT NULL,
             at             INTEGER NOT NULL
         );
+
+        -- What is known of each case document; the bytes are in the document store (folder or Blob).
+        CREATE TABLE IF NOT EXISTS documents (
+            office_id   TEXT    NOT NULL,
+            id          TEXT    NOT NULL,
+            case_id     TEXT    NOT NULL,
+            uploaded_at INTEGER NOT NULL,
+            document    TEXT    NOT NULL,
+            PRIMARY KEY (office_id, id)
+        );
+        CREATE INDEX IF NOT EXISTS documents_by_case ON documents (office_id, case_id, uploaded_at, id);
         """;
 }

@@ -2,6 +2,7 @@ using LegalAidReferral.Core.Audit;
 using LegalAidReferral.Core.Cases;
 using LegalAidReferral.Core.Common;
 using LegalAidReferral.Core.Conflicts;
+using LegalAidReferral.Core.Documents;
 using LegalAidReferral.Core.Messaging;
 using LegalAidReferral.Core.Offices;
 using LegalAidReferral.Core.Referrals;
@@ -49,6 +50,10 @@ public static class SqliteStorage
         // Protocol settings (issue 7, deadlines as data).
         services.AddSingleton<SqliteProtocolSettingsStore>();
         services.AddSingleton<IProtocolSettingsStore>(sp => sp.GetRequiredService<SqliteProtocolSettingsStore>());
+
+        // Case documents (issue 8): their records; the bytes are in the document store.
+        services.AddSingleton<SqliteDocumentCatalog>();
+        services.AddSingleton<IDocumentCatalog>(sp => sp.GetRequiredService<SqliteDocumentCatalog>());
 
         services.AddHostedService<SqliteStorageInitializer>();
         return services;

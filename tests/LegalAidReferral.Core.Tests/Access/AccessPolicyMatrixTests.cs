@@ -61,6 +61,12 @@ public class AccessPolicyMatrixTests
         // Protocol settings (issue 7).
         [UseCase.GetProtocolSettings] = ("DSAR", Target.Office, Outcome.Allowed),
         [UseCase.UpdateProtocolSettings] = ("A", Target.Office, Outcome.Forbidden),
+
+        // Case documents (issue 8).
+        [UseCase.UploadDocument] = ("DS", Target.Case, Outcome.NotFound),
+        [UseCase.ListDocuments] = ("DS", Target.Case, Outcome.NotFound),
+        [UseCase.GetDocument] = ("DS", Target.Case, Outcome.NotFound),
+        [UseCase.GetReferralDocument] = ("DS", Target.Office, Outcome.Forbidden),
     };
 
     private static readonly Dictionary<char, Role> RoleLetters = new()
