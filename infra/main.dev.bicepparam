@@ -1,12 +1,13 @@
 // A development country deployment (Guatemala): serverless Cosmos DB, public endpoints (each still
-// requiring Entra ID), small scale-out. azd fills environmentName from the azd environment.
+// requiring Entra ID), a small scale-out. The ids of the tenant's app registration and of the hub's
+// namespace come from the environment (docs/deploy.md).
 using 'main.bicep'
 
-param environmentName = readEnvironmentVariable('AZURE_ENV_NAME', 'gt-dev')
+param environmentName = 'gt-dev'
 param offices = ['gt-idpp-guatemala', 'gt-idpp-quetzaltenango']
-param serviceBusNamespaceId = readEnvironmentVariable('EXCHANGE_NAMESPACE_ID', '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-aidef-hub/providers/Microsoft.ServiceBus/namespaces/sb-aidef-hub-dev')
-param entraClientId = readEnvironmentVariable('ENTRA_CLIENT_ID', '00000000-0000-0000-0000-000000000000')
-param entraAudience = readEnvironmentVariable('ENTRA_AUDIENCE', 'api://legalaidreferral-dev')
+param serviceBusNamespaceId = readEnvironmentVariable('EXCHANGE_NAMESPACE_ID')
+param entraClientId = readEnvironmentVariable('ENTRA_CLIENT_ID')
+param entraAudience = readEnvironmentVariable('ENTRA_AUDIENCE')
 param networkIsolation = false
 param cosmosAutoscaleMaxThroughput = 0
 param maximumInstanceCount = 10

@@ -1,12 +1,13 @@
-// A production country deployment (Guatemala): network isolation on, Cosmos DB autoscale, longer
-// log retention. The ids come from the environment (azd env set, or export before az deployment).
+// A production country deployment (Guatemala): network isolation on, Cosmos DB autoscale, longer log
+// retention and soft delete. The ids of the tenant's app registration and of the hub's namespace come
+// from the environment (docs/deploy.md).
 using 'main.bicep'
 
-param environmentName = readEnvironmentVariable('AZURE_ENV_NAME', 'gt-prod')
+param environmentName = 'gt-prod'
 param offices = ['gt-idpp-guatemala', 'gt-idpp-quetzaltenango']
-param serviceBusNamespaceId = readEnvironmentVariable('EXCHANGE_NAMESPACE_ID', '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-aidef-hub/providers/Microsoft.ServiceBus/namespaces/sb-aidef-hub-prod')
-param entraClientId = readEnvironmentVariable('ENTRA_CLIENT_ID', '00000000-0000-0000-0000-000000000000')
-param entraAudience = readEnvironmentVariable('ENTRA_AUDIENCE', 'api://legalaidreferral')
+param serviceBusNamespaceId = readEnvironmentVariable('EXCHANGE_NAMESPACE_ID')
+param entraClientId = readEnvironmentVariable('ENTRA_CLIENT_ID')
+param entraAudience = readEnvironmentVariable('ENTRA_AUDIENCE')
 param networkIsolation = true
 param vnetAddressPrefix = '10.40.0.0/16'
 param cosmosAutoscaleMaxThroughput = 4000
