@@ -237,5 +237,4 @@ output identityPrincipalId string = identity.outputs.principalId
 output storageAccountName string = storage.outputs.name
 output cosmosAccountName string = cosmos.outputs.name
 output keyVaultName string = keyVault.outputs.name
-output pseudonymKeySecretName string = pseudonymKeySecretName
 output insightsName string = monitoring.outputs.insightsName
