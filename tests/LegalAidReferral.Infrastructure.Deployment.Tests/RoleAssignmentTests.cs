@@ -29,7 +29,7 @@ public sealed class RoleAssignmentTests(CompiledInfrastructure infra)
         Assert.All(assignments, a =>
         {
             var scope = Snapshot.ScopeOf(a.Assignment);
-            Assert.Contains("/providers/", scope, StringComparison.Ordinal);
+            Assert.True(scope.Contains("/providers/", StringComparison.Ordinal), $"{a.File}: role {Snapshot.RoleOf(a.Assignment)} is granted on {scope}, a subscription or resource group.");
             var role = Snapshot.RoleOf(a.Assignment);
             Assert.True(ScopeOfRole.ContainsKey(role), $"{a.File}: role {role} is not one the templates are known to grant.");
             var target = a.Snapshot.ById(scope);

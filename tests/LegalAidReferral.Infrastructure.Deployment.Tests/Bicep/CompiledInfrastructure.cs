@@ -37,6 +37,7 @@ public sealed class CompiledInfrastructure : IAsyncLifetime
     private readonly Dictionary<string, Compilation> templates = [];
     private readonly Dictionary<string, Compilation> parameters = [];
     private readonly Dictionary<string, Snapshot> snapshots = [];
+    private readonly Dictionary<string, string> failedSnapshots = [];
 
     public static string InfraFolder { get; } = Path.Combine(BicepCli.RepositoryRoot, "infra");
 
@@ -65,8 +66,15 @@ public sealed class CompiledInfrastructure : IAsyncLifetime
             {
                 var compiled = await rpc.CallAsync("bicep/compileParams", new JsonObject { ["path"] = Full(file), ["parameterOverrides"] = new JsonObject() });
                 parameters[file] = new Compilation(compiled, (string?)compiled["parameters"]);
-                var snapshot = await rpc.CallAsync("bicep/getSnapshot", new JsonObject { ["path"] = Full(file), ["metadata"] = DeploymentTarget.DeepClone() });
-                snapshots[file] = new Snapshot(JsonNode.Parse((string)snapshot["snapshot"]!)!.AsObject());
+                if (parameters[file].Success)
+                {
+                    var snapshot = await rpc.CallAsync("bicep/getSnapshot", new JsonObject { ["path"] = Full(file), ["metadata"] = DeploymentTarget.DeepClone() });
+                    snapshots[file] = new Snapshot(JsonNode.Parse((string)snapshot["snapshot"]!)!.AsObject());
+                }
+                else
+                {
+                    failedSnapshots[file] = string.Join('\n', parameters[file].Diagnostics);
+                }
             }
         }
 
@@ -82,10 +90,14 @@ public sealed class CompiledInfrastructure : IAsyncLifetime
     public JsonObject Parameters(string parameterFile) => parameters[parameterFile].Output!["parameters"]!.AsObject();
 
     /// <summary>The resources a deployment with this parameter file creates.</summary>
-    public Snapshot Snapshot(string parameterFile) => snapshots[parameterFile];
+    /// <exception cref="InvalidOperationException">The parameter file or its template does not compile (the diagnostics say why).</exception>
+    public Snapshot Snapshot(string parameterFile) =>
+        failedSnapshots.TryGetValue(parameterFile, out var diagnostics)
+            ? throw new InvalidOperationException($"{parameterFile} does not compile, so it has no snapshot:\n{diagnostics}")
+            : snapshots[parameterFile];
 
     /// <summary>Every parameter file's snapshot: main*.bicepparam deploy a country, hub*.bicepparam the exchange.</summary>
-    public IEnumerable<(string File, Snapshot Snapshot)> Snapshots() => snapshots.Select(s => (s.Key, s.Value));
+    public IEnumerable<(string File, Snapshot Snapshot)> Snapshots() => ParameterFiles.Select(f => (f, Snapshot(f)));
 
     private static string Full(string file) => Path.Combine(InfraFolder, file);
 
