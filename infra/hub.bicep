@@ -44,10 +44,9 @@ var toOfficeProperty = 'toOfficeId'
 var maxDeliveryCount = 10
 var offices = flatten(map(countries, c => c.offices))
 var officeReceivers = flatten(map(countries, c => map(c.offices, office => { principalId: c.principalId, office: office })))
-var topicSenders = flatten(map(countries, c => [
-  { principalId: c.principalId, topic: 0 }
-  { principalId: c.principalId, topic: 1 }
-]))
+var topicNames = [referralsTopic, protocolEventsTopic]
+// Every country sends to both topics (steps to other offices, protocol events to the review).
+var topicSenders = flatten(map(countries, c => map(range(0, length(topicNames)), topic => { principalId: c.principalId, topic: topic })))
 var roles = {
   sender: '69a216fc-b8fb-44d8-bc22-1f3c2cd27a39'
   receiver: '4f6d3b9b-027b-4f4c-9142-0e5a2a2247e0'
@@ -79,7 +78,7 @@ resource namespace 'Microsoft.ServiceBus/namespaces@2024-01-01' = {
 }
 
 resource topics 'Microsoft.ServiceBus/namespaces/topics@2024-01-01' = [
-  for topic in [referralsTopic, protocolEventsTopic]: {
+  for topic in topicNames: {
     parent: namespace
     name: topic
     properties: {
@@ -94,7 +93,7 @@ resource topics 'Microsoft.ServiceBus/namespaces/topics@2024-01-01' = [
 
 resource officeSubscriptions 'Microsoft.ServiceBus/namespaces/topics/subscriptions@2024-01-01' = [
   for office in offices: {
-    parent: topics[0]
+    parent: topics[indexOf(topicNames, referralsTopic)]
     name: office
     properties: subscriptionDefaults
   }
@@ -113,7 +112,7 @@ resource officeFilters 'Microsoft.ServiceBus/namespaces/topics/subscriptions/rul
 ]
 
 resource review 'Microsoft.ServiceBus/namespaces/topics/subscriptions@2024-01-01' = {
-  parent: topics[1]
+  parent: topics[indexOf(topicNames, protocolEventsTopic)]
   name: reviewSubscription
   properties: subscriptionDefaults
 }

@@ -35,7 +35,7 @@ public sealed class NetworkIsolationTests(CompiledInfrastructure infra)
     [Fact]
     public void With_network_isolation_on_a_country_reaches_each_data_resource_and_the_exchange_through_a_private_endpoint()
     {
-        Assert.All(Files(isolation: true).Where(SecretsTests.IsCountry), file =>
+        Assert.All(Files(isolation: true).Where(CompiledInfrastructure.IsCountry), file =>
         {
             var snapshot = infra.Snapshot(file);
             var endpoints = snapshot.OfType("Microsoft.Network/privateEndpoints").ToArray();

@@ -41,7 +41,7 @@ public sealed class RoleAssignmentTests(CompiledInfrastructure infra)
     [Fact]
     public void The_cosmos_data_role_is_granted_on_the_database_only()
     {
-        Assert.All(infra.Snapshots().Where(s => SecretsTests.IsCountry(s.File)), s =>
+        Assert.All(infra.Snapshots().Where(s => CompiledInfrastructure.IsCountry(s.File)), s =>
         {
             var assignment = s.Snapshot.Single("Microsoft.DocumentDB/databaseAccounts/sqlRoleAssignments");
             var database = s.Snapshot.Single("Microsoft.DocumentDB/databaseAccounts/sqlDatabases");
@@ -54,7 +54,7 @@ public sealed class RoleAssignmentTests(CompiledInfrastructure infra)
     [Fact]
     public void Each_country_receives_from_exactly_its_own_offices_subscriptions_and_sends_to_both_topics()
     {
-        foreach (var file in infra.ParameterFiles.Where(f => !SecretsTests.IsCountry(f)))
+        foreach (var file in infra.ParameterFiles.Where(f => !CompiledInfrastructure.IsCountry(f)))
         {
             var snapshot = infra.Snapshot(file);
             var assignments = snapshot.OfType("Microsoft.Authorization/roleAssignments").ToArray();

@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using LegalAidReferral.Infrastructure.Deployment.Tests.Bicep;
 
@@ -110,7 +109,7 @@ public sealed partial class SecretsTests(CompiledInfrastructure infra)
     [Fact]
     public void Cosmos_db_is_serverless_unless_an_autoscale_maximum_is_given()
     {
-        Assert.All(infra.ParameterFiles.Where(IsCountry), file =>
+        Assert.All(infra.ParameterFiles.Where(CompiledInfrastructure.IsCountry), file =>
         {
             var autoscale = infra.Parameters(file)["cosmosAutoscaleMaxThroughput"]?["value"]?.GetValue<int>() ?? 0;
             var snapshot = infra.Snapshot(file);
@@ -127,9 +126,7 @@ public sealed partial class SecretsTests(CompiledInfrastructure infra)
         ResourceRules.AssertAll(infra, [("Microsoft.KeyVault/vaults", "properties.enablePurgeProtection", "true")]);
     }
 
-    internal static bool IsCountry(string parameterFile) => parameterFile.StartsWith("main", StringComparison.Ordinal);
-
-    private IEnumerable<Snapshot> CountrySnapshots() => infra.Snapshots().Where(s => IsCountry(s.File)).Select(s => s.Snapshot);
+    private IEnumerable<Snapshot> CountrySnapshots() => infra.Snapshots().Where(s => CompiledInfrastructure.IsCountry(s.File)).Select(s => s.Snapshot);
 
     // Names that say what they hold is a secret (PseudonymKey, *ConnectionString, *Password...), not those that name a secret's holder (keyVaultName).
     [GeneratedRegex("(?i)(connection_?string|sharedaccess|password|sas(token|url)?$|secret$|key$|token$)")]

@@ -99,6 +99,9 @@ public sealed class CompiledInfrastructure : IAsyncLifetime
     /// <summary>Every parameter file's snapshot: main*.bicepparam deploy a country, hub*.bicepparam the exchange.</summary>
     public IEnumerable<(string File, Snapshot Snapshot)> Snapshots() => ParameterFiles.Select(f => (f, Snapshot(f)));
 
+    /// <summary>Whether a parameter file deploys a country (main*.bicepparam) rather than the exchange (hub*.bicepparam).</summary>
+    public static bool IsCountry(string parameterFile) => parameterFile.StartsWith("main", StringComparison.Ordinal);
+
     private static string Full(string file) => Path.Combine(InfraFolder, file);
 
     private static string[] Files(string pattern) =>

@@ -123,7 +123,7 @@ public sealed partial class AppSettingsTests(CompiledInfrastructure infra)
         });
     }
 
-    private IEnumerable<string> CountryFiles() => infra.ParameterFiles.Where(SecretsTests.IsCountry);
+    private IEnumerable<string> CountryFiles() => infra.ParameterFiles.Where(CompiledInfrastructure.IsCountry);
 
     // The app settings in configuration form (__ is :), an array's items as the array's key.
     private IReadOnlySet<string> Application(string file) =>

@@ -1,4 +1,5 @@
 using System.Reflection;
+using System.Text.Json.Nodes;
 using LegalAidReferral.Core.Messaging;
 using LegalAidReferral.Infrastructure.Deployment.Tests.Bicep;
 using LegalAidReferral.Infrastructure.Exchange;
@@ -66,16 +67,16 @@ public sealed class ExchangeTests(CompiledInfrastructure infra)
     {
         var hubOffices = HubSnapshots().SelectMany(h => OnTopic(h, Topics.Referrals)).Select(s => Name(s)).ToHashSet();
         Assert.Subset(hubOffices, SeedOffices.Load().Select(o => o.Id).ToHashSet());
-        Assert.All(infra.ParameterFiles.Where(SecretsTests.IsCountry).Where(f => f != "main.bicepparam"), file =>
+        Assert.All(infra.ParameterFiles.Where(CompiledInfrastructure.IsCountry), file =>
             Assert.Subset(hubOffices, infra.Parameters(file)["offices"]!["value"]!.AsArray().Select(o => (string)o!).ToHashSet()));
     }
 
-    private IEnumerable<string> HubFiles() => infra.ParameterFiles.Where(f => !SecretsTests.IsCountry(f));
+    private IEnumerable<string> HubFiles() => infra.ParameterFiles.Where(f => !CompiledInfrastructure.IsCountry(f));
 
     private IEnumerable<Snapshot> HubSnapshots() => HubFiles().Select(infra.Snapshot);
 
-    private static IEnumerable<System.Text.Json.Nodes.JsonObject> OnTopic(Snapshot hub, string topic) =>
+    private static IEnumerable<JsonObject> OnTopic(Snapshot hub, string topic) =>
         hub.OfType(SubscriptionType).Where(s => ((string)s["name"]!).Split('/')[1] == topic);
 
-    private static string Name(System.Text.Json.Nodes.JsonObject resource) => ((string)resource["name"]!).Split('/')[^1];
+    private static string Name(JsonObject resource) => ((string)resource["name"]!).Split('/')[^1];
 }
