@@ -48,7 +48,7 @@ public static class CosmosContainers
     public static readonly CosmosContainerDefinition Referrals = new(
         "referrals",
         "/officeId",
-        ["/officeId/?", "/copy/?", "/status/?", "/caseId/?", "/createdAt/?", "/final/?", "/outboxPending/?"],
+        ["/officeId/?", "/id/?", "/copy/?", "/status/?", "/caseId/?", "/createdAt/?", "/final/?", "/outboxPending/?"],
         [[new("/createdAt", Descending: true), new("/id", Descending: true)], [new("/createdAt"), new("/id")]],
         null,
         NoUniqueKeys);

@@ -58,19 +58,33 @@ public sealed class TestStorage : IAsyncDisposable
 
     public IDeadLetters DeadLetters => Get<IDeadLetters>();
 
-    public static Task<TestStorage> SqliteAsync()
+    /// <param name="seeded">Seeds the offices, policies and protocol settings as a host does; otherwise the stores start empty.</param>
+    public static Task<TestStorage> SqliteAsync(bool seeded = false)
     {
         var folder = Path.Combine(Path.GetTempPath(), "legalaidreferral-tests", Guid.NewGuid().ToString("N"));
-        return StartAsync(new ServiceCollection().AddSqliteStorage(new SqliteStorageOptions(folder)), folder, null);
+        var services = new ServiceCollection().AddSqliteStorage(new SqliteStorageOptions(folder));
+        return StartAsync(services, seeded, sp => sp.GetRequiredService<SqliteDatabase>().InitializeAsync(default), folder, null);
     }
 
-    public static async Task<TestStorage> CosmosAsync()
+    /// <param name="seeded">Seeds the offices, policies and protocol settings as a host does; otherwise the stores start empty.</param>
+    public static async Task<TestStorage> CosmosAsync(bool seeded = false)
     {
         var emulator = await CosmosEmulator.Instance;
         var requests = new RequestLog();
         var options = new CosmosStorageOptions(null, emulator.ConnectionString, $"test-{Guid.NewGuid():N}", CreateIfMissing: true);
-        return await StartAsync(new ServiceCollection().AddCosmosStorage(options, requests), null, requests);
+        var services = new ServiceCollection().AddCosmosStorage(options, requests);
+        return await StartAsync(services, seeded, sp => sp.GetRequiredService<CosmosDatabase>().InitializeAsync(default), null, requests);
     }
+
+    public Task SeedOfficesAsync(IEnumerable<Office> offices) =>
+        provider.GetService<SqliteOfficeDirectory>()?.SeedAsync(offices, default) ?? Get<CosmosOfficeDirectory>().SeedAsync(offices, default);
+
+    public Task SeedPoliciesAsync(IEnumerable<TriagePolicy> policies) =>
+        provider.GetService<SqliteTriagePolicyStore>()?.SeedMissingAsync(policies, default) ?? Get<CosmosTriagePolicyStore>().SeedMissingAsync(policies, default);
+
+    public Task SeedProtocolSettingsAsync(IEnumerable<string> officeIds) =>
+        provider.GetService<SqliteProtocolSettingsStore>()?.SeedMissingAsync(officeIds, default)
+        ?? Get<CosmosProtocolSettingsStore>().SeedMissingAsync(officeIds, default);
 
     public async ValueTask DisposeAsync()
     {
@@ -81,10 +95,16 @@ public sealed class TestStorage : IAsyncDisposable
         }
     }
 
-    private static async Task<TestStorage> StartAsync(IServiceCollection services, string? folder, RequestLog? requests)
+    private static async Task<TestStorage> StartAsync(
+        IServiceCollection services, bool seeded, Func<IServiceProvider, Task> initialize, string? folder, RequestLog? requests)
     {
         var provider = services.BuildServiceProvider();
-        foreach (var hosted in provider.GetServices<IHostedService>())
+        if (!seeded)
+        {
+            await initialize(provider);
+        }
+
+        foreach (var hosted in seeded ? provider.GetServices<IHostedService>() : [])
         {
             await hosted.StartAsync(CancellationToken.None);
         }
