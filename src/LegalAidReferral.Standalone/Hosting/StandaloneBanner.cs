@@ -25,6 +25,7 @@ public static class StandaloneBanner
 
         Console.WriteLine($"Mode: {settings.Mode}");
         Console.WriteLine($"Data folder: {settings.DataFolder}");
+        Console.WriteLine($"Storage: {settings.StorageDescription}");
         Console.WriteLine($"LegalAidReferral is running. Open {url}/");
     }
 }

@@ -1,8 +1,10 @@
+using LegalAidReferral.Infrastructure.Storage;
+
 namespace LegalAidReferral.Standalone.Hosting;
 
 /// <summary>
 /// The standalone host's own options, from the command line (<c>--data</c>, <c>--dev-sign-in</c>,
-/// <c>--seed-demo-data</c>) or configuration, and the embedded defaults it gives the shared services.
+/// <c>--seed-demo-data</c>, <c>--storage</c>) or configuration, and the embedded defaults it gives the shared services.
 /// </summary>
 /// <param name="RealIdentity">
 /// The first <c>AzureAd</c> setting that names a real tenant or application, or null when the
@@ -19,6 +21,7 @@ public sealed record StandaloneSettings(string DataFolder, bool DevSignIn, bool 
 
     private const string DevSignInFlag = "dev-sign-in";
     private const string SeedDemoDataFlag = "seed-demo-data";
+    private const string StorageFlag = "storage";
 
     // A setting with any other value than these development defaults is a real identity configuration.
     private static readonly (string Key, string DevValue)[] IdentitySettings =
@@ -49,7 +52,10 @@ public sealed record StandaloneSettings(string DataFolder, bool DevSignIn, bool 
             Path.GetFullPath(configuration["data"] ?? ".data"),
             configuration.GetValue(DevSignInFlag, byDefault),
             configuration.GetValue(SeedDemoDataFlag, byDefault),
-            realIdentity);
+            realIdentity)
+        {
+            StorageProvider = configuration["Storage:Provider"] ?? configuration[StorageFlag] ?? StorageRegistration.Sqlite,
+        };
         if (realIdentity is not null && (settings.DevSignIn || settings.SeedDemoData))
         {
             var flag = settings.DevSignIn ? DevSignInFlag : SeedDemoDataFlag;
@@ -60,6 +66,12 @@ public sealed record StandaloneSettings(string DataFolder, bool DevSignIn, bool 
 
         return settings;
     }
+
+    /// <summary><c>sqlite</c> (the default, in <see cref="DataFolder"/>) or <c>cosmos</c> (<c>--storage cosmos</c> or <c>Storage:Provider</c>).</summary>
+    public string StorageProvider { get; init; } = StorageRegistration.Sqlite;
+
+    /// <summary>Where the data is, for the start-up lines.</summary>
+    public string StorageDescription => StorageProvider == StorageRegistration.Sqlite ? DataFolder : "Cosmos DB (Storage:Cosmos)";
 
     /// <summary>One line that says what anyone who reaches this host can do, for the banner.</summary>
     public string Mode => (DevSignIn, SeedDemoData, RealIdentity) switch
@@ -74,6 +86,7 @@ public sealed record StandaloneSettings(string DataFolder, bool DevSignIn, bool 
     public IEnumerable<KeyValuePair<string, string?>> Defaults() =>
     [
         new("Storage:DataFolder", DataFolder),
+        new("Storage:Provider", StorageProvider),
         new("AzureAd:Instance", "https://login.microsoftonline.com/"),
         new("AzureAd:TenantId", DevTenantId),
         new("AzureAd:ClientId", DevClientId),
