@@ -14,8 +14,10 @@ public sealed class CosmosOutbox(CosmosDatabase database, IOfficeDirectory offic
 {
     private const string PendingSql = "SELECT c.id, c.officeId, c.outbox FROM c WHERE c.officeId = @office AND c.outboxPending = true";
 
-    // Which document holds each message handed to the relay, for MarkSentAsync; ids it never saw are ignored.
-    private readonly ConcurrentDictionary<Guid, (string OfficeId, string DocumentId)> handedOut = new();
+    // Which document holds each pending message the last scans found, for MarkSentAsync. An id no scan of
+    // this process found is ignored: after a restart the relay publishes such a message again, and
+    // receivers de-duplicate by message id.
+    private readonly ConcurrentDictionary<Guid, (string OfficeId, string DocumentId)> located = new();
 
     public async Task<IReadOnlyList<ExchangeMessage>> PendingAsync(int max, CancellationToken cancellationToken)
     {
@@ -30,28 +32,27 @@ public sealed class CosmosOutbox(CosmosDatabase database, IOfficeDirectory offic
             }
         }
 
-        // Stable: a document's messages keep the order they were saved in.
-        var oldest = pending.OrderBy(p => p.Message.CreatedAt).Take(max).ToArray();
-        foreach (var (message, officeId, documentId) in oldest)
+        foreach (var (message, officeId, documentId) in pending)
         {
-            handedOut[message.Id] = (officeId, documentId);
+            located[message.Id] = (officeId, documentId);
         }
 
-        return oldest.Select(p => p.Message).ToArray();
+        // Stable: a document's messages keep the order they were saved in.
+        return pending.OrderBy(p => p.Message.CreatedAt).Take(max).Select(p => p.Message).ToArray();
     }
 
     public async Task MarkSentAsync(IReadOnlyCollection<Guid> messageIds, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(messageIds);
         var byDocument = messageIds
-            .Where(handedOut.ContainsKey)
-            .GroupBy(id => handedOut[id], id => id.ToString("D"));
+            .Where(located.ContainsKey)
+            .GroupBy(id => located[id], id => id.ToString("D"));
         foreach (var group in byDocument)
         {
             await RemoveAsync(group.Key.OfficeId, group.Key.DocumentId, group.ToHashSet(StringComparer.Ordinal), cancellationToken);
             foreach (var id in group)
             {
-                handedOut.TryRemove(Guid.ParseExact(id, "D"), out _);
+                located.TryRemove(Guid.ParseExact(id, "D"), out _);
             }
         }
     }
