@@ -8,8 +8,7 @@ namespace LegalAidReferral.Infrastructure.Cosmos;
 
 /// <summary>
 /// Storage shape 1 of a case: the fields queries filter and sort on, the listing's summary, the case in
-/// its wire form (the API's JSON contract), the conflict check's index of its parties (with, for the
-/// search's filter, every party word, document number, and word of a one-word name), and the audit
+/// its wire form (the API's JSON contract), the conflict check's index of its parties, and the audit
 /// entries of the write that stored it (<see cref="Audit"/>, projected into the audit container after
 /// the write and again by the next one). One document, so a write of all of it is atomic.
 /// </summary>
@@ -28,7 +27,6 @@ internal sealed record CaseDocument(
     IReadOnlyList<PartyShape> Parties,
     IReadOnlyList<string> PartyWords,
     IReadOnlyList<string> PartyDocuments,
-    IReadOnlyList<string> OneWordNames,
     IReadOnlyList<AuditDocument> Audit)
 {
     public const int CurrentSchema = 1;
@@ -52,7 +50,6 @@ internal sealed record CaseDocument(
             parties,
             parties.SelectMany(p => p.Words).Distinct(StringComparer.Ordinal).ToArray(),
             parties.SelectMany(p => p.Documents).Distinct(StringComparer.Ordinal).ToArray(),
-            parties.Where(p => p.OneWordName).SelectMany(p => p.Words).Distinct(StringComparer.Ordinal).ToArray(),
             audit.ToArray());
     }
 

@@ -14,7 +14,7 @@ public static class CosmosContainers
     public static readonly CosmosContainerDefinition Cases = new(
         "cases",
         "/officeId",
-        ["/officeId/?", "/status/?", "/priority/?", "/createdAt/?", "/search/?", "/partyWords/[]/?", "/partyDocuments/[]/?", "/oneWordNames/[]/?"],
+        ["/officeId/?", "/status/?", "/priority/?", "/createdAt/?", "/search/?", "/partyWords/[]/?", "/partyDocuments/[]/?"],
         [[new("/createdAt", Descending: true), new("/id", Descending: true)]],
         null,
         [["/reference"]]);

@@ -12,8 +12,12 @@ namespace LegalAidReferral.Infrastructure.Cosmos;
 /// </summary>
 public sealed class CosmosPartySearch(CosmosDatabase database, CosmosVocabulary vocabulary) : IPartySearch
 {
-    // Beyond this many distinct query words, the filter asks for any similar word instead of pairs.
-    private const int MaxPairedWords = 6;
+    private const string CandidatesSql = """
+        SELECT c.id, c.parties FROM c
+        WHERE c.officeId = @office AND c.id != @excluded
+          AND (EXISTS(SELECT VALUE w FROM w IN c.partyWords WHERE ARRAY_CONTAINS(@words, w))
+               OR EXISTS(SELECT VALUE n FROM n IN c.partyDocuments WHERE ARRAY_CONTAINS(@documents, n)))
+        """;
 
     public async Task<IReadOnlyList<PartyMatch>> SearchAsync(string officeId, PartyProfile query, Guid excludedCaseId, CancellationToken cancellationToken)
     {
@@ -22,7 +26,12 @@ public sealed class CosmosPartySearch(CosmosDatabase database, CosmosVocabulary 
         var (byPhonetic, byDeletion) = await vocabulary.FindAsync(officeId, search.PhoneticKeys, search.DeletionForms, cancellationToken);
         var similar = search.SimilarWords(byPhonetic, byDeletion);
         var numbersByWord = similar.ToLookup(s => s.Word, s => s.Number, StringComparer.Ordinal);
-        var cases = await database.Cases.QueryAsync<CandidateRow>(CandidatesQuery(officeId, search, similar, excludedCaseId), officeId, cancellationToken);
+        var definition = new QueryDefinition(CandidatesSql)
+            .WithParameter("@office", officeId)
+            .WithParameter("@excluded", excludedCaseId.ToString("D"))
+            .WithParameter("@words", numbersByWord.Select(g => g.Key).ToArray())
+            .WithParameter("@documents", search.DocumentNumbers);
+        var cases = await database.Cases.QueryAsync<CandidateRow>(definition, officeId, cancellationToken);
         var documents = search.DocumentNumbers.ToHashSet(StringComparer.Ordinal);
         var candidates = cases.SelectMany(c => c.Parties
             .Where(p => IsCandidate(p, search, numbersByWord, documents))
@@ -30,50 +39,6 @@ public sealed class CosmosPartySearch(CosmosDatabase database, CosmosVocabulary 
         return PartySearch.Ranked(candidates.Select(c => PartyMatcher.Match(query, c)).OfType<PartyMatch>())
             .Take(PartySearch.MaxCandidates)
             .ToArray();
-    }
-
-    /// <summary>
-    /// The office's other cases that may hold a candidate: a case with words similar to two distinct query
-    /// words (checked pair by pair), or to one when the query or a party of the case has a one-word
-    /// name, or with one of the document numbers. The rule is then applied party by party.
-    /// </summary>
-    private static QueryDefinition CandidatesQuery(string officeId, PartyQuery search, IReadOnlyCollection<(string Word, int Number)> similar, Guid excludedCaseId)
-    {
-        var groups = similar.GroupBy(s => s.Number).OrderBy(g => g.Key).Select(g => g.Select(s => s.Word).Distinct(StringComparer.Ordinal).ToArray()).ToArray();
-        var any = similar.Select(s => s.Word).Distinct(StringComparer.Ordinal).ToArray();
-        var parameters = new List<(string Name, object Value)>
-        {
-            ("@office", officeId), ("@excluded", excludedCaseId.ToString("D")), ("@any", any), ("@documents", search.DocumentNumbers),
-        };
-        var conditions = new List<string>
-        {
-            "EXISTS(SELECT VALUE n FROM n IN c.partyDocuments WHERE ARRAY_CONTAINS(@documents, n))",
-            "EXISTS(SELECT VALUE w FROM w IN c.oneWordNames WHERE ARRAY_CONTAINS(@any, w))",
-        };
-        if (search.HasOneWordName || groups.Length > MaxPairedWords)
-        {
-            conditions.Add(Holds("@any"));
-        }
-        else
-        {
-            for (var i = 0; i < groups.Length; i++)
-            {
-                parameters.Add(($"@w{i}", groups[i]));
-            }
-
-            for (var i = 0; i < groups.Length; i++)
-            {
-                for (var j = i + 1; j < groups.Length; j++)
-                {
-                    conditions.Add($"({Holds($"@w{i}")} AND {Holds($"@w{j}")})");
-                }
-            }
-        }
-
-        var sql = $"SELECT c.id, c.parties FROM c WHERE c.officeId = @office AND c.id != @excluded AND ({string.Join(" OR ", conditions)})";
-        return parameters.Aggregate(new QueryDefinition(sql), (query, p) => query.WithParameter(p.Name, p.Value));
-
-        static string Holds(string words) => $"EXISTS(SELECT VALUE w FROM w IN c.partyWords WHERE ARRAY_CONTAINS({words}, w))";
     }
 
     private static bool IsCandidate(PartyShape party, PartyQuery search, ILookup<string, int> numbersByWord, HashSet<string> documents)
