@@ -3,7 +3,10 @@
 // plain HTTP) behind a proxy that makes it usable by Microsoft.Azure.Cosmos in Gateway mode:
 // - the SDK asks the gateway for a query plan on Linux and cannot read this server's answer: the
 //   proxy answers with a plan that lets the server run the whole query itself;
-// - a read of a missing item fails with 500 inside the server: the proxy answers 404 NotFound.
+// - a read of a missing item fails with 500 inside the server: the proxy answers 404 NotFound;
+// - the server writes resource ids in plain base64, so one in every few databases or containers
+//   gets a "/" in its id, which the SDK reads as a path separator (requests then fail with "stale
+//   cache"): Cosmos DB writes "-" for "/", and so does this process once it has patched the server.
 // Usage: node proxy.js [--port N] (0, the default, takes a free port). Prints one line,
 // "ready http://127.0.0.1:<port>/", once it accepts requests, and exits when its standard input
 // closes, so a test run that dies never leaves it behind.
@@ -11,6 +14,10 @@
 
 const http = require("http");
 const { createHttpServer } = require("@vercel/cosmosdb-server");
+const ResourceId = require("@vercel/cosmosdb-server/lib/account/resource-id").default;
+
+ResourceId.toBase64String = (buffer) => buffer.toString("base64").replace(/\//g, "-");
+ResourceId.fromBase64String = (text) => Buffer.from(text.replace(/-/g, "/"), "base64");
 
 const portArgument = process.argv.indexOf("--port");
 const port = portArgument > 0 ? parseInt(process.argv[portArgument + 1], 10) : 0;
