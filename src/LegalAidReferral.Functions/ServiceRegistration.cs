@@ -16,7 +16,7 @@ using LegalAidReferral.Infrastructure.Documents;
 using LegalAidReferral.Infrastructure.Exchange;
 using LegalAidReferral.Infrastructure.Files;
 using LegalAidReferral.Infrastructure.Identity;
-using LegalAidReferral.Infrastructure.Sqlite;
+using LegalAidReferral.Infrastructure.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -26,7 +26,8 @@ namespace LegalAidReferral.Functions;
 /// <summary>Everything the function classes need, registered the same way by both hosts.</summary>
 public static class ServiceRegistration
 {
-    public static IServiceCollection AddLegalAidReferral(this IServiceCollection services, IConfiguration configuration)
+    /// <param name="host">Which host this is: it decides the storage's default and allowed providers (<see cref="StorageRegistration"/>).</param>
+    public static IServiceCollection AddLegalAidReferral(this IServiceCollection services, IConfiguration configuration, StorageHost host)
     {
         services.AddSingleton(TimeProvider.System);
         services.Configure<ApiOptions>(configuration.GetSection("Api"));
@@ -38,10 +39,9 @@ public static class ServiceRegistration
         services.AddSingleton<RequestThrottle>();
         services.AddSingleton<ApiPipeline>();
 
-        var storage = configuration.GetSection("Storage");
-        var dataFolder = storage["DataFolder"] ?? ".data";
-        services.AddSqliteStorage(new SqliteStorageOptions(dataFolder, storage.GetValue<bool>("SynchronousFull")));
-        services.AddSingleton(sp => new ReadinessCheck("storage", sp.GetRequiredService<SqliteDatabase>().IsHealthyAsync));
+        var dataFolder = configuration["Storage:DataFolder"] ?? ".data";
+        services.AddStorage(configuration, host);
+        services.AddSingleton(sp => new ReadinessCheck("storage", sp.GetRequiredService<StorageHealth>().Probe));
         services.AddDocumentStorage(configuration, dataFolder);
 
         services.AddExchange(configuration);

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration.Memory;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using LegalAidReferral.Functions;
 using LegalAidReferral.Infrastructure.Seed;
+using LegalAidReferral.Infrastructure.Storage;
 using LegalAidReferral.Standalone.Demo;
 using LegalAidReferral.Standalone.DevSignIn;
 using LegalAidReferral.Standalone.Hosting;
@@ -40,7 +41,16 @@ builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", level =>
 // here, after the configured levels, so no logging setting can turn them on.
 builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning);
 builder.Logging.AddFilter("Microsoft.AspNetCore.HttpLogging", LogLevel.None);
-builder.Services.AddLegalAidReferral(builder.Configuration);
+try
+{
+    builder.Services.AddLegalAidReferral(builder.Configuration, StorageHost.Standalone);
+}
+catch (StorageConfigurationException refused)
+{
+    await Console.Error.WriteLineAsync(refused.Message);
+    return 2;
+}
+
 if (settings.ClockOffset != TimeSpan.Zero)
 {
     builder.Services.Replace(ServiceDescriptor.Singleton<TimeProvider>(new OffsetClock(settings.ClockOffset)));
@@ -88,7 +98,7 @@ if (settings.DevSignIn)
     app.MapDevSignIn();
 }
 
-Console.WriteLine($"Opening storage in {settings.DataFolder}...");
+Console.WriteLine($"Opening storage in {settings.StorageDescription}...");
 try
 {
     await app.StartAsync();

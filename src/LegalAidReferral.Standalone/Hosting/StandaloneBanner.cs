@@ -25,6 +25,7 @@ public static class StandaloneBanner
 
         Console.WriteLine($"Mode: {settings.Mode}");
         Console.WriteLine($"Data folder: {settings.DataFolder}");
+        Console.WriteLine($"Storage: {settings.StorageDescription}");
         if (settings.ClockOffset != TimeSpan.Zero)
         {
             Console.WriteLine($"Clock: {settings.ClockOffset} ahead of the system clock (--dev-clock-offset).");

@@ -1,10 +1,11 @@
 using System.Globalization;
+using LegalAidReferral.Infrastructure.Storage;
 
 namespace LegalAidReferral.Standalone.Hosting;
 
 /// <summary>
 /// The standalone host's own options, from the command line (<c>--data</c>, <c>--dev-sign-in</c>,
-/// <c>--seed-demo-data</c>, <c>--dev-clock-offset</c>) or configuration, and the embedded defaults it gives the shared services.
+/// <c>--seed-demo-data</c>, <c>--dev-clock-offset</c>, <c>--storage</c>) or configuration, and the embedded defaults it gives the shared services.
 /// </summary>
 /// <param name="RealIdentity">
 /// The first <c>AzureAd</c> setting that names a real tenant or application, or null when the
@@ -23,6 +24,7 @@ public sealed record StandaloneSettings(string DataFolder, bool DevSignIn, bool 
     private const string DevSignInFlag = "dev-sign-in";
     private const string SeedDemoDataFlag = "seed-demo-data";
     private const string ClockOffsetFlag = "dev-clock-offset";
+    private const string StorageFlag = "storage";
 
     // A setting with any other value than these development defaults is a real identity configuration.
     private static readonly (string Key, string DevValue)[] IdentitySettings =
@@ -58,7 +60,10 @@ public sealed record StandaloneSettings(string DataFolder, bool DevSignIn, bool 
             configuration.GetValue(DevSignInFlag, byDefault),
             configuration.GetValue(SeedDemoDataFlag, byDefault),
             realIdentity,
-            ParseClockOffset(configuration[ClockOffsetFlag]));
+            ParseClockOffset(configuration[ClockOffsetFlag]))
+        {
+            StorageProvider = configuration["Storage:Provider"] ?? configuration[StorageFlag] ?? StorageRegistration.Sqlite,
+        };
         if (realIdentity is not null && (settings.DevSignIn || settings.SeedDemoData))
         {
             var flag = settings.DevSignIn ? DevSignInFlag : SeedDemoDataFlag;
@@ -75,6 +80,12 @@ public sealed record StandaloneSettings(string DataFolder, bool DevSignIn, bool 
 
         return settings;
     }
+
+    /// <summary><c>sqlite</c> (the default, in <see cref="DataFolder"/>) or <c>cosmos</c> (<c>--storage cosmos</c> or <c>Storage:Provider</c>).</summary>
+    public string StorageProvider { get; init; } = StorageRegistration.Sqlite;
+
+    /// <summary>Where the data is, for the start-up lines.</summary>
+    public string StorageDescription => StorageProvider == StorageRegistration.Sqlite ? DataFolder : "Cosmos DB (Storage:Cosmos)";
 
     private static TimeSpan ParseClockOffset(string? value)
     {
@@ -102,6 +113,7 @@ public sealed record StandaloneSettings(string DataFolder, bool DevSignIn, bool 
     public IEnumerable<KeyValuePair<string, string?>> Defaults() =>
     [
         new("Storage:DataFolder", DataFolder),
+        new("Storage:Provider", StorageProvider),
         new("AzureAd:Instance", "https://login.microsoftonline.com/"),
         new("AzureAd:TenantId", DevTenantId),
         new("AzureAd:ClientId", DevClientId),

@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using LegalAidReferral.Infrastructure.Seed;
+using LegalAidReferral.Infrastructure.Storage;
 using LegalAidReferral.Standalone.DevSignIn;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -39,7 +40,7 @@ public sealed class FunctionHarness : IAsyncDisposable
         var services = new ServiceCollection();
         services.AddLogging(logging => logging.AddProvider(Logs).SetMinimumLevel(LogLevel.Trace));
         services.AddSingleton<IConfiguration>(configuration);
-        services.AddLegalAidReferral(configuration);
+        services.AddLegalAidReferral(configuration, StorageHost.Standalone);
         services.AddDevSignIn(_dataFolder, SeedOffices.Load().Select(o => o.Id));
         replace?.Invoke(services);
         Provider = services.BuildServiceProvider();

@@ -67,5 +67,5 @@ public sealed class SeedOfficesTests
         Assert.Contains("mandate", error.Message, StringComparison.Ordinal);
     }
 
-    private static Office Good() => SqliteOfficeDirectoryTests.MakeOffice("gt-idpp-guatemala");
+    private static Office Good() => Contracts.OfficeDirectoryContract.MakeOffice("gt-idpp-guatemala");
 }

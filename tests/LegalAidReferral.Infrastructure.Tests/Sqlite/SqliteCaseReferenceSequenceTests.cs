@@ -2,6 +2,7 @@ using LegalAidReferral.Infrastructure.Sqlite;
 
 namespace LegalAidReferral.Infrastructure.Tests.Sqlite;
 
+/// <summary>What SQLite adds to <see cref="Contracts.CaseReferenceSequenceContract"/>: numbers are stored only with their cases.</summary>
 public sealed class SqliteCaseReferenceSequenceTests : TempDatabase
 {
     private SqliteCaseReferenceSequence sequence = null!;
@@ -10,25 +11,6 @@ public sealed class SqliteCaseReferenceSequenceTests : TempDatabase
     {
         await base.InitializeAsync();
         sequence = new SqliteCaseReferenceSequence(Database);
-    }
-
-    [Fact]
-    public async Task Numbers_start_at_one_and_count_per_office_and_year_independently()
-    {
-        Assert.Equal(1, await NextAsync("mx-ifdp-tapachula", 2026));
-        Assert.Equal(2, await NextAsync("mx-ifdp-tapachula", 2026));
-        Assert.Equal(1, await NextAsync("mx-ifdp-tapachula", 2027));
-        Assert.Equal(1, await NextAsync("gt-idpp-guatemala", 2026));
-        Assert.Equal(3, await NextAsync("mx-ifdp-tapachula", 2026));
-        Assert.Equal(2, await NextAsync("mx-ifdp-tapachula", 2027));
-    }
-
-    [Fact]
-    public async Task Concurrent_calls_never_hand_out_a_number_twice()
-    {
-        var numbers = await Task.WhenAll(Enumerable.Range(0, 50).Select(_ => Task.Run(() => NextAsync("gt-idpp-guatemala", 2026))));
-
-        Assert.Equal(Enumerable.Range(1, 50).Select(n => (long)n), numbers.Order());
     }
 
     [Fact]
@@ -58,6 +40,4 @@ public sealed class SqliteCaseReferenceSequenceTests : TempDatabase
 
         Assert.Equal(2, (await new SqliteCaseReferenceSequence(Database).NextAsync("gt-idpp-guatemala", 2026, default)).Number);
     }
-
-    private async Task<long> NextAsync(string officeId, int year) => (await sequence.NextAsync(officeId, year, default)).Number;
 }

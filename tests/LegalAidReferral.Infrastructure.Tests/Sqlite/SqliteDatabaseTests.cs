@@ -15,7 +15,7 @@ public sealed class SqliteDatabaseTests : TempDatabase
         var number = await new SqliteCaseReferenceSequence(Database).NextAsync("mx-ifdp-tapachula", 2026, default);
         await new SqliteCaseStore(Database).TryCreateAsync(@case, number, [], default);
         await new SqliteIdempotencyStore(Database).ReserveAsync(reservation, DateTimeOffset.MinValue, default);
-        await new SqliteOfficeDirectory(Database).SeedAsync([SqliteOfficeDirectoryTests.MakeOffice("mx-ifdp-tapachula")], default);
+        await new SqliteOfficeDirectory(Database).SeedAsync([Contracts.OfficeDirectoryContract.MakeOffice("mx-ifdp-tapachula")], default);
         await new SqliteAuditTrail(Database).RecordAsync([entry], default);
 
         await ReopenAsync();
@@ -122,7 +122,7 @@ public sealed class SqliteDatabaseTests : TempDatabase
     {
         const string Count = "SELECT count(*) FROM offices;";
         var before = Database.Read(read => (Statement: read.Command(Count), Count: (long)read.Command(Count).ExecuteScalar()!), default);
-        await new SqliteOfficeDirectory(Database).SeedAsync([SqliteOfficeDirectoryTests.MakeOffice("mx-ifdp-tapachula")], default);
+        await new SqliteOfficeDirectory(Database).SeedAsync([Contracts.OfficeDirectoryContract.MakeOffice("mx-ifdp-tapachula")], default);
 
         var after = Database.Read(read => (Statement: read.Command(Count), Count: (long)read.Command(Count).ExecuteScalar()!), default);
 

@@ -1,72 +1,13 @@
 using LegalAidReferral.Core.Referrals.Protocol;
 using LegalAidReferral.Infrastructure.Sqlite;
+using static LegalAidReferral.Infrastructure.Tests.Contracts.ProtocolSettingsStoreContract;
 
 namespace LegalAidReferral.Infrastructure.Tests.Sqlite;
 
+/// <summary>What SQLite adds to <see cref="Contracts.ProtocolSettingsStoreContract"/>: the settings live in a file.</summary>
 public sealed class SqliteProtocolSettingsStoreTests : TempDatabase
 {
     private const string Office = "mx-ifdp-tapachula";
-    private const string OtherOffice = "gt-idpp-guatemala";
-
-    [Fact]
-    public async Task Each_version_is_added_once_and_the_newest_is_current()
-    {
-        var store = new SqliteProtocolSettingsStore(Database);
-        await store.SeedMissingAsync([Office], default);
-
-        var added = await store.TryAddAsync(Tighter(2), default);
-        var addedTwice = await store.TryAddAsync(Tighter(2) with { Weekend = [DayOfWeek.Sunday] }, default);
-
-        Assert.True(added);
-        Assert.False(addedTwice);
-        var current = await store.CurrentAsync(Office, default);
-        Assert.Equal(2, current!.Version);
-        Assert.Equal([DayOfWeek.Sunday, DayOfWeek.Saturday], current.Weekend);
-        Assert.Equal(new BusinessDaysDeadline(1, 12), current.Deadlines.Acknowledge);
-    }
-
-    [Fact]
-    public async Task A_stored_version_reads_back_equal_field_by_field()
-    {
-        var store = new SqliteProtocolSettingsStore(Database);
-        var settings = Tighter(1);
-
-        await store.TryAddAsync(settings, default);
-
-        var read = (await store.CurrentAsync(Office, default))!;
-        Assert.Equal(settings.Weekend, read.Weekend);
-        Assert.Equal(settings.Holidays, read.Holidays);
-        Assert.Equal(settings.Deadlines, read.Deadlines);
-        Assert.Equal(settings.NotSuccessfulReasons, read.NotSuccessfulReasons);
-        Assert.Equal((settings.OfficeId, settings.Version, settings.UpdatedAt, settings.UpdatedBy), (read.OfficeId, read.Version, read.UpdatedAt, read.UpdatedBy));
-    }
-
-    [Fact]
-    public async Task An_office_without_settings_has_none_and_offices_do_not_share_them()
-    {
-        var store = new SqliteProtocolSettingsStore(Database);
-        await store.TryAddAsync(Tighter(1), default);
-
-        Assert.Null(await store.CurrentAsync(OtherOffice, default));
-    }
-
-    [Fact]
-    public async Task Seeding_gives_each_office_without_settings_the_defaults_and_keeps_existing_settings()
-    {
-        var store = new SqliteProtocolSettingsStore(Database);
-        await store.SeedMissingAsync([Office], default);
-        await store.TryAddAsync(Tighter(2), default);
-
-        await store.SeedMissingAsync([Office, OtherOffice], default);
-
-        Assert.Equal(2, (await store.CurrentAsync(Office, default))!.Version);
-        var seeded = (await store.CurrentAsync(OtherOffice, default))!;
-        var defaults = ProtocolDefaults.For(OtherOffice);
-        Assert.Equal(1, seeded.Version);
-        Assert.Equal(defaults.Deadlines, seeded.Deadlines);
-        Assert.Equal(defaults.Weekend, seeded.Weekend);
-        Assert.Equal(defaults.NotSuccessfulReasons, seeded.NotSuccessfulReasons);
-    }
 
     [Fact]
     public async Task Settings_survive_a_reopen_and_a_second_seed()
@@ -83,13 +24,4 @@ public sealed class SqliteProtocolSettingsStoreTests : TempDatabase
         Assert.Equal(2, current.Version);
         Assert.Equal(new Holiday(new DateOnly(2026, 12, 25), "Navidad"), Assert.Single(current.Holidays));
     }
-
-    private static ProtocolSettings Tighter(int version) => ProtocolDefaults.For(Office) with
-    {
-        Version = version,
-        Holidays = [new Holiday(new DateOnly(2026, 12, 25), "Navidad")],
-        Deadlines = ProtocolDefaults.For(Office).Deadlines with { Acknowledge = new BusinessDaysDeadline(1, 12) },
-        UpdatedAt = new DateTimeOffset(2026, 11, 30, 15, 0, 0, TimeSpan.Zero),
-        UpdatedBy = "mx-ifdp-tapachula-admin",
-    };
 }

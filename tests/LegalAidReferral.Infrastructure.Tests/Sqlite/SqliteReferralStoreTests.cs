@@ -1,40 +1,15 @@
 using LegalAidReferral.Core.Cases;
-using LegalAidReferral.Core.Identity;
-using LegalAidReferral.Core.Messaging;
 using LegalAidReferral.Core.Referrals;
 using LegalAidReferral.Infrastructure.Sqlite;
 
 namespace LegalAidReferral.Infrastructure.Tests.Sqlite;
 
-/// <summary>The thread in the referral store: kept in the copy's document, a received message and its receipt back saved in one write.</summary>
+/// <summary>The thread in the SQLite referral store: a copy stored before threads existed reads with an empty thread (the rest of the store is in the contract suite).</summary>
 public sealed class SqliteReferralStoreTests : TempDatabase
 {
     private const string Guatemala = "gt-idpp-guatemala";
     private const string Tapachula = "mx-ifdp-tapachula";
-    private const string Text = "Llame a la clienta después de las 18:00.";
     private static readonly DateTimeOffset Now = new(2026, 12, 1, 15, 0, 0, TimeSpan.Zero);
-
-    [Fact]
-    public async Task A_received_message_is_stored_with_its_receipt_in_the_outbox_once_however_often_it_arrives()
-    {
-        var store = new SqliteReferralStore(Database);
-        var receiving = Copy(ReferralCopy.Receiving);
-        Assert.True(await store.TryCreateAsync(receiving, [], [], default));
-        var sending = ReferralThread.Post(Copy(ReferralCopy.Sending), new StaffCaller("gt-defender", Guatemala, new HashSet<Role> { Role.Defender }), Guid.NewGuid(), Text, Now).Value!;
-        var message = ReferralMessages.Of(sending.Referral, sending.Message);
-        Assert.True(ReferralMessages.TryReadPosted(message, out var posted));
-
-        var receipt = ReferralThread.Receive(receiving, posted, Guid.NewGuid(), Now.AddSeconds(5));
-        var first = await store.TryReceiveAsync(receipt.Referral!, receiving.Version, message.Id, receipt.Sends, [], default);
-        var again = await store.TryReceiveAsync(receipt.Referral!, receipt.Referral!.Version, message.Id, receipt.Sends, [], default);
-
-        Assert.Equal((true, false), (first, again));
-        var stored = await store.FindAsync(Tapachula, receiving.Id, default);
-        Assert.Equal(receipt.Referral.Thread, stored!.Thread);
-        Assert.Equal(Text, Assert.Single(stored.Thread).Text);
-        var pending = await new SqliteOutbox(Database).PendingAsync(10, default);
-        Assert.Equal(receipt.Sends, pending);
-    }
 
     [Fact]
     public async Task A_copy_stored_before_threads_existed_reads_with_an_empty_thread()

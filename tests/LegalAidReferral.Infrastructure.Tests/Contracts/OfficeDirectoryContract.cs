@@ -1,17 +1,27 @@
 using LegalAidReferral.Core.Cases;
 using LegalAidReferral.Core.Offices;
-using LegalAidReferral.Infrastructure.Sqlite;
 
-namespace LegalAidReferral.Infrastructure.Tests.Sqlite;
+namespace LegalAidReferral.Infrastructure.Tests.Contracts;
 
-public sealed class SqliteOfficeDirectoryTests : TempDatabase
+public sealed class SqliteOfficeDirectoryContract : OfficeDirectoryContract
+{
+    protected override Task<TestStorage> StartAsync() => TestStorage.SqliteAsync();
+}
+
+public sealed class CosmosOfficeDirectoryContract : OfficeDirectoryContract
+{
+    protected override Task<TestStorage> StartAsync() => TestStorage.CosmosAsync();
+}
+
+/// <summary>The contract of <see cref="IOfficeDirectory"/> and its seeding.</summary>
+public abstract class OfficeDirectoryContract : StorageContract
 {
     [Fact]
     public async Task Seeded_offices_are_listed_by_id_and_found()
     {
-        var directory = new SqliteOfficeDirectory(Database);
+        var directory = Storage.Offices;
 
-        await directory.SeedAsync([MakeOffice("mx-ifdp-tapachula"), MakeOffice("gt-idpp-guatemala")], default);
+        await Storage.SeedOfficesAsync([MakeOffice("mx-ifdp-tapachula"), MakeOffice("gt-idpp-guatemala")]); 
 
         Assert.Equal(["gt-idpp-guatemala", "mx-ifdp-tapachula"], (await directory.ListAsync(default)).Select(o => o.Id));
         var found = await directory.FindAsync("mx-ifdp-tapachula", default);
@@ -22,11 +32,11 @@ public sealed class SqliteOfficeDirectoryTests : TempDatabase
     [Fact]
     public async Task Seeding_again_replaces_an_office_and_the_change_is_visible_at_once()
     {
-        var directory = new SqliteOfficeDirectory(Database);
-        await directory.SeedAsync([MakeOffice("gt-idpp-guatemala")], default);
+        var directory = Storage.Offices;
+        await Storage.SeedOfficesAsync([MakeOffice("gt-idpp-guatemala")]);
         Assert.NotNull(await directory.FindAsync("gt-idpp-guatemala", default));
 
-        await directory.SeedAsync([MakeOffice("gt-idpp-guatemala") with { Name = "Renamed" }], default);
+        await Storage.SeedOfficesAsync([MakeOffice("gt-idpp-guatemala") with { Name = "Renamed" }]);
 
         Assert.Equal("Renamed", (await directory.FindAsync("gt-idpp-guatemala", default))!.Name);
         Assert.Single(await directory.ListAsync(default));

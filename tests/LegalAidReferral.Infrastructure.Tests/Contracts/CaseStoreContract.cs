@@ -1,15 +1,27 @@
 using LegalAidReferral.Core.Cases;
 using LegalAidReferral.Core.Common;
-using LegalAidReferral.Infrastructure.Sqlite;
+using LegalAidReferral.Core.Audit;
+using LegalAidReferral.Infrastructure.Tests.Sqlite;
 
-namespace LegalAidReferral.Infrastructure.Tests.Sqlite;
+namespace LegalAidReferral.Infrastructure.Tests.Contracts;
 
-public sealed class SqliteCaseStoreTests : TempDatabase
+public sealed class SqliteCaseStoreContract : CaseStoreContract
+{
+    protected override Task<TestStorage> StartAsync() => TestStorage.SqliteAsync();
+}
+
+public sealed class CosmosCaseStoreContract : CaseStoreContract
+{
+    protected override Task<TestStorage> StartAsync() => TestStorage.CosmosAsync();
+}
+
+/// <summary>The contract of <see cref="ICaseStore"/>, and that a case write and its audit entries are stored together or not at all.</summary>
+public abstract class CaseStoreContract : StorageContract
 {
     private const string Office = "mx-ifdp-tapachula";
     private const string OtherOffice = "gt-idpp-guatemala";
 
-    private SqliteCaseStore Store => new(Database);
+    private ICaseStore Store => Storage.Cases;
 
     [Fact]
     public async Task Created_case_is_found_with_all_its_data()
@@ -215,6 +227,65 @@ public sealed class SqliteCaseStoreTests : TempDatabase
         Assert.Empty(await List(new CaseQuery(CaseStatus.Intake, null, null)));
         Assert.Equal([@case.Id], await List(new CaseQuery(CaseStatus.Triaged, null, null)));
     }
+
+    [Fact]
+    public async Task Created_case_is_stored_with_its_audit_entries()
+    {
+        var @case = TestCases.Make(Office);
+
+        Assert.True(await Store.TryCreateAsync(@case, TestNumber, [Entry(@case, AuditAction.CaseCreated)], default));
+
+        Assert.Equal([AuditAction.CaseCreated], await ActionsAsync(@case));
+    }
+
+    [Fact]
+    public async Task Refused_create_writes_no_audit_entry()
+    {
+        var @case = TestCases.Make(Office);
+        await Store.TryCreateAsync(@case, TestNumber, [Entry(@case, AuditAction.CaseCreated)], default);
+
+        Assert.False(await Store.TryCreateAsync(@case, TestNumber, [Entry(@case, AuditAction.CaseCreated)], default));
+
+        Assert.Equal([AuditAction.CaseCreated], await ActionsAsync(@case));
+    }
+
+    [Fact]
+    public async Task Replacement_is_stored_with_its_audit_entries_and_a_stale_one_writes_none()
+    {
+        var @case = TestCases.Make(Office);
+        await Store.TryCreateAsync(@case, TestNumber, [Entry(@case, AuditAction.CaseCreated)], default);
+        var triaged = @case.TransitionTo(CaseStatus.Triaged, null, "defender-1", TestCases.Start.AddHours(1)).Value!;
+
+        Assert.True(await Store.TryReplaceAsync(triaged, @case.Version, [Entry(@case, AuditAction.CaseStatusChanged)], default));
+        Assert.False(await Store.TryReplaceAsync(triaged, @case.Version, [Entry(@case, AuditAction.CaseUpdated)], default));
+
+        Assert.Equal([AuditAction.CaseCreated, AuditAction.CaseStatusChanged], await ActionsAsync(@case));
+    }
+
+    [Fact]
+    public async Task Of_two_concurrent_writers_at_one_version_exactly_one_succeeds()
+    {
+        var @case = TestCases.Make(Office);
+        await Store.TryCreateAsync(@case, TestNumber, [], default);
+        var writers = Enumerable.Range(1, 2)
+            .Select(i => @case.WithDetails(@case.Details, TestCases.Start.AddMinutes(i)))
+            .Select(changed => Task.Run(() => Store.TryReplaceAsync(changed, @case.Version, [], default)));
+
+        var results = await Task.WhenAll(writers);
+
+        Assert.Single(results, won => won);
+        Assert.Equal(2, (await Store.FindAsync(Office, @case.Id, default))!.Version);
+    }
+
+    private async Task<AuditAction[]> ActionsAsync(Case @case)
+    {
+        var page = await Storage.Audit.ListForCaseAsync(Office, @case.Id, new PageRequest(PageRequest.MaxLimit, null), default);
+        return page.Items.Select(e => e.Action).ToArray();
+    }
+
+    // Listed oldest first: each action has its own minute, so the expected order is the actions' order.
+    private static AuditEntry Entry(Case @case, AuditAction action) =>
+        new(Guid.CreateVersion7(), Office, @case.Id, action, "defender-1", Office, TestCases.Start.AddMinutes((int)action), "correlation-1", []);
 
     private async Task<IEnumerable<Guid>> List(CaseQuery query) =>
         (await Store.ListAsync(Office, query, new PageRequest(PageRequest.MaxLimit, null), default)).Items.Select(s => s.Id);

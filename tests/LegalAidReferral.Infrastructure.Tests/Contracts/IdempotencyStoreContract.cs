@@ -1,14 +1,25 @@
 using LegalAidReferral.Core.Common;
-using LegalAidReferral.Infrastructure.Sqlite;
+using LegalAidReferral.Infrastructure.Tests.Sqlite;
 
-namespace LegalAidReferral.Infrastructure.Tests.Sqlite;
+namespace LegalAidReferral.Infrastructure.Tests.Contracts;
 
-public sealed class SqliteIdempotencyStoreTests : TempDatabase
+public sealed class SqliteIdempotencyStoreContract : IdempotencyStoreContract
+{
+    protected override Task<TestStorage> StartAsync() => TestStorage.SqliteAsync();
+}
+
+public sealed class CosmosIdempotencyStoreContract : IdempotencyStoreContract
+{
+    protected override Task<TestStorage> StartAsync() => TestStorage.CosmosAsync();
+}
+
+/// <summary>The contract of <see cref="IIdempotencyStore"/>: first reservation wins until it expires.</summary>
+public abstract class IdempotencyStoreContract : StorageContract
 {
     // Reservations of the tests that are not about expiry: nothing is old enough to expire.
     private static readonly DateTimeOffset NothingExpired = DateTimeOffset.MinValue;
 
-    private SqliteIdempotencyStore Store => new(Database);
+    private IIdempotencyStore Store => Storage.Idempotency;
 
     [Fact]
     public async Task First_reservation_is_kept_and_returned_to_later_candidates()

@@ -1,20 +1,25 @@
 using LegalAidReferral.Core.Audit;
 using LegalAidReferral.Core.Common;
-using LegalAidReferral.Infrastructure.Sqlite;
+using LegalAidReferral.Infrastructure.Tests.Sqlite;
 
-namespace LegalAidReferral.Infrastructure.Tests.Sqlite;
+namespace LegalAidReferral.Infrastructure.Tests.Contracts;
 
-public sealed class SqliteAuditTrailTests : TempDatabase
+public sealed class SqliteAuditTrailContract : AuditTrailContract
+{
+    protected override Task<TestStorage> StartAsync() => TestStorage.SqliteAsync();
+}
+
+public sealed class CosmosAuditTrailContract : AuditTrailContract
+{
+    protected override Task<TestStorage> StartAsync() => TestStorage.CosmosAsync();
+}
+
+/// <summary>The contract of <see cref="IAuditTrail"/>.</summary>
+public abstract class AuditTrailContract : StorageContract
 {
     private const string Office = "mx-ifdp-tapachula";
 
-    private SqliteAuditTrail trail = null!;
-
-    public override async Task InitializeAsync()
-    {
-        await base.InitializeAsync();
-        trail = new SqliteAuditTrail(Database);
-    }
+    private IAuditTrail trail => Storage.Audit;
 
     [Fact]
     public async Task Recorded_entry_is_listed_with_all_its_fields()

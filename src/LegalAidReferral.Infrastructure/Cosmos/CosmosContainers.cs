@@ -1,0 +1,74 @@
+namespace LegalAidReferral.Infrastructure.Cosmos;
+
+/// <summary>
+/// Every container of the Cosmos DB database, in one place: the infrastructure templates must declare
+/// exactly these (partition key, indexed paths, composite indexes, TTL, unique keys). Each indexed
+/// path is one a query of an adapter filters or sorts on; the design is in docs/storage-cosmos.md.
+/// </summary>
+public static class CosmosContainers
+{
+    private static readonly IReadOnlyList<IReadOnlyList<string>> NoUniqueKeys = [];
+    private static readonly IReadOnlyList<IReadOnlyList<CompositePath>> NoComposites = [];
+
+    /// <summary>One document per case, with its party index and the audit entries of its last write.</summary>
+    public static readonly CosmosContainerDefinition Cases = new(
+        "cases",
+        "/officeId",
+        ["/officeId/?", "/status/?", "/priority/?", "/createdAt/?", "/search/?", "/partyWords/[]/?", "/partyDocuments/[]/?"],
+        [[new("/createdAt", Descending: true), new("/id", Descending: true)]],
+        null,
+        [["/reference"]]);
+
+    /// <summary>Audit entries once projected from the write that recorded them, and every read's entries.</summary>
+    public static readonly CosmosContainerDefinition Audit = new(
+        "audit",
+        "/officeId",
+        ["/officeId/?", "/caseId/?", "/at/?"],
+        [[new("/at"), new("/id")]],
+        null,
+        NoUniqueKeys);
+
+    /// <summary>One counter document per office and year (id: the year).</summary>
+    public static readonly CosmosContainerDefinition Sequences = new("sequences", "/officeId", ["/officeId/?"], NoComposites, null, NoUniqueKeys);
+
+    /// <summary>Idempotency records, partitioned by their scope (office and operation); each expires by its own TTL.</summary>
+    public static readonly CosmosContainerDefinition Idempotency = new("idempotency", "/scope", ["/scope/?", "/createdAt/?"], NoComposites, -1, NoUniqueKeys);
+
+    /// <summary>The office directory, one document per office (partition: the office itself).</summary>
+    public static readonly CosmosContainerDefinition Offices = new("offices", "/officeId", ["/officeId/?"], NoComposites, null, NoUniqueKeys);
+
+    /// <summary>Triage policy versions (id: the version).</summary>
+    public static readonly CosmosContainerDefinition Policies = new("policies", "/officeId", ["/officeId/?", "/version/?"], NoComposites, null, NoUniqueKeys);
+
+    /// <summary>Protocol settings versions (id: the version).</summary>
+    public static readonly CosmosContainerDefinition ProtocolSettings = new(
+        "protocolSettings", "/officeId", ["/officeId/?", "/version/?"], NoComposites, null, NoUniqueKeys);
+
+    /// <summary>Each office's referral copies, with their pending outbox messages and handled message ids.</summary>
+    public static readonly CosmosContainerDefinition Referrals = new(
+        "referrals",
+        "/officeId",
+        ["/officeId/?", "/id/?", "/copy/?", "/status/?", "/caseId/?", "/createdAt/?", "/final/?", "/outboxPending/?"],
+        [[new("/createdAt", Descending: true), new("/id", Descending: true)], [new("/createdAt"), new("/id")]],
+        null,
+        NoUniqueKeys);
+
+    /// <summary>Missed-deadline alerts, open or cleared.</summary>
+    public static readonly CosmosContainerDefinition Alerts = new(
+        "alerts",
+        "/officeId",
+        ["/officeId/?", "/referralId/?", "/open/?", "/dueAt/?"],
+        [[new("/dueAt"), new("/id")]],
+        null,
+        NoUniqueKeys);
+
+    /// <summary>The conflict check's vocabulary: every name word indexed for the office, with its search keys.</summary>
+    public static readonly CosmosContainerDefinition Vocabulary = new(
+        "vocabulary", "/officeId", ["/officeId/?", "/phonetic/?", "/deletions/[]/?"], NoComposites, null, NoUniqueKeys);
+
+    /// <summary>Messages a handler rejected, for an operator (partition: the message id; written rarely, read by id).</summary>
+    public static readonly CosmosContainerDefinition DeadLetters = new("deadLetters", "/id", ["/id/?"], NoComposites, null, NoUniqueKeys);
+
+    public static IReadOnlyList<CosmosContainerDefinition> All { get; } =
+        [Cases, Audit, Sequences, Idempotency, Offices, Policies, ProtocolSettings, Referrals, Alerts, Vocabulary, DeadLetters];
+}

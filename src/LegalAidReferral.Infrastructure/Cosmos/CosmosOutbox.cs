@@ -1,0 +1,80 @@
+using System.Collections.Concurrent;
+using LegalAidReferral.Core.Messaging;
+using LegalAidReferral.Core.Offices;
+using Microsoft.Azure.Cosmos;
+
+namespace LegalAidReferral.Infrastructure.Cosmos;
+
+/// <summary>
+/// The outbox as the relay sees it: the messages waiting inside referral documents. Pending messages
+/// are found with one single-partition query per office of the directory (documents flagged
+/// <c>outboxPending</c>, an indexed path), and marked sent by removing them from their document at its ETag.
+/// </summary>
+public sealed class CosmosOutbox(CosmosDatabase database, IOfficeDirectory offices) : IOutbox
+{
+    private const string PendingSql = "SELECT c.id, c.officeId, c.outbox FROM c WHERE c.officeId = @office AND c.outboxPending = true";
+
+    // Which document holds each pending message the last scans found, for MarkSentAsync. An id no scan of
+    // this process found is ignored: after a restart the relay publishes such a message again, and
+    // receivers de-duplicate by message id.
+    private readonly ConcurrentDictionary<Guid, (string OfficeId, string DocumentId)> located = new();
+
+    public async Task<IReadOnlyList<ExchangeMessage>> PendingAsync(int max, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(max);
+        var pending = new List<(ExchangeMessage Message, string OfficeId, string DocumentId)>();
+        foreach (var office in await offices.ListAsync(cancellationToken))
+        {
+            var query = new QueryDefinition(PendingSql).WithParameter("@office", office.Id);
+            foreach (var row in await database.Referrals.QueryAsync<PendingRow>(query, office.Id, cancellationToken))
+            {
+                pending.AddRange(row.Outbox.Select(m => (m.ToMessage(), row.OfficeId, row.Id)));
+            }
+        }
+
+        foreach (var (message, officeId, documentId) in pending)
+        {
+            located[message.Id] = (officeId, documentId);
+        }
+
+        // Stable: a document's messages keep the order they were saved in.
+        return pending.OrderBy(p => p.Message.CreatedAt).Take(max).Select(p => p.Message).ToArray();
+    }
+
+    public async Task MarkSentAsync(IReadOnlyCollection<Guid> messageIds, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(messageIds);
+        var byDocument = messageIds
+            .Where(located.ContainsKey)
+            .GroupBy(id => located[id], id => id.ToString("D"));
+        foreach (var group in byDocument)
+        {
+            await RemoveAsync(group.Key.OfficeId, group.Key.DocumentId, group.ToHashSet(StringComparer.Ordinal), cancellationToken);
+            foreach (var id in group)
+            {
+                located.TryRemove(Guid.ParseExact(id, "D"), out _);
+            }
+        }
+    }
+
+    private async Task RemoveAsync(string officeId, string documentId, HashSet<string> sent, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var stored = await database.Referrals.ReadAsync<ReferralDocument>(documentId, officeId, cancellationToken);
+            if (stored is null || !stored.Document.Outbox.Any(m => sent.Contains(m.Id)))
+            {
+                return;
+            }
+
+            var outbox = stored.Document.Outbox.Where(m => !sent.Contains(m.Id)).ToArray();
+            var document = stored.Document with { Outbox = outbox, OutboxPending = outbox.Length > 0 };
+            if (await database.Referrals.TryReplaceAsync(document, documentId, officeId, stored.ETag, cancellationToken))
+            {
+                return;
+            }
+        }
+    }
+
+    private sealed record PendingRow(string Id, string OfficeId, IReadOnlyList<MessageShape> Outbox);
+}
