@@ -26,24 +26,6 @@ public sealed partial class AppSettingsTests(CompiledInfrastructure infra)
         ["Documents:Blob:ConnectionString"] = "the emulator only: it carries a key",
     };
 
-    // Settings read by code on branches not merged into this one yet (the Cosmos DB adapter, wt-cosmos;
-    // documents, wt-docs). The templates already set them; once merged, the code reads them, the test
-    // below fails, and each entry is removed here.
-    private static readonly HashSet<string> AwaitingMerge =
-    [
-        "Storage:Provider",
-        "Storage:Cosmos:AccountEndpoint",
-        "Storage:Cosmos:Database",
-        "Storage:Cosmos:ConnectionString",
-        "Storage:Cosmos:CreateIfMissing",
-        "Documents:Provider",
-        "Documents:Folder",
-        "Documents:MaxBytes",
-        "Documents:Blob:ServiceUri",
-        "Documents:Blob:Container",
-        "Documents:Blob:ConnectionString",
-    ];
-
     private static readonly Assembly[] Assemblies =
     [
         typeof(ServiceRegistration).Assembly,
@@ -79,7 +61,7 @@ public sealed partial class AppSettingsTests(CompiledInfrastructure infra)
     {
         Assert.All(CountryFiles(), file =>
         {
-            var unread = Application(file).Except(Code.Value).Except(AwaitingMerge).ToArray();
+            var unread = Application(file).Except(Code.Value).ToArray();
             Assert.True(unread.Length == 0, $"{file} sets settings no code reads: {string.Join(", ", unread)}.");
         });
     }
@@ -88,14 +70,7 @@ public sealed partial class AppSettingsTests(CompiledInfrastructure infra)
     public void Settings_that_are_not_for_azure_are_never_set_and_are_read_by_the_code()
     {
         Assert.All(CountryFiles(), file => Assert.Empty(Application(file).Intersect(NotOnAzure.Keys)));
-        Assert.All(NotOnAzure.Keys, key => Assert.True(Code.Value.Contains(key) || AwaitingMerge.Contains(key), $"No code reads {key}: remove it from NotOnAzure."));
-    }
-
-    [Fact]
-    public void Settings_awaiting_a_merge_are_not_read_by_this_code_yet()
-    {
-        var merged = AwaitingMerge.Intersect(Code.Value).ToArray();
-        Assert.True(merged.Length == 0, $"The code now reads {string.Join(", ", merged)}: remove them from AwaitingMerge.");
+        Assert.All(NotOnAzure.Keys, key => Assert.True(Code.Value.Contains(key), $"No code reads {key}: remove it from NotOnAzure."));
     }
 
     [Fact]
