@@ -66,9 +66,13 @@ public static class CosmosContainers
     public static readonly CosmosContainerDefinition Vocabulary = new(
         "vocabulary", "/officeId", ["/officeId/?", "/phonetic/?", "/deletions/[]/?"], NoComposites, null, NoUniqueKeys);
 
+    /// <summary>What is known of each case document (the bytes are in the document store), with the audit entries of its upload.</summary>
+    public static readonly CosmosContainerDefinition Documents = new(
+        "documents", "/officeId", ["/officeId/?", "/caseId/?", "/uploadedAt/?"], [[new("/uploadedAt"), new("/id")]], null, NoUniqueKeys);
+
     /// <summary>Messages a handler rejected, for an operator (partition: the message id; written rarely, read by id).</summary>
     public static readonly CosmosContainerDefinition DeadLetters = new("deadLetters", "/id", ["/id/?"], NoComposites, null, NoUniqueKeys);
 
     public static IReadOnlyList<CosmosContainerDefinition> All { get; } =
-        [Cases, Audit, Sequences, Idempotency, Offices, Policies, ProtocolSettings, Referrals, Alerts, Vocabulary, DeadLetters];
+        [Cases, Audit, Sequences, Idempotency, Offices, Policies, ProtocolSettings, Referrals, Alerts, Vocabulary, Documents, DeadLetters];
 }

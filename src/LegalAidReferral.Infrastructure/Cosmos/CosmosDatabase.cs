@@ -43,6 +43,8 @@ public sealed class CosmosDatabase : IDisposable
 
     public Container Vocabulary => Container(CosmosContainers.Vocabulary);
 
+    public Container Documents => Container(CosmosContainers.Documents);
+
     public Container DeadLetters => Container(CosmosContainers.DeadLetters);
 
     /// <summary>Creates the database and every container when <see cref="CosmosStorageOptions.CreateIfMissing"/> is set.</summary>

@@ -2,6 +2,7 @@ using LegalAidReferral.Core.Audit;
 using LegalAidReferral.Core.Cases;
 using LegalAidReferral.Core.Common;
 using LegalAidReferral.Core.Conflicts;
+using LegalAidReferral.Core.Documents;
 using LegalAidReferral.Core.Messaging;
 using LegalAidReferral.Core.Offices;
 using LegalAidReferral.Core.Referrals;
@@ -42,6 +43,7 @@ public static class CosmosStorage
         services.AddSingleton<IAlertStore, CosmosAlertStore>();
         services.AddSingleton<IOutbox, CosmosOutbox>();
         services.AddSingleton<IDeadLetters, CosmosDeadLetters>();
+        services.AddSingleton<IDocumentCatalog, CosmosDocumentCatalog>();
         services.AddHostedService<CosmosStorageInitializer>();
         return services;
     }

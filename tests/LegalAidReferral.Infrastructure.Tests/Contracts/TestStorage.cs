@@ -1,3 +1,4 @@
+using LegalAidReferral.Core.Documents;
 using LegalAidReferral.Core.Audit;
 using LegalAidReferral.Core.Cases;
 using LegalAidReferral.Core.Common;
@@ -57,6 +58,8 @@ public sealed class TestStorage : IAsyncDisposable
     public IOutbox Outbox => Get<IOutbox>();
 
     public IDeadLetters DeadLetters => Get<IDeadLetters>();
+
+    public IDocumentCatalog Documents => Get<IDocumentCatalog>();
 
     /// <param name="seeded">Seeds the offices, policies and protocol settings as a host does; otherwise the stores start empty.</param>
     public static Task<TestStorage> SqliteAsync(bool seeded = false)

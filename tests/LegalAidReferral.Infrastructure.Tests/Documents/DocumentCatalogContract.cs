@@ -5,8 +5,8 @@ using LegalAidReferral.Core.Documents;
 namespace LegalAidReferral.Infrastructure.Tests.Documents;
 
 /// <summary>
-/// What every <see cref="IDocumentCatalog"/> adapter does, written against the port (SQLite today:
-/// <see cref="SqliteDocumentCatalogTests"/>; a Cosmos DB adapter derives from this class too).
+/// What every <see cref="IDocumentCatalog"/> adapter does, written against the port, run on SQLite and
+/// Cosmos DB (<see cref="DocumentCatalogOnStorage"/>).
 /// </summary>
 public abstract class DocumentCatalogContract
 {
