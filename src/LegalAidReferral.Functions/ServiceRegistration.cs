@@ -42,7 +42,7 @@ public static class ServiceRegistration
         var dataFolder = configuration["Storage:DataFolder"] ?? ".data";
         services.AddStorage(configuration, host);
         services.AddSingleton(sp => new ReadinessCheck("storage", sp.GetRequiredService<StorageHealth>().Probe));
-        services.AddDocumentStorage(configuration, dataFolder);
+        services.AddDocumentStorage(configuration, dataFolder, host);
 
         services.AddExchange(configuration);
         services.AddSingleton<RelayOutbox>();
