@@ -46,6 +46,13 @@ public static class ServiceRegistration
 
         services.AddExchange(configuration);
         services.AddSingleton<RelayOutbox>();
+        if (host == StorageHost.FunctionsApp && string.IsNullOrEmpty(configuration["Referrals:PseudonymKey"]))
+        {
+            throw new StorageConfigurationException(
+                "Referrals:PseudonymKey is not set: the Functions app takes the key of the protocol events' pseudonyms from it " +
+                "(a Key Vault reference, see docs/deploy.md), never from a file, since no disk outlives an instance.");
+        }
+
         services.AddSingleton(_ => new Pseudonyms(PseudonymKey(configuration, dataFolder)));
 
         services.AddSingleton<IReferralReach, NoReferrals>();
@@ -107,7 +114,7 @@ public static class ServiceRegistration
     /// <summary>
     /// The key of the protocol events' pseudonyms: <c>Referrals:PseudonymKey</c> (base64, at least 32
     /// bytes; the same in every deployment of the network, so the review can follow a referral across
-    /// them), or else a key created once in the data folder.
+    /// them), or else, on the standalone host only, a key created once in the data folder.
     /// </summary>
     private static byte[] PseudonymKey(IConfiguration configuration, string dataFolder) =>
         configuration["Referrals:PseudonymKey"] is { Length: > 0 } configured

@@ -31,10 +31,10 @@ public abstract class ReferralStoreContract : StorageContract
     public async Task A_received_thread_message_is_stored_with_its_receipt_in_the_outbox_once_however_often_it_arrives()
     {
         const string text = "Llame a la clienta después de las 18:00.";
-        var receiving = Receiving();
+        var (sendingCopy, receiving) = Copies();
         Assert.True(await Store.TryCreateAsync(receiving, [], [], default));
         var poster = new StaffCaller("gt-defender", Guatemala, new HashSet<Role> { Role.Defender });
-        var sending = ReferralThread.Post(Sending(), poster, Guid.NewGuid(), text, TestCases.Start.AddMinutes(1)).Value!;
+        var sending = ReferralThread.Post(sendingCopy, poster, Guid.NewGuid(), text, TestCases.Start.AddMinutes(1)).Value!;
         var message = ReferralMessages.Of(sending.Referral, sending.Message);
         Assert.True(ReferralMessages.TryReadPosted(message, out var posted));
 

@@ -20,10 +20,13 @@ internal static class TestReferrals
     public static Referral Sending(Guid? caseId = null, DateTimeOffset? at = null) => Sent(caseId, at).Referral;
 
     /// <summary>The receiving copy (Tapachula's) of a new referral.</summary>
-    public static Referral Receiving(DateTimeOffset? at = null)
+    public static Referral Receiving(DateTimeOffset? at = null) => Copies(at).Receiving;
+
+    /// <summary>Both copies of one new referral.</summary>
+    public static (Referral Sending, Referral Receiving) Copies(DateTimeOffset? at = null)
     {
         var sent = Sent(null, at);
-        return ReferralExchange.Receive(null, sent.Delivery, at ?? TestCases.Start).Referral!;
+        return (sent.Referral, ReferralExchange.Receive(null, sent.Delivery, at ?? TestCases.Start).Referral!);
     }
 
     public static ExchangeMessage Message(Referral copy, string subject = "referral-sent", DateTimeOffset? at = null) =>
