@@ -50,7 +50,7 @@ public sealed class CosmosAuditTrail(CosmosDatabase database) : IAuditTrail
         return new Page<AuditEntry>(items, entries.Count > take ? entries[take - 1].Position.ToToken() : null);
     }
 
-    /// <summary>The entries of the last write of the case and of the referral copies about it (or of the receiving copy with its id).</summary>
+    /// <summary>The entries of the last write of the case, of the referral copies about it (or of the receiving copy with its id) and of its document records.</summary>
     private async Task<IEnumerable<AuditDocument>> PendingAsync(string officeId, string caseId, CancellationToken cancellationToken)
     {
         var @case = await database.Cases.ReadAsync<CaseDocument>(caseId, officeId, cancellationToken);
@@ -60,7 +60,13 @@ public sealed class CosmosAuditTrail(CosmosDatabase database) : IAuditTrail
                 .WithParameter("@case", caseId),
             officeId,
             cancellationToken);
-        return (@case?.Document.Audit ?? []).Concat(referrals.SelectMany(r => r.Audit));
+        var documents = await database.Documents.QueryAsync<PendingRow>(
+            new QueryDefinition("SELECT c.audit FROM c WHERE c.officeId = @office AND c.caseId = @case")
+                .WithParameter("@office", officeId)
+                .WithParameter("@case", caseId),
+            officeId,
+            cancellationToken);
+        return (@case?.Document.Audit ?? []).Concat(referrals.SelectMany(r => r.Audit)).Concat(documents.SelectMany(d => d.Audit));
     }
 
     private sealed record PendingRow(IReadOnlyList<AuditDocument> Audit);

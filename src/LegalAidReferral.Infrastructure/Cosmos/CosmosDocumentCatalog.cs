@@ -23,7 +23,16 @@ public sealed class CosmosDocumentCatalog(CosmosDatabase database) : IDocumentCa
             return false;
         }
 
-        await AuditProjection.ProjectAsync(database.Audit, record.Audit, cancellationToken);
+        // The record is stored, so the upload is: its audit entries stay in it, where the audit trail
+        // reads them until they are copied, and a failed copy must not make the caller undo the upload.
+        try
+        {
+            await AuditProjection.ProjectAsync(database.Audit, record.Audit, CancellationToken.None);
+        }
+        catch (Exception e) when (e is CosmosException or HttpRequestException or OperationCanceledException)
+        {
+        }
+
         return true;
     }
 

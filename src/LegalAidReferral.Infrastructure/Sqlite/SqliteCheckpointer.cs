@@ -61,10 +61,10 @@ public sealed class SqliteCheckpointer : IAsyncDisposable
                 using var command = SqliteDatabase.Command(connection, "PRAGMA wal_checkpoint(PASSIVE);");
                 command.ExecuteNonQuery();
             }
-            catch (SqliteException)
+            catch (Exception e) when (e is SqliteException or IOException or InvalidOperationException)
             {
-                // A checkpoint that cannot run now (the backstop checkpoint of the writer is running, or
-                // the disk is failing) loses nothing: the log keeps every commit, and the next one retries.
+                // A checkpoint that cannot run now (the backstop checkpoint of the writer is running, the
+                // disk is failing) loses nothing: the log keeps every commit, and the next one retries.
             }
 
             Interlocked.Increment(ref completed);

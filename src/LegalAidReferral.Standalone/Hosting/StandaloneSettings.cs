@@ -26,12 +26,15 @@ public sealed record StandaloneSettings(string DataFolder, bool DevSignIn, bool 
     private const string ClockOffsetFlag = "dev-clock-offset";
     private const string StorageFlag = "storage";
 
-    // A setting with any other value than these development defaults is a real identity configuration.
+    // A setting with any other value than these development defaults is a real configuration: a real
+    // tenant or application, or a real Cosmos DB account reached by identity (the emulator is reached
+    // by a connection string).
     private static readonly (string Key, string DevValue)[] IdentitySettings =
     [
         ("AzureAd:TenantId", DevTenantId),
         ("AzureAd:ClientId", DevClientId),
         ("AzureAd:Audience", DevClientId),
+        ("Storage:Cosmos:AccountEndpoint", ""),
     ];
 
     /// <summary>
@@ -68,8 +71,8 @@ public sealed record StandaloneSettings(string DataFolder, bool DevSignIn, bool 
         {
             var flag = settings.DevSignIn ? DevSignInFlag : SeedDemoDataFlag;
             throw new StartupRefusedException(
-                $"Refusing to start: --{flag} is on, but {realIdentity} names a real Entra ID configuration. " +
-                $"Remove --{flag} (production), or remove the AzureAd settings (local development).");
+                $"Refusing to start: --{flag} is on, but {realIdentity} names a real Entra ID or Cosmos DB configuration. " +
+                $"Remove --{flag} (production), or remove that setting (local development).");
         }
 
         if (settings.ClockOffset != TimeSpan.Zero && !settings.DevSignIn)

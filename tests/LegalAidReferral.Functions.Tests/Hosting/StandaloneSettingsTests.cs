@@ -21,6 +21,7 @@ public class StandaloneSettingsTests
         { Environments.Development, ["AzureAd:TenantId", StandaloneSettings.DevTenantId, "AzureAd:ClientId", StandaloneSettings.DevClientId], true, true },
         { Environments.Development, ["AzureAd:TenantId", RealTenant], false, false },
         { Environments.Production, ["AzureAd:Audience", "api://legalaidreferral"], false, false },
+        { Environments.Development, ["Storage:Cosmos:AccountEndpoint", "https://defensoria-gt.documents.azure.com:443/"], false, false },
     };
 
     [Theory]
@@ -36,6 +37,7 @@ public class StandaloneSettingsTests
     [InlineData("dev-sign-in", "AzureAd:TenantId", RealTenant)]
     [InlineData("seed-demo-data", "AzureAd:ClientId", "9a1d6b2c-0f4e-4c3a-b5d7-1e2f3a4b5c6d")]
     [InlineData("dev-sign-in", "AzureAd:Audience", "api://legalaidreferral")]
+    [InlineData("seed-demo-data", "Storage:Cosmos:AccountEndpoint", "https://defensoria-gt.documents.azure.com:443/")]
     public void Development_flag_with_a_real_identity_setting_is_refused(string flag, string identityKey, string identityValue)
     {
         var refused = Assert.Throws<StartupRefusedException>(() =>

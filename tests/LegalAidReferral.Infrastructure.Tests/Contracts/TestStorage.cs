@@ -61,6 +61,9 @@ public sealed class TestStorage : IAsyncDisposable
 
     public IDocumentCatalog Documents => Get<IDocumentCatalog>();
 
+    /// <summary>The Cosmos DB database under the stores (Cosmos storage only), to reach its containers directly.</summary>
+    public CosmosDatabase CosmosDatabase => Get<CosmosDatabase>();
+
     /// <param name="seeded">Seeds the offices, policies and protocol settings as a host does; otherwise the stores start empty.</param>
     public static Task<TestStorage> SqliteAsync(bool seeded = false)
     {
