@@ -98,11 +98,11 @@ public static class ServiceRegistration
         services.AddSingleton<ListAlerts>();
         services.AddSingleton<AcknowledgeAlert>();
 
-        // Protocol settings (issue 7, deadlines as data).
+        // Protocol settings (deadlines as data).
         services.AddSingleton<GetProtocolSettings>();
         services.AddSingleton<UpdateProtocolSettings>();
 
-        // Case documents (issue 8).
+        // Case documents.
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<DocumentOptions>>().Value);
         services.AddSingleton<UploadDocument>();
         services.AddSingleton<ListDocuments>();

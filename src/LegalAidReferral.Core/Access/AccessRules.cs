@@ -41,12 +41,12 @@ public static class AccessRules
         [UseCase.ListAlerts] = AccessRule.Staff(Reach.OwnOffice, ReferralWork, CaseRoles),
         [UseCase.AcknowledgeAlert] = AccessRule.Staff(Reach.OwnOffice, ReferralWork, CaseRoles),
 
-        // Protocol settings (issue 7, deadlines as data): the receiving office's deadlines concern the sender too, so all staff read any office's.
+        // Protocol settings (deadlines as data): the receiving office's deadlines concern the sender too, so all staff read any office's.
         [UseCase.GetProtocolSettings] = AccessRule.Staff(Reach.AnyOffice, "Only staff of the network read protocol settings.", Enum.GetValues<Role>()),
         [UseCase.UpdateProtocolSettings] = AccessRule.Staff(
             Reach.OwnOffice, "Only an office admin of this office can change its protocol settings.", Role.OfficeAdmin),
 
-        // Case documents (issue 8): a referral's receiving office reads only the documents the referral names, through its own copy.
+        // Case documents: a referral's receiving office reads only the documents the referral names, through its own copy.
         [UseCase.UploadDocument] = AccessRule.Staff(Reach.OwnOffice, CaseWork, CaseRoles),
         [UseCase.ListDocuments] = AccessRule.Staff(Reach.OwnOffice, CaseWork, CaseRoles),
         [UseCase.GetDocument] = AccessRule.Staff(Reach.OwnOffice, CaseWork, CaseRoles),

@@ -28,11 +28,11 @@ public enum UseCase
     ListAlerts,
     AcknowledgeAlert,
 
-    // Protocol settings (issue 7, deadlines as data).
+    // Protocol settings (deadlines as data).
     GetProtocolSettings,
     UpdateProtocolSettings,
 
-    // Case documents (issue 8).
+    // Case documents.
     UploadDocument,
     ListDocuments,
     GetDocument,

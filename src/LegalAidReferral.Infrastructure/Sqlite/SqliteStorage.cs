@@ -47,11 +47,11 @@ public static class SqliteStorage
         services.AddSingleton<SqliteDeadLetters>();
         services.AddSingleton<IDeadLetters>(sp => sp.GetRequiredService<SqliteDeadLetters>());
 
-        // Protocol settings (issue 7, deadlines as data).
+        // Protocol settings (deadlines as data).
         services.AddSingleton<SqliteProtocolSettingsStore>();
         services.AddSingleton<IProtocolSettingsStore>(sp => sp.GetRequiredService<SqliteProtocolSettingsStore>());
 
-        // Case documents (issue 8): their records; the bytes are in the document store.
+        // Case documents: their records; the bytes are in the document store.
         services.AddSingleton<SqliteDocumentCatalog>();
         services.AddSingleton<IDocumentCatalog>(sp => sp.GetRequiredService<SqliteDocumentCatalog>());
 
