@@ -41,7 +41,7 @@ public class ProductionModeTests
         Assert.NotEqual(0, exitCode);
         Assert.Empty(output);
         var line = Assert.Single(errors.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
-        Assert.StartsWith($"Refusing to start: {flag} is on, but AzureAd:TenantId names a real Entra ID configuration.", line, StringComparison.Ordinal);
+        Assert.StartsWith($"Refusing to start: {flag} is on, but AzureAd:TenantId names a real Entra ID or Cosmos DB configuration.", line, StringComparison.Ordinal);
     }
 
     [Fact]
