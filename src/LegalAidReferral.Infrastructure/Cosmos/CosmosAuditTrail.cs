@@ -54,19 +54,18 @@ public sealed class CosmosAuditTrail(CosmosDatabase database) : IAuditTrail
     private async Task<IEnumerable<AuditDocument>> PendingAsync(string officeId, string caseId, CancellationToken cancellationToken)
     {
         var @case = await database.Cases.ReadAsync<CaseDocument>(caseId, officeId, cancellationToken);
-        var referrals = await database.Referrals.QueryAsync<PendingRow>(
-            new QueryDefinition("SELECT c.audit FROM c WHERE c.officeId = @office AND (c.caseId = @case OR c.id = @case)")
-                .WithParameter("@office", officeId)
-                .WithParameter("@case", caseId),
-            officeId,
-            cancellationToken);
-        var documents = await database.Documents.QueryAsync<PendingRow>(
-            new QueryDefinition("SELECT c.audit FROM c WHERE c.officeId = @office AND c.caseId = @case")
-                .WithParameter("@office", officeId)
-                .WithParameter("@case", caseId),
-            officeId,
-            cancellationToken);
-        return (@case?.Document.Audit ?? []).Concat(referrals.SelectMany(r => r.Audit)).Concat(documents.SelectMany(d => d.Audit));
+        var referrals = await PendingInAsync(database.Referrals, "(c.caseId = @case OR c.id = @case)");
+        var documents = await PendingInAsync(database.Documents, "c.caseId = @case");
+        return (@case?.Document.Audit ?? []).Concat(referrals).Concat(documents);
+
+        async Task<IEnumerable<AuditDocument>> PendingInAsync(Container container, string ofCase) =>
+            (await container.QueryAsync<PendingRow>(
+                new QueryDefinition($"SELECT c.audit FROM c WHERE c.officeId = @office AND {ofCase}")
+                    .WithParameter("@office", officeId)
+                    .WithParameter("@case", caseId),
+                officeId,
+                cancellationToken))
+            .SelectMany(r => r.Audit);
     }
 
     private sealed record PendingRow(IReadOnlyList<AuditDocument> Audit);
