@@ -21,7 +21,9 @@ public sealed class BlobDocumentStore(BlobContainerClient container) : IDocument
     /// <summary>Bytes per staged block: the most an upload holds in memory.</summary>
     public const int BlockBytes = 1024 * 1024;
 
-    private readonly Lazy<Task> _created = new(() => container.CreateIfNotExistsAsync(PublicAccessType.None));
+    // Set only once creation succeeded: a failed attempt (storage briefly unreachable) is retried by
+    // the next upload instead of being remembered for the life of the process.
+    private volatile bool _created;
 
     public BlobContainerClient Container => container;
 
@@ -29,7 +31,7 @@ public sealed class BlobDocumentStore(BlobContainerClient container) : IDocument
     {
         ArgumentNullException.ThrowIfNull(address);
         ArgumentNullException.ThrowIfNull(content);
-        await _created.Value;
+        await EnsureContainerAsync(cancellationToken);
         var blob = container.GetBlockBlobClient(Name(address));
         var buffer = ArrayPool<byte>.Shared.Rent(BlockBytes);
         var blocks = new List<string>();
@@ -132,6 +134,15 @@ public sealed class BlobDocumentStore(BlobContainerClient container) : IDocument
         }
 
         return erased;
+    }
+
+    private async Task EnsureContainerAsync(CancellationToken cancellationToken)
+    {
+        if (!_created)
+        {
+            await container.CreateIfNotExistsAsync(PublicAccessType.None, cancellationToken: cancellationToken);
+            _created = true;
+        }
     }
 
     private static string Prefix(string officeId, Guid caseId) => $"{new DocumentAddress(officeId, caseId, Guid.Empty).OfficeId}/{caseId:D}/";

@@ -1,3 +1,4 @@
+using Azure.Core.Pipeline;
 using Azure.Storage.Blobs;
 using LegalAidReferral.Core.Documents;
 using LegalAidReferral.Infrastructure.Documents;
@@ -23,5 +24,34 @@ public sealed class BlobDocumentStoreTests(AzuriteFixture azurite, ITestOutputHe
         Assert.Equal("application/pdf", properties.ContentType);
         Assert.Equal(TestContent.Sha256(TestContent.Pdf, 5000), properties.Metadata["sha256"]);
         Assert.Equal("gt-idpp-guatemala", properties.Metadata["officeid"]);
+    }
+
+    [Fact]
+    public async Task An_upload_after_storage_was_briefly_unreachable_creates_the_container_and_succeeds()
+    {
+        using var handler = new FailsFirstRequest();
+        var options = new BlobClientOptions { Transport = new HttpClientTransport(handler), Retry = { MaxRetries = 0 } };
+        var store = new BlobDocumentStore(new BlobContainerClient(azurite.ConnectionString, $"documents-{Guid.NewGuid():N}", options));
+        var address = NewAddress("gt-idpp-guatemala", Guid.NewGuid());
+
+        using (var first = new DocumentUpload(new TestContent(TestContent.Pdf, 1000), NoLimit))
+        {
+            await Assert.ThrowsAnyAsync<Exception>(() => store.PutAsync(address, first, default));
+        }
+
+        using var second = new DocumentUpload(new TestContent(TestContent.Pdf, 1000), NoLimit);
+        await store.PutAsync(address, second, default);
+        await using var stored = await store.OpenReadAsync(address, default);
+        Assert.NotNull(stored);
+    }
+
+    private sealed class FailsFirstRequest() : DelegatingHandler(new HttpClientHandler())
+    {
+        private int _requests;
+
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
+            Interlocked.Increment(ref _requests) == 1
+                ? throw new HttpRequestException("storage unreachable")
+                : base.SendAsync(request, cancellationToken);
     }
 }

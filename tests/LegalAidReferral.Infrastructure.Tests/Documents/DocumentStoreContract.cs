@@ -19,7 +19,7 @@ public abstract class DocumentStoreContract(ITestOutputHelper output)
 {
     private const string Office = "gt-idpp-guatemala";
     private const string OtherOffice = "mx-ifdp-tapachula";
-    private const long NoLimit = long.MaxValue;
+    protected const long NoLimit = long.MaxValue;
 
     protected abstract IDocumentStore Store { get; }
 
