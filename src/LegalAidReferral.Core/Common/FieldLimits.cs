@@ -35,6 +35,9 @@ public static class FieldLimits
 
     public const int OfficeId = 64;
 
+    /// <summary>A staff member's user id as another deployment sends it (an Entra ID object id has 36 characters).</summary>
+    public const int UserId = 128;
+
     public const int EvidenceDocumentId = 100;
 
     public const int EvidenceReference = 200;

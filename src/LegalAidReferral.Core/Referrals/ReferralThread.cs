@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using LegalAidReferral.Core.Common;
 using LegalAidReferral.Core.Identity;
 
@@ -9,19 +10,29 @@ namespace LegalAidReferral.Core.Referrals;
 /// thread, so a post is one write of the copy with its outbox message, like a step. Rules:
 /// <list type="bullet">
 /// <item>staff of either office post on their own copy in any status but <c>closed</c> and <c>revoked</c>
-/// (409 invalid-transition), at most <see cref="MaxMessages"/> messages per copy (409 conflict);</item>
+/// (409 invalid-transition), at most <see cref="MaxMessages"/> messages per copy and
+/// <see cref="MaxTextBytesPerOffice"/> bytes of their own office's texts (409 conflict);</item>
 /// <item>the other office's copy stores a message once (by id) in any status, never losing one posted
-/// before the referral ended there, and sends a receipt back, which marks it delivered on the poster's copy;</item>
+/// before the referral ended there, and sends a receipt back, which marks it delivered on the poster's copy;
+/// it checks the text and the sender's share of the thread again, since the message may come from
+/// another deployment, and rejects what a post here would have refused;</item>
 /// <item>on a receiving copy whose shared values were withdrawn, every text is blanked and texts that
 /// arrive later are stored blank.</item>
 /// </list>
 /// </summary>
 public static class ReferralThread
 {
-    /// <summary>Keeps a copy one bounded document (200 texts of 2,000 characters stay well under 2 MB, Cosmos DB's item limit).</summary>
+    /// <summary>The most messages a copy takes a post at; each office posts at most this many.</summary>
     public const int MaxMessages = 200;
 
     public const int MaxText = FieldLimits.LongText;
+
+    /// <summary>
+    /// The most UTF-8 bytes of text one office's messages hold on a copy. A copy holds both offices'
+    /// messages, so its texts stay under 1 MiB whatever the script (2,000 characters of three-byte
+    /// letters are 6,000 bytes), and the copy well under Cosmos DB's 2 MB item limit.
+    /// </summary>
+    public const int MaxTextBytesPerOffice = 512 * 1024;
 
     /// <summary>Staff of either office post <paramref name="text"/> (already validated) on their office's copy.</summary>
     public static Result<ThreadPost> Post(Referral copy, Caller caller, Guid messageId, string text, DateTimeOffset now)
@@ -41,6 +52,11 @@ public static class ReferralThread
         if (copy.Thread.Count >= MaxMessages)
         {
             return new Failure(FailureKind.Conflict, $"This referral's thread holds {MaxMessages} messages, the most it can hold.");
+        }
+
+        if (TextBytes(copy.Thread, copy.HolderOfficeId) + Encoding.UTF8.GetByteCount(text) > MaxTextBytesPerOffice)
+        {
+            return new Failure(FailureKind.Conflict, "This office's messages on the referral hold as much text as a thread can keep.");
         }
 
         var message = new ThreadMessage(messageId, copy.HolderOfficeId, staff.UserId, now, text, null, null, null);
@@ -64,6 +80,11 @@ public static class ReferralThread
         if (posted.ReferralId != copy.Id || posted.FromOfficeId != copy.OtherOfficeId)
         {
             return new Receipt(ReceiptKind.Rejected, null, "The message was not posted by the other office of this referral.");
+        }
+
+        if (Refused(copy, posted) is { } refused)
+        {
+            return new Receipt(ReceiptKind.Rejected, null, refused);
         }
 
         var withdrawnAt = copy.Package?.WithdrawnAt;
@@ -109,6 +130,23 @@ public static class ReferralThread
     /// <summary>Blanks every text of a receiving copy whose client withdrew the consent (see <see cref="Referral.Apply"/>).</summary>
     internal static IReadOnlyList<ThreadMessage> Withdrawn(IReadOnlyList<ThreadMessage> thread, DateTimeOffset at) =>
         thread.Select(m => m.TextWithdrawnAt is null ? m with { Text = null, TextWithdrawnAt = at } : m).ToArray();
+
+    private static string? Refused(Referral copy, PostedMessage posted)
+    {
+        var (text, problem) = TextRule.Apply(posted.Text, MaxText, multiline: true);
+        if (problem is not null || text!.Length == 0 || TextRule.Apply(posted.AuthorId, FieldLimits.UserId, multiline: false) is not ({ Length: > 0 }, null))
+        {
+            return "The message's text or author breaks the rules a post is checked against.";
+        }
+
+        var theirs = copy.Thread.Count(m => m.FromOfficeId == posted.FromOfficeId);
+        return theirs >= MaxMessages || TextBytes(copy.Thread, posted.FromOfficeId) + Encoding.UTF8.GetByteCount(posted.Text) > MaxTextBytesPerOffice
+            ? "The other office's messages on this referral already hold as much as a thread can keep."
+            : null;
+    }
+
+    private static int TextBytes(IReadOnlyList<ThreadMessage> thread, string officeId) =>
+        thread.Where(m => m.FromOfficeId == officeId && m.Text is not null).Sum(m => Encoding.UTF8.GetByteCount(m.Text!));
 
     private sealed record Position(DateTimeOffset At, Guid Id)
     {

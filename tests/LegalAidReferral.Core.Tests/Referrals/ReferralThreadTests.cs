@@ -114,6 +114,70 @@ public class ReferralThreadTests
         Assert.Equal(ReceiptKind.Rejected, ReferralThread.Confirm(ReceivingCopy(sent), new MessageReceipt(sent.Referral.Id, posted.Id, T1), T1).Kind);
     }
 
+    [Theory]
+    [InlineData("too-long")]
+    [InlineData("control")]
+    [InlineData("blank")]
+    [InlineData("author")]
+    public void A_received_message_a_post_here_would_have_refused_is_rejected_and_stores_nothing(string breach)
+    {
+        var sent = Sent();
+        var posted = Carried(Posted(sent.Referral, SendingDefender, T1));
+        var broken = breach switch
+        {
+            "too-long" => posted with { Text = new string('a', ReferralThread.MaxText + 1) },
+            "control" => posted with { Text = "hola\u0007" },
+            "blank" => posted with { Text = "   " },
+            _ => posted with { AuthorId = new string('x', 5000) },
+        };
+
+        var received = ReferralThread.Receive(ReceivingCopy(sent), broken, Guid.NewGuid(), T2);
+
+        Assert.Equal(ReceiptKind.Rejected, received.Kind);
+        Assert.Null(received.Referral);
+        Assert.Empty(received.Sends);
+    }
+
+    [Fact]
+    public void The_other_office_gets_no_more_than_its_share_of_a_copy_however_many_messages_it_sends()
+    {
+        var sent = Sent();
+        var copy = ReceivingCopy(sent);
+        for (var i = 0; i < ReferralThread.MaxMessages; i++)
+        {
+            copy = ReferralThread.Receive(copy, Carried(Posted(sent.Referral, SendingDefender, T1.AddMinutes(i))), Guid.NewGuid(), T2).Referral!;
+        }
+
+        var extra = ReferralThread.Receive(copy, Carried(Posted(sent.Referral, SendingDefender, T3)), Guid.NewGuid(), T3);
+
+        Assert.Equal(ReceiptKind.Rejected, extra.Kind);
+        Assert.Equal(ReferralThread.MaxMessages, copy.Thread.Count);
+    }
+
+    [Fact]
+    public void Texts_are_bounded_in_bytes_per_office_so_a_copy_with_both_offices_threads_stays_under_two_megabytes()
+    {
+        var sent = Sent();
+        var wide = new string('語', ReferralThread.MaxText);
+        var own = sent.Referral;
+        var theirs = ReceivingCopy(sent);
+        var posts = 0;
+        while (ReferralThread.Post(own, SendingDefender, Guid.NewGuid(), wide, T1.AddMinutes(posts)) is { IsSuccess: true } post)
+        {
+            own = post.Value.Referral;
+            theirs = ReferralThread.Receive(theirs, Carried(post.Value), Guid.NewGuid(), T2).Referral!;
+            posts++;
+        }
+
+        var refused = ReferralThread.Post(own, SendingDefender, Guid.NewGuid(), wide, T3);
+        var forged = Carried(Posted(sent.Referral, SendingDefender, T3)) with { Text = wide };
+
+        Assert.Equal(FailureKind.Conflict, refused.Failure!.Kind);
+        Assert.InRange(posts, 1, ReferralThread.MaxMessages - 1);
+        Assert.Equal(posts, theirs.Thread.Count);
+        Assert.Equal(ReceiptKind.Rejected, ReferralThread.Receive(theirs, forged, Guid.NewGuid(), T3).Kind);
+    }
+
     [Fact]
     public void A_message_posted_before_a_revoke_is_still_stored_when_it_arrives_after_it()
     {
