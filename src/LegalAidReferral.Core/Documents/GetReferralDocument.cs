@@ -11,8 +11,12 @@ namespace LegalAidReferral.Core.Documents;
 /// the documents in its <c>documentIds</c>, and only while the referral shares them (not once revoked or
 /// declined, nor once the client withdrew the consent and the shared values were blanked). The download
 /// is audited on both sides: under the referral id for the receiving office, and on the sending office's case.
+/// The receiving copy's list came in a message, so the document must also be named by the sending
+/// office's own copy and belong to its case: a delivery that names another document (a faulty or
+/// forged sender) reaches nothing. A referral from another deployment finds no sending copy here, and
+/// no document either: documents do not travel between deployments (docs/documents.md).
 /// </summary>
-public sealed class GetReferralDocument(ReferralReader referrals, IDocumentCatalog catalog, IDocumentStore store, CaseAuditor auditor, IAuditTrail trail)
+public sealed class GetReferralDocument(ReferralReader referrals, IReferralStore copies, IDocumentCatalog catalog, IDocumentStore store, CaseAuditor auditor, IAuditTrail trail)
 {
     private static readonly Failure NoLongerShared = new(
         FailureKind.NotFound, "The referral no longer shares its documents: it was revoked or declined, or the client withdrew the consent.");
@@ -37,7 +41,11 @@ public sealed class GetReferralDocument(ReferralReader referrals, IDocumentCatal
             return NoLongerShared;
         }
 
-        if (await catalog.FindAsync(referral.FromOfficeId, documentId, cancellationToken) is not { } document)
+        var sending = await copies.FindAsync(referral.FromOfficeId, referralId, cancellationToken);
+        if (sending is not { Copy: ReferralCopy.Sending, CaseId: { } caseId }
+            || !sending.DocumentIds.Any(id => Guid.TryParse(id, out var named) && named == documentId)
+            || await catalog.FindAsync(referral.FromOfficeId, documentId, cancellationToken) is not { } document
+            || document.CaseId != caseId)
         {
             return Failure.NotFound("document");
         }

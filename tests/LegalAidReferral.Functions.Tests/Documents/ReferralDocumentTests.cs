@@ -73,6 +73,30 @@ public sealed class ReferralDocumentTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_receiving_copy_naming_a_document_the_sending_copy_does_not_name_reaches_nothing()
+    {
+        var caseId = await CaseWithConsentAsync();
+        var otherCase = await CaseWithConsentAsync();
+        var named = await UploadAsync(caseId, Content(Pdf, 1000));
+        var foreign = await UploadAsync(otherCase, Content(Pdf, 2000));
+        var sameCaseNotNamed = await UploadAsync(caseId, Content(Png, 500));
+        var referral = await SendAsync(caseId, [named.ToString("D")]);
+        await RelayAsync();
+        var store = _harness.Get<IReferralStore>();
+        var received = (await store.FindAsync(Tapachula, referral.Id, default))!;
+        var forged = received with { DocumentIds = [named.ToString("D"), foreign.ToString("D"), sameCaseNotNamed.ToString("D")], Version = received.Version + 1 };
+        Assert.True(await store.TryReplaceAsync(forged, received.Version, [], [], default));
+
+        var statuses = new List<int>();
+        foreach (var id in new[] { named, foreign, sameCaseNotNamed })
+        {
+            statuses.Add((await DownloadAsync(referral.Id, id, Receiver)).Status);
+        }
+
+        Assert.Equal([200, 404, 404], statuses);
+    }
+
+    [Fact]
     public async Task A_referral_naming_a_document_of_another_case_is_refused_and_nothing_is_sent()
     {
         var caseId = await CaseWithConsentAsync();
