@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Globalization;
 using LegalAidReferral.Core.Messaging;
 using LegalAidReferral.Core.Offices;
 using Microsoft.Azure.Cosmos;
@@ -8,11 +9,11 @@ namespace LegalAidReferral.Infrastructure.Cosmos;
 /// <summary>
 /// The outbox as the relay sees it: the messages waiting inside referral documents. Pending messages
 /// are found with one single-partition query per office of the directory (documents flagged
-/// <c>outboxPending</c>, an indexed path), and marked sent by removing them from their document at its ETag.
+/// <c>outboxPending</c>, an indexed path; at most <c>max</c> documents per office, so a backlog is read
+/// in bounded slices), and marked sent by removing them from their document at its ETag.
 /// </summary>
 public sealed class CosmosOutbox(CosmosDatabase database, IOfficeDirectory offices) : IOutbox
 {
-    private const string PendingSql = "SELECT c.id, c.officeId, c.outbox FROM c WHERE c.officeId = @office AND c.outboxPending = true";
 
     // Which document holds each pending message the last scans found, for MarkSentAsync. An id no scan of
     // this process found is ignored: after a restart the relay publishes such a message again, and
@@ -25,7 +26,9 @@ public sealed class CosmosOutbox(CosmosDatabase database, IOfficeDirectory offic
         var pending = new List<(ExchangeMessage Message, string OfficeId, string DocumentId)>();
         foreach (var office in await offices.ListAsync(cancellationToken))
         {
-            var query = new QueryDefinition(PendingSql).WithParameter("@office", office.Id);
+            var query = new QueryDefinition(
+                    string.Create(CultureInfo.InvariantCulture, $"SELECT TOP {max} c.id, c.officeId, c.outbox FROM c WHERE c.officeId = @office AND c.outboxPending = true"))
+                .WithParameter("@office", office.Id);
             foreach (var row in await database.Referrals.QueryAsync<PendingRow>(query, office.Id, cancellationToken))
             {
                 pending.AddRange(row.Outbox.Select(m => (m.ToMessage(), row.OfficeId, row.Id)));

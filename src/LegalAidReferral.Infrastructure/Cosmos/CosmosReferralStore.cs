@@ -59,11 +59,11 @@ public sealed class CosmosReferralStore(CosmosDatabase database, IOfficeDirector
 
         var officeId = officeIds[index];
         var after = officeId == position.OfficeId ? position : new SweepPosition(officeId, SweepPosition.Open, "");
-        var items = after.Step == SweepPosition.Open
+        var (items, lastId, full) = after.Step == SweepPosition.Open
             ? await OpenCopiesAsync(officeId, after.AfterId, limit, cancellationToken)
             : await FinalCopiesWithAlertsAsync(officeId, after.AfterId, limit, cancellationToken);
-        var next = items.Count == limit
-            ? after with { AfterId = items[^1].Id.ToString("D") }
+        var next = full
+            ? after with { AfterId = lastId }
             : after.Step == SweepPosition.Open
                 ? new SweepPosition(officeId, SweepPosition.Alerted, "")
                 : index + 1 < officeIds.Length ? new SweepPosition(officeIds[index + 1], SweepPosition.Open, "") : null;
@@ -118,24 +118,31 @@ public sealed class CosmosReferralStore(CosmosDatabase database, IOfficeDirector
     private static MessageShape[] Shapes(IReadOnlyList<ExchangeMessage> messages) => messages.Select(MessageShape.Of).DistinctBy(m => m.Id).ToArray();
 
     /// <summary>The office's copies not in a final status, by id, after <paramref name="afterId"/>.</summary>
-    private async Task<List<Referral>> OpenCopiesAsync(string officeId, string afterId, int limit, CancellationToken cancellationToken)
+    private async Task<SweepScan> OpenCopiesAsync(string officeId, string afterId, int limit, CancellationToken cancellationToken)
     {
         var query = new QueryDefinition(
                 string.Create(CultureInfo.InvariantCulture, $"SELECT TOP {limit} c.createdAt, c.id, c.referral FROM c WHERE c.officeId = @office AND c.final = false AND c.id > @after ORDER BY c.id"))
             .WithParameter("@office", officeId)
             .WithParameter("@after", afterId);
-        return (await database.Referrals.QueryAsync<ReferralRow>(query, officeId, cancellationToken)).Select(r => r.ToReferral()).ToList();
+        var rows = await database.Referrals.QueryAsync<ReferralRow>(query, officeId, cancellationToken);
+        return new SweepScan(rows.Select(r => r.ToReferral()).ToList(), rows.Count > 0 ? rows[^1].Id : afterId, rows.Count == limit);
     }
 
-    private async Task<List<Referral>> FinalCopiesWithAlertsAsync(string officeId, string afterId, int limit, CancellationToken cancellationToken)
+    /// <summary>
+    /// The office's final copies with an open alert: the next <paramref name="limit"/> open alerts by
+    /// referral id, and of their referrals those in a final status (the others were swept as open). The
+    /// scan goes on after the last alert read, whatever it kept, so a page of alerts of open copies never
+    /// ends the scan early.
+    /// </summary>
+    private async Task<SweepScan> FinalCopiesWithAlertsAsync(string officeId, string afterId, int limit, CancellationToken cancellationToken)
     {
-        var alerted = new QueryDefinition("SELECT c.referralId FROM c WHERE c.officeId = @office AND c.open = true AND c.referralId > @after")
+        var alerted = new QueryDefinition(
+                string.Create(CultureInfo.InvariantCulture, $"SELECT TOP {limit} c.referralId FROM c WHERE c.officeId = @office AND c.open = true AND c.referralId > @after ORDER BY c.referralId"))
             .WithParameter("@office", officeId)
             .WithParameter("@after", afterId);
-        var ids = (await database.Alerts.QueryAsync<AlertedRow>(alerted, officeId, cancellationToken))
-            .Select(r => r.ReferralId).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).Take(limit);
+        var rows = await database.Alerts.QueryAsync<AlertedRow>(alerted, officeId, cancellationToken);
         var copies = new List<Referral>();
-        foreach (var id in ids)
+        foreach (var id in rows.Select(r => r.ReferralId).Distinct(StringComparer.Ordinal))
         {
             if (await database.Referrals.ReadAsync<ReferralDocument>(id, officeId, cancellationToken) is { Document.Final: true } stored)
             {
@@ -143,7 +150,7 @@ public sealed class CosmosReferralStore(CosmosDatabase database, IOfficeDirector
             }
         }
 
-        return copies;
+        return new SweepScan(copies, rows.Count > 0 ? rows[^1].ReferralId : afterId, rows.Count == limit);
     }
 
     /// <summary>Replaces the copy at <paramref name="expectedVersion"/> with the document <paramref name="next"/> makes of the stored one (null: write nothing).</summary>
@@ -167,4 +174,7 @@ public sealed class CosmosReferralStore(CosmosDatabase database, IOfficeDirector
     }
 
     private sealed record AlertedRow(string ReferralId);
+
+    /// <summary>What one step of the sweep kept, the last id it read, and whether more may follow.</summary>
+    private sealed record SweepScan(List<Referral> Items, string LastId, bool Full);
 }

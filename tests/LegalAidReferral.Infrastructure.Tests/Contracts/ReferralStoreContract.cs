@@ -229,6 +229,31 @@ public abstract class ReferralStoreContract : StorageContract
         Assert.Equal([closed.Id], swept);
     }
 
+    [Fact]
+    public async Task The_sweep_reaches_a_final_copy_with_an_alert_behind_a_full_page_of_open_copies_with_alerts()
+    {
+        var open = new[] { "10000000-0000-7000-8000-000000000000", "20000000-0000-7000-8000-000000000000" }.Select(id => Sending() with { Id = Guid.Parse(id) }).ToList();
+        var closed = Sending() with { Id = Guid.Parse("30000000-0000-7000-8000-000000000000"), Status = ReferralStatus.Closed };
+        foreach (var copy in open.Append(closed))
+        {
+            await Store.TryCreateAsync(copy, [], [], default);
+            var alert = new MissedDeadlineAlert(Guid.NewGuid(), Guatemala, copy.Id, DeadlineKind.Acknowledge, 1, TestCases.Start);
+            await Storage.Alerts.SyncAsync(Guatemala, copy.Id, [alert], TestCases.Start.AddDays(1), default);
+        }
+
+        var swept = new List<Guid>();
+        string? token = null;
+        do
+        {
+            var page = await Store.ListForSweepAsync(token, 2, default);
+            swept.AddRange(page.Items.Select(r => r.Id));
+            token = page.ContinuationToken;
+        }
+        while (token is not null);
+
+        Assert.Equal(open.Append(closed).Select(r => r.Id), swept.Order());
+    }
+
     private static AuditEntry Entry(Referral copy, AuditAction action) =>
         new(Guid.CreateVersion7(), copy.HolderOfficeId, copy.CaseId ?? copy.Id, action, "gt-defender", copy.HolderOfficeId, TestCases.Start, "correlation-1", []);
 
