@@ -64,6 +64,7 @@ public static class ServiceRegistration
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<IdempotencyOptions>>().Value);
         services.AddSingleton<IdempotencyGuard>();
         services.AddSingleton<PurgeExpiredIdempotencyKeys>();
+        services.AddSingleton<PurgeExpiredDeadLetters>();
         services.AddSingleton<CaseAuditor>();
         services.AddSingleton<CaseReader>();
         services.AddSingleton<CaseMutation>();

@@ -71,7 +71,7 @@ public static class CosmosContainers
         "documents", "/officeId", ["/officeId/?", "/caseId/?", "/uploadedAt/?"], [[new("/uploadedAt"), new("/id")]], null, NoUniqueKeys);
 
     /// <summary>Messages a handler rejected, for an operator (partition: the message id; written rarely, read by id).</summary>
-    public static readonly CosmosContainerDefinition DeadLetters = new("deadLetters", "/id", ["/id/?"], NoComposites, null, NoUniqueKeys);
+    public static readonly CosmosContainerDefinition DeadLetters = new("deadLetters", "/id", ["/id/?", "/at/?"], NoComposites, null, NoUniqueKeys);
 
     public static IReadOnlyList<CosmosContainerDefinition> All { get; } =
         [Cases, Audit, Sequences, Idempotency, Offices, Policies, ProtocolSettings, Referrals, Alerts, Vocabulary, Documents, DeadLetters];

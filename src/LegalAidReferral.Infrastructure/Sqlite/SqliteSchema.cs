@@ -188,6 +188,7 @@ internal static class SqliteSchema
             reason         TEXT    NOT NULL,
             at             INTEGER NOT NULL
         );
+        CREATE INDEX IF NOT EXISTS dead_letters_at ON dead_letters (at);
 
         -- What is known of each case document; the bytes are in the document store (folder or Blob).
         CREATE TABLE IF NOT EXISTS documents (

@@ -1,0 +1,29 @@
+namespace LegalAidReferral.Core.Messaging;
+
+/// <summary>
+/// Deletes the messages set aside longer than <see cref="Retention"/>: long enough for an operator to
+/// see and redrive them, short enough that personal data in a rejected message does not outlive the
+/// client's withdrawal or erasure by much. In batches, like the idempotency purge. Run by a timer.
+/// </summary>
+public sealed class PurgeExpiredDeadLetters(IDeadLetters deadLetters, TimeProvider clock)
+{
+    public const int BatchSize = 1000;
+
+    public static readonly TimeSpan Retention = TimeSpan.FromDays(30);
+
+    /// <summary>Deletes every message expired now; returns how many.</summary>
+    public async Task<int> RunAsync(CancellationToken cancellationToken)
+    {
+        var before = clock.GetUtcNow() - Retention;
+        var purged = 0;
+        int deleted;
+        do
+        {
+            deleted = await deadLetters.DeleteExpiredAsync(before, BatchSize, cancellationToken);
+            purged += deleted;
+        }
+        while (deleted == BatchSize);
+
+        return purged;
+    }
+}
