@@ -23,7 +23,7 @@ public static class ChatOptions
     /// <summary>Wrong codes for one reference before it is locked.</summary>
     public const int MaxWrongCodes = 5;
 
-    public static readonly TimeSpan CodeLock = TimeSpan.FromMinutes(30);
+    public static readonly TimeSpan CodeLock = TimeSpan.FromMinutes(15);
 
     /// <summary>How long the office has to act on an erasure request (one month, as data-protection laws of the region ask).</summary>
     public static readonly TimeSpan ErasureDue = TimeSpan.FromDays(30);

@@ -166,6 +166,7 @@ public sealed class ChatEngine(
         }
 
         state.Language = chosen;
+        state.Attempts = 0;
         var resuming = state.ChoosingLanguage && state.Flow is not null;
         state.ChoosingLanguage = false;
         await (resuming ? RunAsync(context, cancellationToken) : GotoAsync(context, Menu, cancellationToken));
