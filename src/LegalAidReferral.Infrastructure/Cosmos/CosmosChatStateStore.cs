@@ -56,8 +56,11 @@ public sealed class CosmosChatStateStore(CosmosDatabase database) : IChatStateSt
 
     public async Task<IReadOnlyList<ChatCaseLink>> FindLinksAsync(string reference, CancellationToken cancellationToken)
     {
-        var query = new QueryDefinition("SELECT * FROM c WHERE c.kind = @kind").WithParameter("@kind", Link);
-        var links = await database.Chat.QueryAsync<LinkDocument>(query, LinkPartition(reference), cancellationToken);
+        var partition = LinkPartition(reference);
+        var query = new QueryDefinition("SELECT * FROM c WHERE c.partition = @partition AND c.kind = @kind")
+            .WithParameter("@partition", partition)
+            .WithParameter("@kind", Link);
+        var links = await database.Chat.QueryAsync<LinkDocument>(query, partition, cancellationToken);
         return links.OrderBy(l => l.Id, StringComparer.Ordinal).Select(l => new ChatCaseLink(reference, l.Id, Guid.ParseExact(l.CaseId, "D"))).ToArray();
     }
 
