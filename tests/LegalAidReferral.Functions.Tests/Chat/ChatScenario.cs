@@ -28,6 +28,8 @@ public sealed class ChatScenario : IAsyncDisposable
 
     public IServiceProvider Services => harness.Provider;
 
+    public FunctionHarness Harness => harness;
+
     public IChatConversations Engine => harness.Provider.GetRequiredService<IChatConversations>();
 
     public StaffChatActions StaffActions => harness.Provider.GetRequiredService<StaffChatActions>();

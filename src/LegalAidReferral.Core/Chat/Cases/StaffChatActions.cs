@@ -14,11 +14,13 @@ namespace LegalAidReferral.Core.Chat.Cases;
 public sealed class StaffChatActions(
     AccessPolicy access, CaseReader reader, ChatCaseWrite write, IdempotencyGuard idempotency, ChatDelivery delivery, CaseAuditor auditor)
 {
-    public sealed record Thread(Case Case, CaseChat Chat);
+    public sealed record Thread(Case Case, CaseChat Chat, Page<ChatThreadMessage> Messages);
 
     public sealed record Posted(Case Case, ChatThreadMessage Message, bool Delivered, bool Replayed);
 
-    public async Task<Result<Thread>> ListAsync(Guid caseId, CallContext call, CancellationToken cancellationToken)
+    /// <summary>The case's chat thread, oldest first, paged; the token names the last message given.</summary>
+    /// <exception cref="InvalidContinuationTokenException">The token was not issued for this thread.</exception>
+    public async Task<Result<Thread>> ListAsync(Guid caseId, PageRequest page, CallContext call, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(call);
         if (access.Admit(UseCase.ListChatMessages, call.Caller) is { } denied)
@@ -32,8 +34,25 @@ public sealed class StaffChatActions(
             return found.Failure;
         }
 
+        var chat = found.Value.Chat ?? new CaseChat();
+        var messages = Read(chat.Messages, page);
         await auditor.RecordAsync(call, found.Value.OfficeId, caseId, AuditAction.ChatMessagesRead, cancellationToken);
-        return new Thread(found.Value, found.Value.Chat ?? new CaseChat());
+        return new Thread(found.Value, chat, messages);
+    }
+
+    private static Page<ChatThreadMessage> Read(IReadOnlyList<ChatThreadMessage> messages, PageRequest page)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        var start = 0;
+        if (page.ContinuationToken is { } token)
+        {
+            var last = Guid.TryParseExact(ContinuationTokens.Decode(token), "D", out var id) ? messages.Select(m => m.Id).ToList().IndexOf(id) : -1;
+            start = last >= 0 ? last + 1 : throw new InvalidContinuationTokenException();
+        }
+
+        var items = messages.Skip(start).Take(page.Limit).ToArray();
+        var more = start + items.Length < messages.Count;
+        return new Page<ChatThreadMessage>(items, more ? ContinuationTokens.Encode(items[^1].Id.ToString("D")) : null);
     }
 
     public async Task<Result<Posted>> PostAsync(
