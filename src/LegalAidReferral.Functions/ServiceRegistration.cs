@@ -5,6 +5,7 @@ using LegalAidReferral.Core.Chat;
 using LegalAidReferral.Core.Chat.Cases;
 using LegalAidReferral.Core.Chat.Engine;
 using LegalAidReferral.Core.Chat.Flows;
+using LegalAidReferral.Core.Chat.Notices;
 using LegalAidReferral.Core.Chat.State;
 using LegalAidReferral.Core.Common;
 using LegalAidReferral.Core.Conflicts;
@@ -127,6 +128,7 @@ public static class ServiceRegistration
         services.AddSingleton<ChatEngine>();
         services.AddSingleton<IChatConversations>(sp => sp.GetRequiredService<ChatEngine>());
         services.AddSingleton<ExpireChatConversations>();
+        services.AddSingleton<IReferralCopyListener, ChatReferralNotices>();
         return services;
     }
 

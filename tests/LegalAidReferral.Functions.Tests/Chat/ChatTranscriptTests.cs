@@ -15,6 +15,7 @@ public sealed class ChatTranscriptTests
     [InlineData("case-actions.txt")]
     [InlineData("hostile.txt")]
     [InlineData("language-switch.txt")]
+    [InlineData("referral-notices.txt")]
     public async Task Transcript_runs_as_written(string name)
     {
         await using var scenario = await ChatScenario.StartAsync();

@@ -9,12 +9,14 @@ namespace LegalAidReferral.Functions.Tests.Chat;
 /// <c>&lt; text</c> the next reply of the bot to that turn contains text ({reference} and {code} capture);
 /// <c>&lt; (silent)</c> the bot said nothing; <c>&lt;&lt; text</c> a message sent through the channel
 /// without being asked; <c>@ wait 31m</c>, <c>@ conversation name</c>, <c>@ long n</c> (a turn of n
-/// characters), <c>@ flood n text</c>, <c>@ staff text</c>, <c>@ close</c>, <c>@ include file</c>; <c>#</c> a comment.
+/// characters), <c>@ flood n text</c>, <c>@ staff text</c>, <c>@ close</c>, <c>@ referral step</c> (see <see cref="TranscriptReferrals"/>),
+/// <c>@ include file</c>; <c>&lt;&lt; (nothing)</c> nothing more was sent through the channel; <c>#</c> a comment.
 /// The replies to each turn must be exactly the expected ones, in order.
 /// </summary>
 public sealed partial class Transcript(ChatScenario scenario)
 {
     private readonly Dictionary<string, string> captured = new(StringComparer.Ordinal);
+    private readonly TranscriptReferrals referrals = new(scenario);
     private ChatAddress conversation = new("test", "first", "person");
     private List<ChatReply> replies = [];
     private int expectedReply;
@@ -46,6 +48,12 @@ public sealed partial class Transcript(ChatScenario scenario)
             if (line.StartsWith("<<", StringComparison.Ordinal))
             {
                 var sent = scenario.Channel.Sent.ToArray();
+                if (line[2..].Trim() == "(nothing)")
+                {
+                    Assert.True(sent.Length == channelSeen, $"{at}: '{sent[^1].Reply.Text}' was sent through the channel.");
+                    continue;
+                }
+
                 Assert.True(sent.Length > channelSeen, $"{at}: nothing was sent through the channel.");
                 Expect(sent[channelSeen++].Reply, line[2..].Trim());
             }
@@ -115,6 +123,9 @@ public sealed partial class Transcript(ChatScenario scenario)
                 var bound = await scenario.LinkAsync(captured["reference"]);
                 var closed = await scenario.StaffActions.CloseHandOffAsync(bound.CaseId, ChatScenario.Staff(bound.OfficeId), default);
                 Assert.True(closed.IsSuccess, $"{at}: {closed.Failure?.Detail}");
+                break;
+            case "referral":
+                await referrals.StepAsync(argument, captured["reference"]);
                 break;
             default:
                 Assert.Fail($"{at}: unknown command '{command[0]}'.");

@@ -12,6 +12,9 @@ public sealed class ChatDelivery(IEnumerable<IChatChannel> channels, ChatCatalog
 {
     private readonly IChatChannel? channel = channels.FirstOrDefault();
 
+    /// <summary>Whether this host has a channel to send through.</summary>
+    public bool Available => channel is not null;
+
     public async Task<bool> SendAsync(CaseChat chat, string textKey, IReadOnlyDictionary<string, string> values, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(chat);
