@@ -48,6 +48,9 @@ public class AccessTests(HostFixture fixture) : IClassFixture<HostFixture>
         ("cases/{caseId}/documents", HttpMethod.Get, "/api/cases/{caseId}/documents", () => null, true),
         ("cases/{caseId}/documents/{documentId}", HttpMethod.Get, $"/api/cases/{{caseId}}/documents/{UnknownReferral}", () => null, true),
         ("referrals/{referralId}/documents/{documentId}", HttpMethod.Get, $"/api/referrals/{UnknownReferral}/documents/{UnknownReferral}", () => null, false),
+        ("cases/{caseId}/chat/messages", HttpMethod.Get, "/api/cases/{caseId}/chat/messages", () => null, true),
+        ("cases/{caseId}/chat/messages", HttpMethod.Post, "/api/cases/{caseId}/chat/messages", () => new { text = "Hello" }, true),
+        ("cases/{caseId}/chat/handoff/close", HttpMethod.Post, "/api/cases/{caseId}/chat/handoff/close", () => null, true),
     ];
 
     [Fact]

@@ -15,7 +15,9 @@ namespace LegalAidReferral.Core.Referrals;
 /// side, an accepted representation referral then moves its case to referred-out; that is checked on
 /// every delivery of the step, a duplicate included, so a crash between the two writes loses nothing.
 /// </summary>
-public sealed class ReferralMessageHandler(IReferralStore store, ICaseStore cases, CaseAuditor auditor, TimeProvider clock) : IMessageHandler
+public sealed class ReferralMessageHandler(
+    IReferralStore store, ICaseStore cases, CaseAuditor auditor, TimeProvider clock, IEnumerable<IReferralCopyListener>? listeners = null)
+    : IMessageHandler
 {
     private const int MaxAttempts = 5;
     private const string Process = "referral-exchange";
@@ -44,6 +46,7 @@ public sealed class ReferralMessageHandler(IReferralStore store, ICaseStore case
             {
                 case ReceiptKind.Duplicate:
                     await ApplyToCaseAsync(copy!, call, cancellationToken);
+                    await TellListenersAsync(copy!, cancellationToken);
                     return Delivery.Handled;
                 case ReceiptKind.NotYetApplicable:
                     return Delivery.RetryLater("predecessor-missing");
@@ -56,12 +59,21 @@ public sealed class ReferralMessageHandler(IReferralStore store, ICaseStore case
             if (await store.TryReceiveAsync(changed, copy?.Version, message.Id, receipt.Sends, audit, cancellationToken))
             {
                 await ApplyToCaseAsync(changed, call, cancellationToken);
+                await TellListenersAsync(changed, cancellationToken);
                 return Delivery.Handled;
             }
         }
 
         // Handled meanwhile by a concurrent delivery, or the copy kept moving: the next delivery decides.
         return Delivery.RetryLater("concurrent-change");
+    }
+
+    private async Task TellListenersAsync(Referral copy, CancellationToken cancellationToken)
+    {
+        foreach (var listener in listeners ?? [])
+        {
+            await listener.CopyChangedAsync(copy, cancellationToken);
+        }
     }
 
     /// <summary>What the steps of a sending copy do to its case (<see cref="ReferralCaseEffects"/>); idempotent.</summary>

@@ -1,5 +1,6 @@
 using LegalAidReferral.Core.Cases;
 using LegalAidReferral.Core.Conflicts;
+using LegalAidReferral.Functions.Chat;
 using LegalAidReferral.Functions.Triage;
 
 namespace LegalAidReferral.Functions.Cases;
@@ -30,6 +31,7 @@ public sealed record CaseResource(
     IReadOnlyList<CaseStatus> AllowedTransitions,
     ConflictOutcome? ConflictOutcome,
     TriageResource? Triage,
+    CaseChatResource? Chat,
     DateTimeOffset CreatedAt,
     string CreatedBy,
     DateTimeOffset UpdatedAt,
@@ -56,6 +58,7 @@ public sealed record CaseResource(
         CaseTransitions.AllowedFrom(c.Status).ToArray(),
         c.ConflictOutcome,
         c.Triage is null ? null : TriageResource.Of(c.Triage, language),
+        CaseChatResource.Of(c.Chat),
         c.CreatedAt,
         c.CreatedBy,
         c.UpdatedAt,

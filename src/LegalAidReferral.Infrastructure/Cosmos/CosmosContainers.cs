@@ -73,6 +73,13 @@ public static class CosmosContainers
     /// <summary>Messages a handler rejected, for an operator (partition: the message id; written rarely, read by id).</summary>
     public static readonly CosmosContainerDefinition DeadLetters = new("deadLetters", "/id", ["/id/?", "/at/?"], NoComposites, null, NoUniqueKeys);
 
+    /// <summary>
+    /// The chat: each conversation's state (partition: its key; it expires by its own TTL) and the cases each
+    /// chat reference names (partition: <c>reference:&lt;reference&gt;</c>, one document per office).
+    /// </summary>
+    public static readonly CosmosContainerDefinition Chat = new(
+        "chat", "/partition", ["/partition/?", "/kind/?", "/expiresAt/?"], NoComposites, -1, NoUniqueKeys);
+
     public static IReadOnlyList<CosmosContainerDefinition> All { get; } =
-        [Cases, Audit, Sequences, Idempotency, Offices, Policies, ProtocolSettings, Referrals, Alerts, Vocabulary, Documents, DeadLetters];
+        [Cases, Audit, Sequences, Idempotency, Offices, Policies, ProtocolSettings, Referrals, Alerts, Vocabulary, Documents, DeadLetters, Chat];
 }

@@ -29,22 +29,23 @@ public class AccessPolicyMatrixTests
         NotFound,
     }
 
-    // Use case -> the staff roles admitted (D defender, S supervisor, A office admin, R regional
-    // reviewer), what the use case touches, and what staff who are admitted get for another office's data.
+    // Use case -> the callers admitted (staff roles D defender, S supervisor, A office admin, R regional
+    // reviewer; c a client, y the system), what the use case touches, and what admitted callers get for
+    // another office's data.
     private static readonly Dictionary<UseCase, (string Roles, Target Target, Outcome OtherOffice)> Expected = new()
     {
-        [UseCase.IntakeCase] = ("DS", Target.Office, Outcome.Forbidden),
+        [UseCase.IntakeCase] = ("DSc", Target.Office, Outcome.Forbidden),
         [UseCase.ListCases] = ("DS", Target.Office, Outcome.Forbidden),
         [UseCase.SearchCases] = ("DS", Target.Office, Outcome.Forbidden),
-        [UseCase.GetCase] = ("DS", Target.Case, Outcome.NotFound),
+        [UseCase.GetCase] = ("DSc", Target.Case, Outcome.NotFound),
         [UseCase.UpdateCase] = ("DS", Target.Case, Outcome.NotFound),
         [UseCase.ChangeCaseStatus] = ("DS", Target.Case, Outcome.NotFound),
-        [UseCase.RecordConsent] = ("DS", Target.Case, Outcome.NotFound),
-        [UseCase.WithdrawConsent] = ("DS", Target.Case, Outcome.NotFound),
+        [UseCase.RecordConsent] = ("DSc", Target.Case, Outcome.NotFound),
+        [UseCase.WithdrawConsent] = ("DSc", Target.Case, Outcome.NotFound),
         [UseCase.GetCaseHistory] = ("DS", Target.Case, Outcome.NotFound),
-        [UseCase.RunConflictCheck] = ("DS", Target.Case, Outcome.NotFound),
+        [UseCase.RunConflictCheck] = ("DSy", Target.Case, Outcome.NotFound),
         [UseCase.RecordConflictOutcome] = ("DS", Target.Case, Outcome.NotFound),
-        [UseCase.RunTriage] = ("DS", Target.Case, Outcome.NotFound),
+        [UseCase.RunTriage] = ("DSy", Target.Case, Outcome.NotFound),
         [UseCase.OverrideTriage] = ("S", Target.Case, Outcome.NotFound),
         [UseCase.ListOffices] = ("DSAR", Target.Office, Outcome.Allowed),
         [UseCase.GetOffice] = ("DSAR", Target.Office, Outcome.Allowed),
@@ -63,10 +64,19 @@ public class AccessPolicyMatrixTests
         [UseCase.UpdateProtocolSettings] = ("A", Target.Office, Outcome.Forbidden),
 
         // Case documents (issue 8).
-        [UseCase.UploadDocument] = ("DS", Target.Case, Outcome.NotFound),
+        [UseCase.UploadDocument] = ("DSc", Target.Case, Outcome.NotFound),
         [UseCase.ListDocuments] = ("DS", Target.Case, Outcome.NotFound),
         [UseCase.GetDocument] = ("DS", Target.Case, Outcome.NotFound),
         [UseCase.GetReferralDocument] = ("DS", Target.Office, Outcome.Forbidden),
+
+        // The chat (issue 10).
+        [UseCase.BindChatConversation] = ("c", Target.Case, Outcome.NotFound),
+        [UseCase.OpenChatHandOff] = ("c", Target.Case, Outcome.NotFound),
+        [UseCase.RequestErasure] = ("c", Target.Case, Outcome.NotFound),
+        [UseCase.PostClientChatMessage] = ("c", Target.Case, Outcome.NotFound),
+        [UseCase.ListChatMessages] = ("DS", Target.Case, Outcome.NotFound),
+        [UseCase.PostChatMessage] = ("DS", Target.Case, Outcome.NotFound),
+        [UseCase.CloseChatHandOff] = ("DS", Target.Case, Outcome.NotFound),
     };
 
     private static readonly Dictionary<char, Role> RoleLetters = new()
@@ -106,8 +116,18 @@ public class AccessPolicyMatrixTests
     {
         var (roles, target, otherOffice) = Expected[useCase];
         var caller = CallerNamed(callerName);
-        var admitted = caller is StaffCaller staff && staff.Roles.Any(role => roles.Contains(RoleLetters.Single(l => l.Value == role).Key, StringComparison.Ordinal));
-        var expected = !admitted ? Outcome.Forbidden : ownOffice ? Outcome.Allowed : otherOffice;
+        var admitted = caller switch
+        {
+            StaffCaller staff => staff.Roles.Any(role => roles.Contains(RoleLetters.Single(l => l.Value == role).Key, StringComparison.Ordinal)),
+            ClientCaller => roles.Contains('c', StringComparison.Ordinal),
+            _ => roles.Contains('y', StringComparison.Ordinal),
+        };
+
+        // A client reaches their own case only, never an office as such: a client's intake asks only for
+        // admission, since the case it creates does not exist yet.
+        var expected = !admitted || (caller is ClientCaller && target == Target.Office) ? Outcome.Forbidden
+            : ownOffice ? Outcome.Allowed
+            : otherOffice;
 
         var policy = new AccessPolicy(new NoReferrals());
         var failure = await policy.CheckAsync(useCase, caller, TargetOf(target, ownOffice), CancellationToken.None);
