@@ -12,6 +12,7 @@ using LegalAidReferral.Core.Referrals.Protocol;
 using LegalAidReferral.Core.Triage;
 using LegalAidReferral.Functions.Http;
 using LegalAidReferral.Functions.Operations;
+using LegalAidReferral.Infrastructure.BotFramework;
 using LegalAidReferral.Infrastructure.Documents;
 using LegalAidReferral.Infrastructure.Exchange;
 using LegalAidReferral.Infrastructure.Files;
@@ -108,6 +109,9 @@ public static class ServiceRegistration
         services.AddSingleton<ListDocuments>();
         services.AddSingleton<GetDocument>();
         services.AddSingleton<GetReferralDocument>();
+
+        // Chat: the Bot Framework protocol in front of the conversation engine.
+        services.AddBotFramework(configuration);
         return services;
     }
 

@@ -73,6 +73,9 @@ public static class CosmosContainers
     /// <summary>Messages a handler rejected, for an operator (partition: the message id; written rarely, read by id).</summary>
     public static readonly CosmosContainerDefinition DeadLetters = new("deadLetters", "/id", ["/id/?"], NoComposites, null, NoUniqueKeys);
 
+    /// <summary>The last reference of each chat conversation (partition: the conversation id; read and written by id).</summary>
+    public static readonly CosmosContainerDefinition ChatReferences = new("chatReferences", "/conversationId", ["/conversationId/?"], NoComposites, null, NoUniqueKeys);
+
     public static IReadOnlyList<CosmosContainerDefinition> All { get; } =
-        [Cases, Audit, Sequences, Idempotency, Offices, Policies, ProtocolSettings, Referrals, Alerts, Vocabulary, Documents, DeadLetters];
+        [Cases, Audit, Sequences, Idempotency, Offices, Policies, ProtocolSettings, Referrals, Alerts, Vocabulary, Documents, DeadLetters, ChatReferences];
 }

@@ -47,6 +47,8 @@ public sealed class CosmosDatabase : IDisposable
 
     public Container DeadLetters => Container(CosmosContainers.DeadLetters);
 
+    public Container ChatReferences => Container(CosmosContainers.ChatReferences);
+
     /// <summary>Creates the database and every container when <see cref="CosmosStorageOptions.CreateIfMissing"/> is set.</summary>
     public async Task InitializeAsync(CancellationToken cancellationToken)
     {

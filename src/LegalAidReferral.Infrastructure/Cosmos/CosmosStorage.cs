@@ -1,5 +1,6 @@
 using LegalAidReferral.Core.Audit;
 using LegalAidReferral.Core.Cases;
+using LegalAidReferral.Core.Chat;
 using LegalAidReferral.Core.Common;
 using LegalAidReferral.Core.Conflicts;
 using LegalAidReferral.Core.Documents;
@@ -44,6 +45,7 @@ public static class CosmosStorage
         services.AddSingleton<IOutbox, CosmosOutbox>();
         services.AddSingleton<IDeadLetters, CosmosDeadLetters>();
         services.AddSingleton<IDocumentCatalog, CosmosDocumentCatalog>();
+        services.AddSingleton<IConversationReferenceStore, CosmosConversationReferenceStore>();
         services.AddHostedService<CosmosStorageInitializer>();
         return services;
     }

@@ -199,5 +199,14 @@ internal static class SqliteSchema
             PRIMARY KEY (office_id, id)
         );
         CREATE INDEX IF NOT EXISTS documents_by_case ON documents (office_id, case_id, uploaded_at, id);
+
+        -- The last reference of each chat conversation, for messages the bot sends without being asked.
+        CREATE TABLE IF NOT EXISTS chat_references (
+            channel_id      TEXT    NOT NULL,
+            conversation_id TEXT    NOT NULL,
+            updated_at      INTEGER NOT NULL,
+            document        TEXT    NOT NULL,
+            PRIMARY KEY (channel_id, conversation_id)
+        );
         """;
 }
