@@ -62,12 +62,7 @@ public sealed class PostBotActivityFunction(
 
             if (activity!.DeliveryMode == ActivityTypes.ExpectReplies)
             {
-                return new ContentResult
-                {
-                    StatusCode = StatusCodes.Status200OK,
-                    ContentType = "application/json; charset=utf-8",
-                    Content = JsonSerializer.Serialize(new ExpectedReplies(result.Replies), ActivityJson.Options),
-                };
+                return new BytesResult(JsonSerializer.SerializeToUtf8Bytes(new ExpectedReplies(result.Replies), ActivityJson.Options), "application/json; charset=utf-8");
             }
 
             foreach (var reply in result.Replies)

@@ -9,18 +9,17 @@ public static class ActivityRules
     public static (string Field, string Message)? Check(Activity activity, bool needsServiceUrl)
     {
         ArgumentNullException.ThrowIfNull(activity);
-        (string, string)? missing = activity switch
+        var required = new (string Field, string? Value)[]
         {
-            { Type: not { Length: > 0 } } => ("type", "The activity's type is required."),
-            { ChannelId: not { Length: > 0 } } => ("channelId", "The activity's channelId is required."),
-            { Conversation.Id: not { Length: > 0 } } => ("conversation.id", "The activity's conversation.id is required."),
-            { From.Id: not { Length: > 0 } } => ("from.id", "The activity's from.id is required."),
-            { Recipient.Id: not { Length: > 0 } } => ("recipient.id", "The activity's recipient.id is required."),
-            _ => null,
+            ("type", activity.Type),
+            ("channelId", activity.ChannelId),
+            ("conversation.id", activity.Conversation?.Id),
+            ("from.id", activity.From?.Id),
+            ("recipient.id", activity.Recipient?.Id),
         };
-        if (missing is not null)
+        if (required.FirstOrDefault(r => string.IsNullOrEmpty(r.Value)) is { Field: { } field })
         {
-            return missing;
+            return (field, $"The activity's {field} is required.");
         }
 
         if (new[] { activity.ChannelId, activity.Conversation!.Id, activity.From!.Id, activity.Recipient!.Id, activity.Id }.Any(id => id?.Length > MaxIdLength))

@@ -1,6 +1,7 @@
 using LegalAidReferral.Core.Documents;
 using LegalAidReferral.Core.Audit;
 using LegalAidReferral.Core.Cases;
+using LegalAidReferral.Core.Chat;
 using LegalAidReferral.Core.Common;
 using LegalAidReferral.Core.Conflicts;
 using LegalAidReferral.Core.Messaging;
@@ -60,6 +61,8 @@ public sealed class TestStorage : IAsyncDisposable
     public IDeadLetters DeadLetters => Get<IDeadLetters>();
 
     public IDocumentCatalog Documents => Get<IDocumentCatalog>();
+
+    public IConversationReferenceStore ChatReferences => Get<IConversationReferenceStore>();
 
     /// <summary>The Cosmos DB database under the stores (Cosmos storage only), to reach its containers directly.</summary>
     public CosmosDatabase CosmosDatabase => Get<CosmosDatabase>();
