@@ -1,6 +1,11 @@
 using LegalAidReferral.Core.Access;
 using LegalAidReferral.Core.Audit;
 using LegalAidReferral.Core.Cases;
+using LegalAidReferral.Core.Chat;
+using LegalAidReferral.Core.Chat.Cases;
+using LegalAidReferral.Core.Chat.Engine;
+using LegalAidReferral.Core.Chat.Flows;
+using LegalAidReferral.Core.Chat.State;
 using LegalAidReferral.Core.Common;
 using LegalAidReferral.Core.Conflicts;
 using LegalAidReferral.Core.Documents;
@@ -109,6 +114,20 @@ public static class ServiceRegistration
         services.AddSingleton<ListDocuments>();
         services.AddSingleton<GetDocument>();
         services.AddSingleton<GetReferralDocument>();
+
+        // The chat engine (docs/chat.md); the catalog is checked here, so a broken flow file stops the start-up.
+        services.AddSingleton(ChatCatalog.Default);
+        services.AddSingleton<ChatCaseWrite>();
+        services.AddSingleton<ClientChatActions>();
+        services.AddSingleton<VerifyChatCode>();
+        services.AddSingleton<ChatDelivery>();
+        services.AddSingleton<StaffChatActions>();
+        services.AddSingleton<ChatStatus>();
+        services.AddSingleton<ChatPhotos>();
+        services.AddSingleton<ChatActions>();
+        services.AddSingleton<ChatEngine>();
+        services.AddSingleton<IChatConversations>(sp => sp.GetRequiredService<ChatEngine>());
+        services.AddSingleton<ExpireChatConversations>();
 
         // Chat: the Bot Framework protocol in front of the conversation engine.
         services.AddBotFramework(configuration);

@@ -24,4 +24,11 @@ public sealed record AccessRule(IReadOnlySet<CallerKind> Kinds, IReadOnlySet<Rol
     /// <summary>A use case only staff with one of <paramref name="roles"/> may run.</summary>
     public static AccessRule Staff(Reach reach, string denied, params IEnumerable<Role> roles) =>
         new(new HashSet<CallerKind> { CallerKind.Staff }, roles.ToHashSet(), reach, denied);
+
+    /// <summary>This rule, also admitting callers of <paramref name="kind"/> (a client within their own case, the system within its office).</summary>
+    public AccessRule And(CallerKind kind) => this with { Kinds = new HashSet<CallerKind>(Kinds) { kind } };
+
+    /// <summary>A use case only a client may run, on their own case.</summary>
+    public static AccessRule Client(string denied) =>
+        new(new HashSet<CallerKind> { CallerKind.Client }, new HashSet<Role>(), Reach.OwnOffice, denied);
 }

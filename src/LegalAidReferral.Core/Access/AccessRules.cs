@@ -8,22 +8,24 @@ public static class AccessRules
     private const string CaseWork = "Only defenders and supervisors of an office work on its cases.";
     private const string ReferralWork = "Only defenders and supervisors of an office work on its referrals.";
 
+    private const string ClientWork = "Only the client of a case does this, through the chat.";
+
     private static readonly Role[] CaseRoles = [Role.Defender, Role.Supervisor];
 
     public static IReadOnlyDictionary<UseCase, AccessRule> Default { get; } = new Dictionary<UseCase, AccessRule>
     {
-        [UseCase.IntakeCase] = AccessRule.Staff(Reach.OwnOffice, CaseWork, CaseRoles),
+        [UseCase.IntakeCase] = AccessRule.Staff(Reach.OwnOffice, CaseWork, CaseRoles).And(CallerKind.Client),
         [UseCase.ListCases] = AccessRule.Staff(Reach.OwnOffice, CaseWork, CaseRoles),
         [UseCase.SearchCases] = AccessRule.Staff(Reach.OwnOffice, CaseWork, CaseRoles),
-        [UseCase.GetCase] = AccessRule.Staff(Reach.OwnOffice, CaseWork, CaseRoles),
+        [UseCase.GetCase] = AccessRule.Staff(Reach.OwnOffice, CaseWork, CaseRoles).And(CallerKind.Client),
         [UseCase.UpdateCase] = AccessRule.Staff(Reach.OwnOffice, CaseWork, CaseRoles),
         [UseCase.ChangeCaseStatus] = AccessRule.Staff(Reach.OwnOffice, CaseWork, CaseRoles),
-        [UseCase.RecordConsent] = AccessRule.Staff(Reach.OwnOffice, CaseWork, CaseRoles),
-        [UseCase.WithdrawConsent] = AccessRule.Staff(Reach.OwnOffice, CaseWork, CaseRoles),
+        [UseCase.RecordConsent] = AccessRule.Staff(Reach.OwnOffice, CaseWork, CaseRoles).And(CallerKind.Client),
+        [UseCase.WithdrawConsent] = AccessRule.Staff(Reach.OwnOffice, CaseWork, CaseRoles).And(CallerKind.Client),
         [UseCase.GetCaseHistory] = AccessRule.Staff(Reach.OwnOffice, CaseWork, CaseRoles),
-        [UseCase.RunConflictCheck] = AccessRule.Staff(Reach.OwnOffice, CaseWork, CaseRoles),
+        [UseCase.RunConflictCheck] = AccessRule.Staff(Reach.OwnOffice, CaseWork, CaseRoles).And(CallerKind.System),
         [UseCase.RecordConflictOutcome] = AccessRule.Staff(Reach.OwnOffice, CaseWork, CaseRoles),
-        [UseCase.RunTriage] = AccessRule.Staff(Reach.OwnOffice, CaseWork, CaseRoles),
+        [UseCase.RunTriage] = AccessRule.Staff(Reach.OwnOffice, CaseWork, CaseRoles).And(CallerKind.System),
         [UseCase.OverrideTriage] = AccessRule.Staff(Reach.OwnOffice, "Only a supervisor can override a triage result.", Role.Supervisor),
         [UseCase.ListOffices] = AccessRule.Staff(Reach.AnyOffice, "Only staff of the network read its directory.", Enum.GetValues<Role>()),
         [UseCase.GetOffice] = AccessRule.Staff(Reach.AnyOffice, "Only staff of the network read its directory.", Enum.GetValues<Role>()),
@@ -47,9 +49,19 @@ public static class AccessRules
             Reach.OwnOffice, "Only an office admin of this office can change its protocol settings.", Role.OfficeAdmin),
 
         // Case documents: a referral's receiving office reads only the documents the referral names, through its own copy.
-        [UseCase.UploadDocument] = AccessRule.Staff(Reach.OwnOffice, CaseWork, CaseRoles),
+        [UseCase.UploadDocument] = AccessRule.Staff(Reach.OwnOffice, CaseWork, CaseRoles).And(CallerKind.Client),
         [UseCase.ListDocuments] = AccessRule.Staff(Reach.OwnOffice, CaseWork, CaseRoles),
         [UseCase.GetDocument] = AccessRule.Staff(Reach.OwnOffice, CaseWork, CaseRoles),
         [UseCase.GetReferralDocument] = AccessRule.Staff(Reach.OwnOffice, ReferralWork, CaseRoles),
+
+        // The chat (docs/chat.md): a client acts on their own case through the engine (intake, consents, status, photos
+        // above); the conflict check and triage of a chat intake run as the system; staff hold the hand-off.
+        [UseCase.BindChatConversation] = AccessRule.Client(ClientWork),
+        [UseCase.OpenChatHandOff] = AccessRule.Client(ClientWork),
+        [UseCase.RequestErasure] = AccessRule.Client(ClientWork),
+        [UseCase.PostClientChatMessage] = AccessRule.Client(ClientWork),
+        [UseCase.ListChatMessages] = AccessRule.Staff(Reach.OwnOffice, CaseWork, CaseRoles),
+        [UseCase.PostChatMessage] = AccessRule.Staff(Reach.OwnOffice, CaseWork, CaseRoles),
+        [UseCase.CloseChatHandOff] = AccessRule.Staff(Reach.OwnOffice, CaseWork, CaseRoles),
     };
 }

@@ -37,4 +37,13 @@ public enum UseCase
     ListDocuments,
     GetDocument,
     GetReferralDocument,
+
+    // The chat: the client's side (through the engine) and the staff side of a hand-off.
+    BindChatConversation,
+    OpenChatHandOff,
+    RequestErasure,
+    PostClientChatMessage,
+    ListChatMessages,
+    PostChatMessage,
+    CloseChatHandOff,
 }

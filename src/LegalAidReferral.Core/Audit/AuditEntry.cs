@@ -26,6 +26,17 @@ public enum AuditAction
     DocumentsListed,
     DocumentDownloaded,
     ReferralDocumentDownloaded,
+
+    // The chat (docs/chat.md).
+    ChatConversationBound,
+    ChatCodeVerified,
+    ChatCodeRefused,
+    ChatMessagePosted,
+    ChatMessagesRead,
+    ChatHandOffOpened,
+    ChatHandOffClosed,
+    ChatNoticeSent,
+    ErasureRequested,
 }
 
 /// <summary>

@@ -1,3 +1,4 @@
+using LegalAidReferral.Core.Chat.Cases;
 using LegalAidReferral.Core.Common;
 using LegalAidReferral.Core.Conflicts;
 using LegalAidReferral.Core.Triage;
@@ -46,6 +47,9 @@ public sealed record Case
     public ConflictOutcome? ConflictOutcome { get; init; }
 
     public TriageResult? Triage { get; init; }
+
+    /// <summary>The chat side of the case, for a case the client reaches through the chat (docs/chat.md).</summary>
+    public CaseChat? Chat { get; init; }
 
     public static Case Open(Guid id, string officeId, string reference, IntakeChannel channel, CaseDetails details, string by, DateTimeOffset now) =>
         new()
@@ -157,6 +161,8 @@ public sealed record Case
         var change = new StatusChange(Status, CaseStatus.ReferredOut, now, by, reason);
         return this with { Status = CaseStatus.ReferredOut, StatusHistory = [.. StatusHistory, change], UpdatedAt = now, Version = Version + 1 };
     }
+
+    public Case WithChat(CaseChat chat, DateTimeOffset now) => this with { Chat = chat, UpdatedAt = now, Version = Version + 1 };
 
     public Case WithConsent(Consent consent, DateTimeOffset now) =>
         this with { Consents = [.. Consents, consent], UpdatedAt = now, Version = Version + 1 };

@@ -51,14 +51,17 @@ public sealed class IntakeCase(
             return Failure.Forbidden("Your office is not in the network directory.");
         }
 
-        var id = await idempotency.ResourceIdAsync($"{officeId}/cases", command.IdempotencyKey, command.RequestHash, cancellationToken);
+        // A client (the chat) takes in their own case: its id is the one the client is bound to, so a retry finds it.
+        var id = call.Caller is ClientCaller client
+            ? (Result<Guid>)client.CaseId
+            : await idempotency.ResourceIdAsync($"{officeId}/cases", command.IdempotencyKey, command.RequestHash, cancellationToken);
         if (!id.IsSuccess)
         {
             return id.Failure;
         }
 
-        // Only a key can name an id that may already exist; a fresh id needs no look-up.
-        if (command.IdempotencyKey is not null && await store.FindAsync(officeId, id.Value, cancellationToken) is { } earlier)
+        // Only a key (or a client's bound id) can name an id that may already exist; a fresh id needs no look-up.
+        if ((command.IdempotencyKey is not null || call.Caller is ClientCaller) && await store.FindAsync(officeId, id.Value, cancellationToken) is { } earlier)
         {
             return new Outcome(earlier, Replayed: true);
         }

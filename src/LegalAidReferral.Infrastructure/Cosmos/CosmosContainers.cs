@@ -76,6 +76,13 @@ public static class CosmosContainers
     /// <summary>The last reference of each chat conversation (partition: the conversation id; read and written by id).</summary>
     public static readonly CosmosContainerDefinition ChatReferences = new("chatReferences", "/conversationId", ["/conversationId/?"], NoComposites, null, NoUniqueKeys);
 
+    /// <summary>
+    /// The chat: each conversation's state (partition: its key; it expires by its own TTL) and the cases each
+    /// chat reference names (partition: <c>reference:&lt;reference&gt;</c>, one document per office).
+    /// </summary>
+    public static readonly CosmosContainerDefinition Chat = new(
+        "chat", "/partition", ["/partition/?", "/kind/?", "/expiresAt/?"], NoComposites, -1, NoUniqueKeys);
+
     public static IReadOnlyList<CosmosContainerDefinition> All { get; } =
-        [Cases, Audit, Sequences, Idempotency, Offices, Policies, ProtocolSettings, Referrals, Alerts, Vocabulary, Documents, DeadLetters, ChatReferences];
+        [Cases, Audit, Sequences, Idempotency, Offices, Policies, ProtocolSettings, Referrals, Alerts, Vocabulary, Documents, DeadLetters, ChatReferences, Chat];
 }

@@ -1,6 +1,7 @@
 using LegalAidReferral.Core.Audit;
 using LegalAidReferral.Core.Cases;
 using LegalAidReferral.Core.Chat;
+using LegalAidReferral.Core.Chat.State;
 using LegalAidReferral.Core.Common;
 using LegalAidReferral.Core.Conflicts;
 using LegalAidReferral.Core.Documents;
@@ -46,6 +47,7 @@ public static class CosmosStorage
         services.AddSingleton<IDeadLetters, CosmosDeadLetters>();
         services.AddSingleton<IDocumentCatalog, CosmosDocumentCatalog>();
         services.AddSingleton<IConversationReferenceStore, CosmosConversationReferenceStore>();
+        services.AddSingleton<IChatStateStore, CosmosChatStateStore>();
         services.AddHostedService<CosmosStorageInitializer>();
         return services;
     }

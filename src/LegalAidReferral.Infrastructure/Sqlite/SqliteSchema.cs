@@ -208,5 +208,22 @@ internal static class SqliteSchema
             document        TEXT    NOT NULL,
             PRIMARY KEY (channel_id, conversation_id)
         );
+
+        -- The state of each chat conversation (key: a hash of its channel and id), deleted once it expires.
+        CREATE TABLE IF NOT EXISTS chat_conversations (
+            key        TEXT    NOT NULL PRIMARY KEY,
+            version    INTEGER NOT NULL,
+            expires_at INTEGER NOT NULL,
+            state      TEXT    NOT NULL
+        );
+        CREATE INDEX IF NOT EXISTS chat_conversations_by_expiry ON chat_conversations (expires_at);
+
+        -- The cases a reference given in the chat names (one per office).
+        CREATE TABLE IF NOT EXISTS chat_links (
+            reference TEXT NOT NULL,
+            office_id TEXT NOT NULL,
+            case_id   TEXT NOT NULL,
+            PRIMARY KEY (reference, office_id)
+        ) WITHOUT ROWID;
         """;
 }

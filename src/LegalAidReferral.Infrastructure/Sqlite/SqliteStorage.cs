@@ -1,6 +1,7 @@
 using LegalAidReferral.Core.Audit;
 using LegalAidReferral.Core.Cases;
 using LegalAidReferral.Core.Chat;
+using LegalAidReferral.Core.Chat.State;
 using LegalAidReferral.Core.Common;
 using LegalAidReferral.Core.Conflicts;
 using LegalAidReferral.Core.Documents;
@@ -59,6 +60,10 @@ public static class SqliteStorage
         // Chat: the conversation references of proactive messages.
         services.AddSingleton<SqliteConversationReferenceStore>();
         services.AddSingleton<IConversationReferenceStore>(sp => sp.GetRequiredService<SqliteConversationReferenceStore>());
+
+        // Chat conversations and references.
+        services.AddSingleton<SqliteChatStateStore>();
+        services.AddSingleton<IChatStateStore>(sp => sp.GetRequiredService<SqliteChatStateStore>());
 
         services.AddHostedService<SqliteStorageInitializer>();
         return services;

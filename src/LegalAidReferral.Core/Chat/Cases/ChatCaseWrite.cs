@@ -1,0 +1,43 @@
+using LegalAidReferral.Core.Access;
+using LegalAidReferral.Core.Audit;
+using LegalAidReferral.Core.Cases;
+using LegalAidReferral.Core.Common;
+using LegalAidReferral.Core.Identity;
+
+namespace LegalAidReferral.Core.Chat.Cases;
+
+/// <summary>
+/// The one way the chat use cases change a case's chat side: admitted by the access policy, through
+/// <see cref="CaseMutation"/> (reach, optimistic concurrency), with one audit entry naming the change.
+/// </summary>
+public sealed class ChatCaseWrite(AccessPolicy access, CaseMutation mutation, CaseAuditor auditor, TimeProvider clock)
+{
+    public DateTimeOffset Now => clock.GetUtcNow();
+
+    public async Task<Result<Case>> ApplyAsync(
+        UseCase useCase, CallContext call, Guid caseId, AuditAction action, Func<Case, CaseChat, Result<CaseChat>> change, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(call);
+        if (access.Admit(useCase, call.Caller) is { } denied)
+        {
+            return denied;
+        }
+
+        var now = clock.GetUtcNow();
+        var result = await mutation.ApplyAsync(
+            useCase,
+            call.Caller,
+            caseId,
+            null,
+            current =>
+            {
+                var changed = change(current, current.Chat ?? new CaseChat());
+                return !changed.IsSuccess ? changed.Failure
+                    : ReferenceEquals(changed.Value, current.Chat) ? current
+                    : current.WithChat(changed.Value, now);
+            },
+            (_, after) => auditor.Entries(call, after.OfficeId, after.Id, action, "chat"),
+            cancellationToken);
+        return result.IsSuccess ? result.Value.After : result.Failure;
+    }
+}

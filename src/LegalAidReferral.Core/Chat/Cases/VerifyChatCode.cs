@@ -1,0 +1,88 @@
+using LegalAidReferral.Core.Audit;
+using LegalAidReferral.Core.Cases;
+using LegalAidReferral.Core.Chat.State;
+using LegalAidReferral.Core.Identity;
+
+namespace LegalAidReferral.Core.Chat.Cases;
+
+/// <summary>
+/// Checks a reference and code typed in the chat. Right: the conversation is bound to the case (and the
+/// wrong-code count cleared). Wrong: counted on the case; the <see cref="ChatOptions.MaxWrongCodes"/>th
+/// wrong code locks the reference for <see cref="ChatOptions.CodeLock"/>, which staff see on the case. An
+/// unknown reference is answered exactly like a wrong code, so references cannot be probed. This is the
+/// client's sign-in, so it runs as the system (<c>system:chat-sign-in</c>), before any client exists.
+/// </summary>
+public sealed class VerifyChatCode(IChatStateStore links, ICaseStore cases, CaseAuditor auditor, TimeProvider clock)
+{
+    private const int MaxAttempts = 5;
+
+    public async Task<CodeCheck> HandleAsync(
+        string reference, string code, ChatAddress conversation, string language, string correlationId, CancellationToken cancellationToken)
+    {
+        var result = CodeCheck.Wrong;
+        foreach (var link in await links.FindLinksAsync(reference, cancellationToken))
+        {
+            var check = await CheckAsync(link, code, conversation, language, correlationId, cancellationToken);
+            if (check.Result == CodeCheckResult.Verified)
+            {
+                return check;
+            }
+
+            result = check.Result == CodeCheckResult.Locked ? check : result;
+        }
+
+        return result;
+    }
+
+    private async Task<CodeCheck> CheckAsync(
+        ChatCaseLink link, string code, ChatAddress conversation, string language, string correlationId, CancellationToken cancellationToken)
+    {
+        var call = new CallContext(new SystemCaller("chat-sign-in", link.OfficeId), correlationId);
+        for (var attempt = 0; attempt < MaxAttempts; attempt++)
+        {
+            var now = clock.GetUtcNow();
+            if (await cases.FindAsync(link.OfficeId, link.CaseId, cancellationToken) is not { Chat.Secret: { } secret } current)
+            {
+                return CodeCheck.Wrong;
+            }
+
+            var chat = current.Chat!;
+            if (chat.IsLocked(now))
+            {
+                return CodeCheck.Locked;
+            }
+
+            var right = ClientSecrets.Verify(code, secret);
+            var wrongCodes = right ? 0 : chat.WrongCodes + 1;
+            var locks = wrongCodes >= ChatOptions.MaxWrongCodes;
+            var changed = right
+                ? chat with { Conversation = conversation, Language = language, WrongCodes = 0, LockedUntil = null }
+                : chat with { WrongCodes = locks ? 0 : wrongCodes, LockedUntil = locks ? now + ChatOptions.CodeLock : chat.LockedUntil };
+            var action = right ? AuditAction.ChatCodeVerified : AuditAction.ChatCodeRefused;
+            if (await cases.TryReplaceAsync(
+                current.WithChat(changed, now), current.Version, auditor.Entries(call, current.OfficeId, current.Id, action, "chat"), cancellationToken))
+            {
+                return right ? CodeCheck.Verified(current.Id, current.OfficeId) : locks ? CodeCheck.Locked : CodeCheck.Wrong;
+            }
+        }
+
+        return CodeCheck.Wrong;
+    }
+}
+
+/// <summary>The answer to a reference and code: the case they name, or why not.</summary>
+public sealed record CodeCheck(CodeCheckResult Result, Guid? CaseId, string? OfficeId)
+{
+    public static readonly CodeCheck Wrong = new(CodeCheckResult.Wrong, null, null);
+
+    public static readonly CodeCheck Locked = new(CodeCheckResult.Locked, null, null);
+
+    public static CodeCheck Verified(Guid caseId, string officeId) => new(CodeCheckResult.Verified, caseId, officeId);
+}
+
+public enum CodeCheckResult
+{
+    Verified,
+    Wrong,
+    Locked,
+}
