@@ -6,10 +6,12 @@ public sealed class BotFrameworkOptions
     public const string SectionName = "BotFramework";
 
     /// <summary>
-    /// The bot's app id: the audience of the Connector's tokens, and the client id of the user-assigned
-    /// managed identity that gets the tokens of replies. Empty: no token is accepted.
+    /// The bot's app id (<c>BotFramework:AppId</c>): the audience of the Connector's tokens, and the client
+    /// id of the user-assigned managed identity that gets the tokens of replies. Empty: no token is
+    /// accepted. Not a bound option with a default: on Azure it is the deployment's identity, which no
+    /// parameter default can name (<see cref="BotFrameworkRegistration"/> reads it).
     /// </summary>
-    public string AppId { get; set; } = "";
+    public string AppId { get; internal set; } = "";
 
     /// <summary>The OpenID configuration whose <c>jwks_uri</c> holds the Connector's signing keys (https, or a loopback address in tests).</summary>
     public string OpenIdConfiguration { get; set; } = "https://login.botframework.com/v1/.well-known/openidconfiguration";
@@ -21,10 +23,10 @@ public sealed class BotFrameworkOptions
     public long MaxActivityBytes { get; set; } = 65536;
 
     /// <summary>Turns a conversation may take per minute once its burst is spent (429 with Retry-After above).</summary>
-    public int TurnsPerMinute { get; set; } = 30;
+    public int TurnsPerMinute { get; set; } = 60;
 
-    /// <summary>Turns a conversation may take at once.</summary>
-    public int TurnBurst { get; set; } = 10;
+    /// <summary>Turns a conversation may take at once: a whole intake (about 16 turns) answered as fast as a script can.</summary>
+    public int TurnBurst { get; set; } = 20;
 
     public bool IsValid => MaxActivityBytes > 0 && TurnsPerMinute > 0 && TurnBurst > 0 && Uri.TryCreate(OpenIdConfiguration, UriKind.Absolute, out _);
 

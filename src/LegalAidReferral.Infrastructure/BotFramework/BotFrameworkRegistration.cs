@@ -25,6 +25,7 @@ public static class BotFrameworkRegistration
             .Bind(configuration.GetSection(BotFrameworkOptions.SectionName))
             .Validate(o => o.IsValid, "BotFramework: MaxActivityBytes, TurnsPerMinute and TurnBurst must be greater than zero, and OpenIdConfiguration an absolute URL.")
             .ValidateOnStart();
+        services.PostConfigure<BotFrameworkOptions>(o => o.AppId = configuration["BotFramework:AppId"] ?? "");
         services.AddHttpClient(HttpClientName, http => http.Timeout = TimeSpan.FromSeconds(30));
         services.AddSingleton<IConfigurationManager<OpenIdConnectConfiguration>>(sp =>
         {
@@ -34,8 +35,10 @@ public static class BotFrameworkRegistration
                 address.AbsoluteUri, new OpenIdConnectConfigurationRetriever(), new HttpDocumentRetriever(http) { RequireHttps = !address.IsLoopback });
         });
         services.AddSingleton<ConnectorTokenValidator>();
-        services.AddSingleton<IConnectorTokens>(sp => new EntraConnectorTokens(
-            new ManagedIdentityCredential(ManagedIdentityId.FromUserAssignedClientId(sp.GetRequiredService<IOptions<BotFrameworkOptions>>().Value.AppId))));
+        services.AddSingleton<IConnectorTokens>(sp => new EntraConnectorTokens(() =>
+            sp.GetRequiredService<IOptions<BotFrameworkOptions>>().Value.AppId is { Length: > 0 } appId
+                ? new ManagedIdentityCredential(ManagedIdentityId.FromUserAssignedClientId(appId))
+                : throw new InvalidOperationException("BotFramework:AppId is not set: the bot's replies need the client id of its user-assigned managed identity.")));
         services.AddSingleton<IActivitySender>(sp => new ConnectorActivitySender(
             sp.GetRequiredService<IHttpClientFactory>().CreateClient(HttpClientName),
             sp.GetRequiredService<IConnectorTokens>(),

@@ -13,10 +13,13 @@ public interface IConnectorTokens
 /// user-assigned managed identity whose client id is the bot's app id (the credential caches them
 /// until shortly before they expire).
 /// </summary>
-public sealed class EntraConnectorTokens(TokenCredential credential) : IConnectorTokens
+/// <param name="credential">Made on first use: a host that never replies through a Connector (the standalone host's Direct Line) needs no identity.</param>
+public sealed class EntraConnectorTokens(Func<TokenCredential> credential) : IConnectorTokens
 {
     public const string Scope = "https://api.botframework.com/.default";
 
+    private readonly Lazy<TokenCredential> lazyCredential = new(credential);
+
     public async Task<string> GetTokenAsync(CancellationToken cancellationToken) =>
-        (await credential.GetTokenAsync(new TokenRequestContext([Scope]), cancellationToken)).Token;
+        (await lazyCredential.Value.GetTokenAsync(new TokenRequestContext([Scope]), cancellationToken)).Token;
 }

@@ -38,7 +38,17 @@ public static class DirectLineEndpoints
                 return Results.Empty;
             }
 
-            return await next(context);
+            try
+            {
+                return await next(context);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // As ApiPipeline does: the type only, since messages of lower layers may quote what the person wrote.
+                http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DirectLineEndpoints).FullName!)
+                    .LogError("Unexpected {ExceptionType} in Direct Line request {CorrelationId} at {StackTrace}", e.GetType().FullName, Correlation.Get(http), e.StackTrace);
+                return await ProblemAsync(http, Problem.Internal());
+            }
         });
         group.MapMethods("/{**path}", ["OPTIONS"], () => Results.NoContent());
         group.MapPost("/tokens/generate", GenerateToken);
