@@ -1,6 +1,6 @@
 // Drives one conversation through the standalone host's Direct Line with the real client from npm
 // (botframework-directlinejs, polling, as Web Chat uses it), following a script of answers, and prints
-// one JSON line: the captures of the script's "done" pattern in the bot's last message, the number
+// one JSON line: the captures of the script's "done" pattern in the bot's answer to the last step, the number
 // of turns, and the milliseconds from the first answer to the last reply.
 //   node converse.mjs <origin> <script.json>
 // Exit code 0 when the pattern matched; 1 with the transcript on stderr otherwise.
@@ -70,6 +70,7 @@ function fail(message) {
 try {
   await nextReply(undefined);
   const started = performance.now();
+  let lastId;
   for (const step of script.steps) {
     const last = botMessages[botMessages.length - 1];
     let text = step.say;
@@ -83,14 +84,15 @@ try {
       text = action.value;
     }
 
-    const id = await post(text);
-    await nextReply(id);
+    lastId = await post(text);
+    await nextReply(lastId);
   }
 
   const elapsedMs = Math.round(performance.now() - started);
-  const match = new RegExp(script.done, 'u').exec(botMessages[botMessages.length - 1].text);
+  const answer = botMessages.filter(m => m.replyToId === lastId).map(m => m.text).join('\n');
+  const match = new RegExp(script.done, 'u').exec(answer);
   if (!match) {
-    fail(`the bot's last message does not match ${script.done}`);
+    fail(`the bot's answer to the last step does not match ${script.done}`);
   }
 
   process.stdout.write(`${JSON.stringify({ ...match.groups, turns: script.steps.length, elapsedMs })}\n`);

@@ -29,7 +29,7 @@ public sealed class DirectLineTests(HostFixture fixture) : IClassFixture<HostFix
         var greeting = Assert.Single(activities)!;
         Assert.Equal("bot", (string?)greeting["from"]!["role"]);
         Assert.Equal(session.ConversationId, (string?)greeting["conversation"]!["id"]);
-        Assert.NotNull(DateTimeOffset.Parse((string)greeting["timestamp"]!, System.Globalization.CultureInfo.InvariantCulture));
+        Assert.True(DateTimeOffset.TryParse((string?)greeting["timestamp"], System.Globalization.CultureInfo.InvariantCulture, out _), "Every activity carries an ISO 8601 timestamp.");
         Assert.Contains("Español", greeting["suggestedActions"]!["actions"]!.AsArray().Select(a => (string?)a!["title"]));
         Assert.Equal("1", watermark);
 
