@@ -21,7 +21,8 @@ const directLine = new DirectLine({
   domain: `${origin}/v3/directline`,
   token: token.token,
   webSocket: false,
-  pollingInterval: 200,
+  // Direct Line's clients poll; the time of a conversation on loopback is mostly this interval per turn.
+  pollingInterval: Number(process.env.POLLING_INTERVAL_MS ?? 200),
   conversationStartProperties: { locale: script.locale },
 });
 
