@@ -64,6 +64,23 @@ param idempotencyRetention string = '1.00:00:00'
 @description('Largest document accepted, in bytes (Documents:MaxBytes).')
 param documentsMaxBytes int = 20971520
 
+@description('SKU of the Azure Bot: F0 (free, standard channels limited) or S1.')
+@allowed(['F0', 'S1'])
+param botSku string = 'S1'
+
+@description('OpenID configuration of the Bot Connector\'s signing keys (BotFramework:OpenIdConfiguration).')
+param botOpenIdConfiguration string = 'https://login.botframework.com/v1/.well-known/openidconfiguration'
+
+@description('Issuers of the Bot Connector\'s tokens, separated by commas (BotFramework:Issuers).')
+param botIssuers string = 'https://api.botframework.com'
+
+@description('Largest chat activity accepted, in bytes (BotFramework:MaxActivityBytes).')
+param botMaxActivityBytes int = 65536
+
+@description('Turns a chat conversation may take at once, then per minute (BotFramework:TurnBurst and BotFramework:TurnsPerMinute).')
+param chatTurnBurst int = 20
+param chatTurnsPerMinute int = 60
+
 @description('Most instances the Flex Consumption plan scales out to.')
 param maximumInstanceCount int = 40
 
@@ -223,9 +240,30 @@ module functionApp 'modules/functionapp.bicep' = {
         Exchange__ServiceBus__FullyQualifiedNamespace: '${serviceBusNamespaceName}.servicebus.windows.net'
         // A Key Vault reference: the app resolves it with its identity; no secret is in the settings.
         Referrals__PseudonymKey: '@Microsoft.KeyVault(VaultName=${keyVault.outputs.name};SecretName=${pseudonymKeySecretName})'
+        // The bot's app id is the app's own identity (modules/bot.bicep).
+        BotFramework__AppId: identity.outputs.clientId
+        BotFramework__OpenIdConfiguration: botOpenIdConfiguration
+        BotFramework__Issuers: botIssuers
+        BotFramework__MaxActivityBytes: string(botMaxActivityBytes)
+        BotFramework__TurnBurst: string(chatTurnBurst)
+        BotFramework__TurnsPerMinute: string(chatTurnsPerMinute)
       },
       toObject(range(0, length(offices)), i => 'Exchange__ServiceBus__Offices__${i}', i => offices[i])
     )
+  }
+}
+
+module bot 'modules/bot.bicep' = {
+  name: 'bot'
+  params: {
+    name: 'bot-${environmentName}-${suffix}'
+    tags: tags
+    messagingEndpoint: '${functionApp.outputs.url}/api/messages'
+    identityId: identityId
+    identityClientId: identity.outputs.clientId
+    tenantId: tenant().tenantId
+    sku: botSku
+    workspaceId: monitoring.outputs.workspaceId
   }
 }
 
@@ -238,3 +276,4 @@ output storageAccountName string = storage.outputs.name
 output cosmosAccountName string = cosmos.outputs.name
 output keyVaultName string = keyVault.outputs.name
 output insightsName string = monitoring.outputs.insightsName
+output botName string = bot.outputs.name

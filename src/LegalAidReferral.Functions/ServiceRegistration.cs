@@ -18,6 +18,7 @@ using LegalAidReferral.Core.Referrals.Protocol;
 using LegalAidReferral.Core.Triage;
 using LegalAidReferral.Functions.Http;
 using LegalAidReferral.Functions.Operations;
+using LegalAidReferral.Infrastructure.BotFramework;
 using LegalAidReferral.Infrastructure.Documents;
 using LegalAidReferral.Infrastructure.Exchange;
 using LegalAidReferral.Infrastructure.Files;
@@ -130,6 +131,9 @@ public static class ServiceRegistration
         services.AddSingleton<IChatConversations>(sp => sp.GetRequiredService<ChatEngine>());
         services.AddSingleton<ExpireChatConversations>();
         services.AddSingleton<IReferralCopyListener, ChatReferralNotices>();
+
+        // Chat: the Bot Framework protocol in front of the conversation engine.
+        services.AddBotFramework(configuration);
         return services;
     }
 

@@ -4,8 +4,10 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using LegalAidReferral.Functions;
 using LegalAidReferral.Infrastructure.Seed;
 using LegalAidReferral.Infrastructure.Storage;
+using LegalAidReferral.Standalone.Chat;
 using LegalAidReferral.Standalone.Demo;
 using LegalAidReferral.Standalone.DevSignIn;
+using LegalAidReferral.Standalone.DirectLine;
 using LegalAidReferral.Standalone.Hosting;
 using Scalar.AspNetCore;
 
@@ -74,6 +76,7 @@ if (settings.SeedDemoData)
 if (settings.DevSignIn)
 {
     builder.Services.AddDevSignIn(settings.DataFolder, SeedOffices.Load().Select(o => o.Id));
+    builder.Services.AddDirectLine();
 }
 
 builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
@@ -96,6 +99,8 @@ app.MapGet("/", () => Results.Redirect("/reference")).ExcludeFromDescription();
 if (settings.DevSignIn)
 {
     app.MapDevSignIn();
+    app.MapDirectLine();
+    app.MapChatPage();
 }
 
 Console.WriteLine($"Opening storage in {settings.StorageDescription}...");

@@ -20,8 +20,13 @@ public class ProductionModeTests
         var users = await http.GetAsync("/dev/users");
         var token = await http.PostAsync("/dev/token", new StringContent("""{"userId":"gt-idpp-guatemala-supervisor"}""", System.Text.Encoding.UTF8, "application/json"));
 
+        var directLine = await http.PostAsync("/v3/directline/tokens/generate", null);
+        var chatPage = await http.GetAsync("/chat");
+
         Assert.Equal(HttpStatusCode.NotFound, users.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, token.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, directLine.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, chatPage.StatusCode);
         Assert.Equal("application/problem+json", token.Content.Headers.ContentType?.MediaType);
         Assert.Equal(0, CountCases(data.Path));
         Assert.Contains(host.Output, line => line.StartsWith("Mode: production", StringComparison.Ordinal));

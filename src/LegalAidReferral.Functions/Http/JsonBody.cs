@@ -50,6 +50,44 @@ public static partial class JsonBody
         where T : class =>
         ReadAsync(request, maxBytes, empty, cancellationToken, mediaTypes);
 
+    /// <summary>
+    /// For a body of another protocol that is read leniently (the Bot Framework's activities carry
+    /// fields each channel adds): the same content type, size and timing checks, then
+    /// <paramref name="options"/> instead of the API's strict shape.
+    /// </summary>
+    public static async Task<(T? Value, Problem? Problem)> ReadOpenAsync<T>(
+        HttpRequest request, long maxBytes, JsonSerializerOptions options, CancellationToken cancellationToken)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var contentType) || !contentType.MediaType.Equals(Json, StringComparison.OrdinalIgnoreCase))
+        {
+            return (null, Problem.UnsupportedMediaType(Json));
+        }
+
+        if (request.ContentLength > maxBytes)
+        {
+            return (null, Problem.PayloadTooLarge(maxBytes));
+        }
+
+        var (bytes, unread) = await ReadBytesAsync(request, maxBytes, cancellationToken);
+        if (unread is not null)
+        {
+            return (null, unread);
+        }
+
+        try
+        {
+            return JsonSerializer.Deserialize<T>(bytes!.WrittenSpan, options) is { } value
+                ? (value, null)
+                : (null, Problem.Invalid("$", "A JSON object is required."));
+        }
+        catch (JsonException e)
+        {
+            return (null, Problem.Invalid(WireJson.FieldOf(e), "The body is not valid JSON of the expected shape."));
+        }
+    }
+
     private static async Task<(JsonBody<T>? Body, Problem? Problem)> ReadAsync<T>(
         HttpRequest request, long maxBytes, T? empty, CancellationToken cancellationToken, string[] mediaTypes)
         where T : class

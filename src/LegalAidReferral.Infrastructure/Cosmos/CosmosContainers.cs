@@ -73,6 +73,9 @@ public static class CosmosContainers
     /// <summary>Messages a handler rejected, for an operator (partition: the message id; written rarely, read by id).</summary>
     public static readonly CosmosContainerDefinition DeadLetters = new("deadLetters", "/id", ["/id/?", "/at/?"], NoComposites, null, NoUniqueKeys);
 
+    /// <summary>The last reference of each chat conversation (partition: the conversation id; read and written by id).</summary>
+    public static readonly CosmosContainerDefinition ChatReferences = new("chatReferences", "/conversationId", ["/conversationId/?"], NoComposites, null, NoUniqueKeys);
+
     /// <summary>
     /// The chat: each conversation's state (partition: its key; it expires by its own TTL) and the cases each
     /// chat reference names (partition: <c>reference:&lt;reference&gt;</c>, one document per office).
@@ -81,5 +84,5 @@ public static class CosmosContainers
         "chat", "/partition", ["/partition/?", "/kind/?", "/expiresAt/?"], NoComposites, -1, NoUniqueKeys);
 
     public static IReadOnlyList<CosmosContainerDefinition> All { get; } =
-        [Cases, Audit, Sequences, Idempotency, Offices, Policies, ProtocolSettings, Referrals, Alerts, Vocabulary, Documents, DeadLetters, Chat];
+        [Cases, Audit, Sequences, Idempotency, Offices, Policies, ProtocolSettings, Referrals, Alerts, Vocabulary, Documents, DeadLetters, ChatReferences, Chat];
 }

@@ -47,6 +47,8 @@ public sealed class CosmosDatabase : IDisposable
 
     public Container DeadLetters => Container(CosmosContainers.DeadLetters);
 
+    public Container ChatReferences => Container(CosmosContainers.ChatReferences);
+
     public Container Chat => Container(CosmosContainers.Chat);
 
     /// <summary>Creates the database and every container when <see cref="CosmosStorageOptions.CreateIfMissing"/> is set.</summary>

@@ -1,5 +1,6 @@
 using LegalAidReferral.Core.Audit;
 using LegalAidReferral.Core.Cases;
+using LegalAidReferral.Core.Chat;
 using LegalAidReferral.Core.Chat.State;
 using LegalAidReferral.Core.Common;
 using LegalAidReferral.Core.Conflicts;
@@ -45,6 +46,7 @@ public static class CosmosStorage
         services.AddSingleton<IOutbox, CosmosOutbox>();
         services.AddSingleton<IDeadLetters, CosmosDeadLetters>();
         services.AddSingleton<IDocumentCatalog, CosmosDocumentCatalog>();
+        services.AddSingleton<IConversationReferenceStore, CosmosConversationReferenceStore>();
         services.AddSingleton<IChatStateStore, CosmosChatStateStore>();
         services.AddHostedService<CosmosStorageInitializer>();
         return services;

@@ -201,6 +201,15 @@ internal static class SqliteSchema
         );
         CREATE INDEX IF NOT EXISTS documents_by_case ON documents (office_id, case_id, uploaded_at, id);
 
+        -- The last reference of each chat conversation, for messages the bot sends without being asked.
+        CREATE TABLE IF NOT EXISTS chat_references (
+            channel_id      TEXT    NOT NULL,
+            conversation_id TEXT    NOT NULL,
+            updated_at      INTEGER NOT NULL,
+            document        TEXT    NOT NULL,
+            PRIMARY KEY (channel_id, conversation_id)
+        );
+
         -- The state of each chat conversation (key: a hash of its channel and id), deleted once it expires.
         CREATE TABLE IF NOT EXISTS chat_conversations (
             key        TEXT    NOT NULL PRIMARY KEY,

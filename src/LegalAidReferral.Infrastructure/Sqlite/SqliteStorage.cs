@@ -1,5 +1,6 @@
 using LegalAidReferral.Core.Audit;
 using LegalAidReferral.Core.Cases;
+using LegalAidReferral.Core.Chat;
 using LegalAidReferral.Core.Chat.State;
 using LegalAidReferral.Core.Common;
 using LegalAidReferral.Core.Conflicts;
@@ -55,6 +56,10 @@ public static class SqliteStorage
         // Case documents: their records; the bytes are in the document store.
         services.AddSingleton<SqliteDocumentCatalog>();
         services.AddSingleton<IDocumentCatalog>(sp => sp.GetRequiredService<SqliteDocumentCatalog>());
+
+        // Chat: the conversation references of proactive messages.
+        services.AddSingleton<SqliteConversationReferenceStore>();
+        services.AddSingleton<IConversationReferenceStore>(sp => sp.GetRequiredService<SqliteConversationReferenceStore>());
 
         // Chat conversations and references.
         services.AddSingleton<SqliteChatStateStore>();

@@ -2,6 +2,7 @@ using LegalAidReferral.Core.Documents;
 using LegalAidReferral.Core.Audit;
 using LegalAidReferral.Core.Cases;
 using LegalAidReferral.Core.Chat.State;
+using LegalAidReferral.Core.Chat;
 using LegalAidReferral.Core.Common;
 using LegalAidReferral.Core.Conflicts;
 using LegalAidReferral.Core.Messaging;
@@ -63,6 +64,7 @@ public sealed class TestStorage : IAsyncDisposable
     public IDocumentCatalog Documents => Get<IDocumentCatalog>();
 
     public IChatStateStore Chat => Get<IChatStateStore>();
+    public IConversationReferenceStore ChatReferences => Get<IConversationReferenceStore>();
 
     /// <summary>The Cosmos DB database under the stores (Cosmos storage only), to reach its containers directly.</summary>
     public CosmosDatabase CosmosDatabase => Get<CosmosDatabase>();
