@@ -77,6 +77,7 @@ if (settings.DevSignIn)
 }
 
 builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
+builder.AddWebConsole();
 
 var app = builder.Build();
 app.UseNoSniff();
@@ -92,7 +93,7 @@ app.MapScalarApiReference("/reference", options =>
         .DisableTelemetry();
     options.ShowDeveloperTools = DeveloperToolsVisibility.Never;
 });
-app.MapGet("/", () => Results.Redirect("/reference")).ExcludeFromDescription();
+app.MapWebConsole();
 if (settings.DevSignIn)
 {
     app.MapDevSignIn();
