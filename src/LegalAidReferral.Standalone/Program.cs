@@ -82,6 +82,7 @@ builder.AddWebConsole();
 var app = builder.Build();
 app.UseNoSniff();
 app.UseRoutingProblems();
+app.UseWebConsole();
 app.MapFunctions(typeof(ServiceRegistration).Assembly);
 // The reference page talks to this host only: no AI agent, telemetry or cloud toolbar, which
 // would send requests or usage to a third party from a tool that handles case data.
@@ -93,7 +94,6 @@ app.MapScalarApiReference("/reference", options =>
         .DisableTelemetry();
     options.ShowDeveloperTools = DeveloperToolsVisibility.Never;
 });
-app.MapWebConsole();
 if (settings.DevSignIn)
 {
     app.MapDevSignIn();

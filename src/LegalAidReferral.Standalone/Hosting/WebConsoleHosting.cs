@@ -3,37 +3,40 @@ namespace LegalAidReferral.Standalone.Hosting;
 /// <summary>
 /// Serves the web console (the Blazor WebAssembly app of LegalAidReferral.WebConsole) at <c>/</c>:
 /// its files, and its index page for any console address (a deep link such as <c>/cases/{id}</c>).
-/// Addresses under <c>/api</c> and <c>/dev</c> are never the console's, so an unknown one there stays a
-/// not-found problem.
+/// Only a GET or HEAD that no route answers is a console address, and never one under <c>/api</c> or
+/// <c>/dev</c> or one that names a file, so unknown API addresses and wrong methods keep their problems.
 /// </summary>
 public static class WebConsoleHosting
 {
-    public static void AddWebConsole(this WebApplicationBuilder builder)
-    {
-        // The console's files come from the referenced project's build output (its static web
-        // assets manifest) when the host runs from its build folder in any environment, and from
-        // wwwroot when published.
+    public static void AddWebConsole(this WebApplicationBuilder builder) =>
+        // The console's files come from the referenced project's build output (its static web assets
+        // manifest) when the host runs from its build folder in any environment, and from wwwroot
+        // when published.
         builder.WebHost.UseStaticWebAssets();
-        builder.Services.Configure<RouteOptions>(options => options.ConstraintMap[ConsolePath.Name] = typeof(ConsolePath));
-    }
 
-    public static void MapWebConsole(this WebApplication app)
+    public static void UseWebConsole(this WebApplication app)
     {
         app.UseBlazorFrameworkFiles();
+        app.Use((context, next) =>
+        {
+            if (IsConsolePage(context))
+            {
+                context.Request.Path = "/index.html";
+            }
+
+            return next(context);
+        });
         app.UseStaticFiles();
-        app.MapFallbackToFile($"{{*path:{ConsolePath.Name}}}", "index.html").WithMetadata(new HttpMethodMetadata(["GET", "HEAD"]));
     }
 
-    /// <summary>A console page's address: not under <c>/api</c> or <c>/dev</c>, and not a file (no dot in its last segment).</summary>
-    private sealed class ConsolePath : IRouteConstraint
+    private static bool IsConsolePage(HttpContext context)
     {
-        public const string Name = "consolepage";
-
-        public bool Match(HttpContext? httpContext, IRouter? route, string routeKey, RouteValueDictionary values, RouteDirection routeDirection)
+        if (context.GetEndpoint() is not null || !(HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method)))
         {
-            var path = values[routeKey]?.ToString() ?? "";
-            var first = path.Split('/')[0];
-            return first is not ("api" or "dev") && !path.Split('/')[^1].Contains('.', StringComparison.Ordinal);
+            return false;
         }
+
+        var segments = (context.Request.Path.Value ?? "/").Trim('/').Split('/');
+        return segments[0] is not ("api" or "dev") && !segments[^1].Contains('.', StringComparison.Ordinal);
     }
 }

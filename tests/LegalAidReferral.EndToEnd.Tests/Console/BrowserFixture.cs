@@ -5,13 +5,15 @@ namespace LegalAidReferral.EndToEnd.Tests.Console;
 
 /// <summary>
 /// One standalone host (development sign-in and demo data on) and Debian's headless Chromium, shared
-/// by the browser tests of a class. Each test opens its own browser contexts (one per signed-in person).
+/// by the browser tests (one collection, so they do not compete for the machine). Each test opens its
+/// own browser contexts (one per signed-in person).
 /// </summary>
 public sealed class BrowserFixture : IAsyncLifetime
 {
     public const string ChromiumPath = "/usr/bin/chromium";
     private readonly TempFolder _data = new();
     private IPlaywright? _playwright;
+    private ContractRoute _contract = null!;
 
     public StandaloneProcess Host { get; private set; } = null!;
 
@@ -29,6 +31,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         }
 
         Host = await StandaloneProcess.StartAsync(_data.Path);
+        _contract = new ContractRoute(Host.BaseAddress);
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
@@ -37,6 +40,7 @@ public sealed class BrowserFixture : IAsyncLifetime
             Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
         });
         Directory.CreateDirectory(ScreenshotFolder);
+        Assertions.SetDefaultExpectTimeout(30_000);
     }
 
     /// <summary>A new browser context whose browser language is <paramref name="locale"/>, signed in as <paramref name="userId"/> through the development user picker.</summary>
@@ -49,9 +53,12 @@ public sealed class BrowserFixture : IAsyncLifetime
             TimezoneId = "UTC",
             ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
         });
-        context.SetDefaultTimeout(30_000);
+        // A cold start of the console downloads and starts the .NET runtime: generous on a busy machine.
+        context.SetDefaultTimeout(60_000);
+        context.SetDefaultNavigationTimeout(90_000);
+        await _contract.AttachAsync(context);
         var page = await context.NewPageAsync();
-        await page.GotoAsync("/");
+        await page.GotoAsync("/", new PageGotoOptions { WaitUntil = WaitUntilState.DOMContentLoaded });
         await page.Locator("#dev-user").SelectOptionAsync(userId);
         await ClickAsync(page, Texts.SignIn[locale]);
         await page.Locator("nav.main").WaitForAsync();
@@ -71,6 +78,10 @@ public sealed class BrowserFixture : IAsyncLifetime
         Assert.True(severe.Count == 0, $"Accessibility violations on {name}:\n{string.Join('\n', severe)}");
     }
 
+    /// <summary>Every API call the console made in this fixture's browsers kept to openapi.json (see <see cref="ContractRoute"/>).</summary>
+    public void AssertTheConsoleKeptTheContract() =>
+        Assert.True(_contract.Violations.IsEmpty, $"The console broke the API contract:\n{string.Join('\n', _contract.Violations)}");
+
     public static Task KeepScreenshotAsync(IPage page, string name) =>
         page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotFolder, name + ".png"), FullPage = true });
 
@@ -89,4 +100,10 @@ public sealed class BrowserFixture : IAsyncLifetime
 
         _data.Dispose();
     }
+}
+
+[CollectionDefinition(Name)]
+public sealed class BrowserCollection : ICollectionFixture<BrowserFixture>
+{
+    public const string Name = "Browser";
 }

@@ -7,7 +7,8 @@ namespace LegalAidReferral.EndToEnd.Tests.Console;
 /// The console's edits in a real browser: a supervisor's triage override, a stale correction in two
 /// tabs, and an office admin's policy edit refused field by field. Every page is checked with axe.
 /// </summary>
-public sealed class CaseEditingTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+[Collection(BrowserCollection.Name)]
+public sealed class CaseEditingTests(BrowserFixture browser)
 {
     [Fact]
     public async Task A_supervisor_overrides_triage_with_a_reason()
@@ -24,6 +25,7 @@ public sealed class CaseEditingTests(BrowserFixture browser) : IClassFixture<Bro
         await Expect(page.Locator("section:has(#s-triage)")).ToContainTextAsync("Overridden by gt-idpp-guatemala-supervisor");
         await Expect(page.Locator("section:has(#s-triage) .badge")).ToHaveTextAsync("Critical");
         await BrowserFixture.CheckPageAsync(page, "07-case-override-en");
+        browser.AssertTheConsoleKeptTheContract();
     }
 
     [Fact]
@@ -49,6 +51,7 @@ public sealed class CaseEditingTests(BrowserFixture browser) : IClassFixture<Bro
         await Expect(second.Locator("#edit-f-vulnerabilityNotes")).ToHaveValueAsync("Seconde correction.");
         await Expect(second.Locator("section:has(#s-household)")).ToContainTextAsync("Première correction.");
         await BrowserFixture.CheckPageAsync(second, "08-case-stale-edit-fr");
+        browser.AssertTheConsoleKeptTheContract();
     }
 
     [Fact]
@@ -66,13 +69,34 @@ public sealed class CaseEditingTests(BrowserFixture browser) : IClassFixture<Bro
         await Expect(maxOffices).ToHaveAttributeAsync("aria-invalid", "true");
         await Expect(page.Locator("section:has(#s-policy) [role=alert]")).ToContainTextAsync("Alguns campos precisam ser corrigidos.");
         await BrowserFixture.CheckPageAsync(page, "09-admin-validation-pt");
+        browser.AssertTheConsoleKeptTheContract();
+    }
+
+    [Fact]
+    public async Task A_name_search_finds_the_case_and_never_puts_the_name_in_a_url()
+    {
+        const string name = "Rosalinda Búsqueda Ficticia";
+        await TriagedCaseAsync(name);
+        var page = await browser.SignInAsync("gt-idpp-guatemala-defender", "ht");
+        var addresses = new List<string>();
+        page.Request += (_, request) => addresses.Add(request.Url);
+        await page.GotoAsync("/cases");
+
+        await page.Locator("#q").FillAsync("rosalinda busqueda");
+        await BrowserFixture.ClickAsync(page, "Chèche");
+
+        await Expect(page.Locator("main table tbody tr")).ToHaveCountAsync(1);
+        await Expect(page.Locator("main table tbody")).ToContainTextAsync(name);
+        Assert.DoesNotContain(addresses, a => a.Contains("rosalinda", StringComparison.OrdinalIgnoreCase));
+        await BrowserFixture.CheckPageAsync(page, "10-cases-search-ht");
+        browser.AssertTheConsoleKeptTheContract();
     }
 
     /// <summary>A case of the Guatemala City office, conflict-checked and triaged, made through the API.</summary>
-    private async Task<string> TriagedCaseAsync()
+    private async Task<string> TriagedCaseAsync(string name = Samples.ClientName)
     {
         var api = await ApiSession.SignInAsync(browser.Host.CreateClient(), "gt-idpp-guatemala-supervisor");
-        var created = await ApiSession.ReadObjectAsync(await api.SendAsync(HttpMethod.Post, "/api/cases", Samples.Intake()));
+        var created = await ApiSession.ReadObjectAsync(await api.SendAsync(HttpMethod.Post, "/api/cases", Samples.Intake(name)));
         var id = created["id"]!.GetValue<string>();
         Assert.Equal(HttpStatusCode.OK, (await api.SendAsync(HttpMethod.Post, $"/api/cases/{id}/conflict-check")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await api.SendAsync(HttpMethod.Put, $"/api/cases/{id}/conflict-check/outcome", new { outcome = "none" })).StatusCode);

@@ -9,7 +9,8 @@ namespace LegalAidReferral.EndToEnd.Tests.Console;
 /// Tapachula supervisor, in a second browser context, acknowledges, accepts, assigns and records first
 /// contact, and the first defender sees each step. Every page is screenshotted and checked with axe.
 /// </summary>
-public sealed class ReferralJourneyTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+[Collection(BrowserCollection.Name)]
+public sealed class ReferralJourneyTests(BrowserFixture browser)
 {
     private const string Tapachula = "mx-ifdp-tapachula";
 
@@ -80,6 +81,7 @@ public sealed class ReferralJourneyTests(BrowserFixture browser) : IClassFixture
 
         await guatemala.GotoAsync(caseUrl);
         await Expect(guatemala.Locator("section:has(#s-referrals)")).ToContainTextAsync("En curso");
+        browser.AssertTheConsoleKeptTheContract();
     }
 
     private static async Task ActAsync(IPage page, string action, string button, string status)
