@@ -49,6 +49,7 @@ public sealed class CaseEditingTests(BrowserFixture browser)
         await Expect(stale).ToContainTextAsync("Quelqu'un d'autre a modifié ce dossier");
         await Expect(stale).ToContainTextAsync("vulnerabilityNotes");
         await Expect(second.Locator("#edit-f-vulnerabilityNotes")).ToHaveValueAsync("Seconde correction.");
+        await Expect(second.Locator("#case-notice")).ToBeEmptyAsync();
         await Expect(second.Locator("section:has(#s-household)")).ToContainTextAsync("Première correction.");
         await BrowserFixture.CheckPageAsync(second, "08-case-stale-edit-fr");
         browser.AssertTheConsoleKeptTheContract();
