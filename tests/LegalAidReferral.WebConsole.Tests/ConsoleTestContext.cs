@@ -37,13 +37,16 @@ public abstract class ConsoleTestContext : BunitContext
     {
         private readonly Queue<(HttpStatusCode Status, string Json)> _answers = new();
 
-        public List<(HttpMethod Method, string Path, string? Body)> Requests { get; } = [];
+        public List<(HttpMethod Method, string Path, string? Body, string? IfMatch)> Requests { get; } = [];
 
         public void Answer(HttpStatusCode status, string json) => _answers.Enqueue((status, json));
 
         protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
-            Requests.Add((request.Method, request.RequestUri!.PathAndQuery, request.Content is null ? null : await request.Content.ReadAsStringAsync(cancellationToken)));
+            Requests.Add((
+                request.Method, request.RequestUri!.PathAndQuery,
+                request.Content is null ? null : await request.Content.ReadAsStringAsync(cancellationToken),
+                request.Headers.TryGetValues("If-Match", out var tags) ? tags.Single() : null));
             var (status, json) = _answers.Dequeue();
             var type = (int)status >= 400 ? "application/problem+json" : "application/json";
             return new HttpResponseMessage(status) { Content = new StringContent(json, Encoding.UTF8, type) };
