@@ -38,6 +38,15 @@ param entraClientId string
 @description('Audience of the tokens the API accepts, e.g. api://legalaidreferral (AzureAd:Audience).')
 param entraAudience string
 
+@description('Application (client) id of the web console\'s app registration (a single-page application; docs/deploy.md).')
+param consoleClientId string
+
+@description('The API\'s delegated scope the console asks tokens for, under the audience: <entraAudience>/<this>.')
+param consoleApiScopeName string = 'access_as_user'
+
+@description('Region of the console\'s static web app: one where Static Web Apps runs (it holds no case data).')
+param consoleLocation string = 'eastus2'
+
 @description('Claim holding the caller\'s office id (Identity:OfficeClaimType).')
 param officeClaimType string = 'officeId'
 
@@ -267,7 +276,33 @@ module bot 'modules/bot.bicep' = {
   }
 }
 
+module console 'modules/console.bicep' = {
+  name: 'console'
+  params: {
+    name: 'stapp-${environmentName}-${suffix}'
+    location: consoleLocation
+    tags: tags
+    functionAppId: resourceId('Microsoft.Web/sites', functionApp.outputs.name)
+    functionAppLocation: location
+  }
+}
+
 output functionAppUrl string = functionApp.outputs.url
+output consoleUrl string = console.outputs.url
+output consoleName string = console.outputs.name
+// The console's wwwroot/appsettings.json for this deployment (docs/deploy.md); the deployment tests
+// compare its keys with the ones the console reads.
+output consoleSettings object = {
+  Api: {
+    BaseUrl: ''
+  }
+  SignIn: {
+    Authority: '${environment().authentication.loginEndpoint}${entraTenantId}/v2.0'
+    ClientId: consoleClientId
+    ApiScope: '${entraAudience}/${consoleApiScopeName}'
+    OfficeClaim: officeClaimType
+  }
+}
 output functionAppName string = functionApp.outputs.name
 output identityName string = identity.outputs.name
 @description('Give this to the hub\'s operator: the hub grants this principal its roles on the exchange.')

@@ -8,6 +8,7 @@ param offices = ['gt-idpp-guatemala', 'gt-idpp-quetzaltenango']
 param serviceBusNamespaceId = readEnvironmentVariable('EXCHANGE_NAMESPACE_ID')
 param entraClientId = readEnvironmentVariable('ENTRA_CLIENT_ID')
 param entraAudience = readEnvironmentVariable('ENTRA_AUDIENCE')
+param consoleClientId = readEnvironmentVariable('CONSOLE_CLIENT_ID')
 param networkIsolation = true
 param vnetAddressPrefix = '10.40.0.0/16'
 param cosmosAutoscaleMaxThroughput = 4000

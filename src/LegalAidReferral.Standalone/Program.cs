@@ -80,10 +80,12 @@ if (settings.DevSignIn)
 }
 
 builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
+builder.AddWebConsole();
 
 var app = builder.Build();
 app.UseNoSniff();
 app.UseRoutingProblems();
+app.UseWebConsole();
 app.MapFunctions(typeof(ServiceRegistration).Assembly);
 // The reference page talks to this host only: no AI agent, telemetry or cloud toolbar, which
 // would send requests or usage to a third party from a tool that handles case data.
@@ -95,7 +97,6 @@ app.MapScalarApiReference("/reference", options =>
         .DisableTelemetry();
     options.ShowDeveloperTools = DeveloperToolsVisibility.Never;
 });
-app.MapGet("/", () => Results.Redirect("/reference")).ExcludeFromDescription();
 if (settings.DevSignIn)
 {
     app.MapDevSignIn();

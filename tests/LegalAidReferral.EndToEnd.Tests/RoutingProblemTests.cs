@@ -7,7 +7,7 @@ public class RoutingProblemTests(HostFixture fixture) : IClassFixture<HostFixtur
     [Theory]
     [InlineData("GET", "/api/no-such-route")]
     [InlineData("POST", "/api/cases/one/two/three")]
-    [InlineData("GET", "/no-such-page")]
+    [InlineData("GET", "/no-such-file.txt")]
     public async Task Unknown_route_answers_a_not_found_problem(string method, string path)
     {
         var response = await ApiSession.Anonymous(OutsideTheDocument()).SendAsync(new HttpMethod(method), path);

@@ -20,6 +20,7 @@ public sealed class CompiledInfrastructure : IAsyncLifetime
         ["EXCHANGE_NAMESPACE_ID"] = "/subscriptions/00000000-0000-0000-0000-0000000000e1/resourceGroups/rg-hub/providers/Microsoft.ServiceBus/namespaces/sb-hub-test",
         ["ENTRA_CLIENT_ID"] = "11111111-2222-3333-4444-555555555555",
         ["ENTRA_AUDIENCE"] = "api://legalaidreferral-test",
+        ["CONSOLE_CLIENT_ID"] = "66666666-7777-8888-9999-000000000000",
         ["NETWORK_ISOLATION"] = "false",
         ["COSMOS_AUTOSCALE_MAX_THROUGHPUT"] = "0",
     };

@@ -1,0 +1,160 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace LegalAidReferral.WebConsole.Api;
+
+/// <summary>
+/// The typed client of the HTTP API (the routes of openapi.json, nothing else). Every call answers an
+/// <see cref="ApiResult{T}"/>, so pages show problems instead of catching exceptions.
+/// </summary>
+public sealed class ConsoleApi(HttpClient http)
+{
+    public Task<ApiResult<CasePage>> ListCasesAsync(string? status, string? priority, string? continuationToken) =>
+        SendAsync<CasePage>(HttpMethod.Get, "api/cases" + Query(("status", status), ("priority", priority), ("limit", "25"), ("continuationToken", continuationToken)));
+
+    /// <summary>The name travels in the body: proxies and telemetry record URLs.</summary>
+    public Task<ApiResult<CasePage>> SearchCasesAsync(CaseSearchRequest request) => SendAsync<CasePage>(HttpMethod.Post, "api/cases/search", request);
+
+    public Task<ApiResult<Case>> IntakeAsync(IntakeRequest request, string idempotencyKey) =>
+        SendAsync<Case>(HttpMethod.Post, "api/cases", request, headers: ("Idempotency-Key", idempotencyKey));
+
+    public Task<ApiResult<Case>> GetCaseAsync(string caseId) => SendAsync<Case>(HttpMethod.Get, $"api/cases/{Esc(caseId)}");
+
+    /// <summary>A JSON Merge Patch guarded by the ETag the page read: 412 when someone else changed the case.</summary>
+    public Task<ApiResult<Case>> PatchCaseAsync(string caseId, object mergePatch, string etag) =>
+        SendAsync<Case>(HttpMethod.Patch, $"api/cases/{Esc(caseId)}", mergePatch, etag);
+
+    public Task<ApiResult<Case>> ChangeStatusAsync(string caseId, StatusChangeRequest request, string etag) =>
+        SendAsync<Case>(HttpMethod.Post, $"api/cases/{Esc(caseId)}/status", request, etag);
+
+    public Task<ApiResult<Consent>> RecordConsentAsync(string caseId, ConsentRequest request) =>
+        SendAsync<Consent>(HttpMethod.Post, $"api/cases/{Esc(caseId)}/consents", request, headers: ("Idempotency-Key", Guid.NewGuid().ToString()));
+
+    public Task<ApiResult<Consent>> WithdrawConsentAsync(string caseId, string consentId, ConsentWithdrawalRequest request) =>
+        SendAsync<Consent>(HttpMethod.Post, $"api/cases/{Esc(caseId)}/consents/{Esc(consentId)}/withdraw", request);
+
+    public Task<ApiResult<ConflictCheckReport>> RunConflictCheckAsync(string caseId) =>
+        SendAsync<ConflictCheckReport>(HttpMethod.Post, $"api/cases/{Esc(caseId)}/conflict-check");
+
+    public Task<ApiResult<ConflictCheckReport>> RecordConflictOutcomeAsync(string caseId, ConflictOutcomeRequest request) =>
+        SendAsync<ConflictCheckReport>(HttpMethod.Put, $"api/cases/{Esc(caseId)}/conflict-check/outcome", request);
+
+    public Task<ApiResult<TriageResult>> RunTriageAsync(string caseId) => SendAsync<TriageResult>(HttpMethod.Post, $"api/cases/{Esc(caseId)}/triage");
+
+    public Task<ApiResult<TriageResult>> OverrideTriageAsync(string caseId, TriageOverrideRequest request) =>
+        SendAsync<TriageResult>(HttpMethod.Post, $"api/cases/{Esc(caseId)}/triage/override", request);
+
+    public Task<ApiResult<HistoryPage>> HistoryAsync(string caseId) => SendAsync<HistoryPage>(HttpMethod.Get, $"api/cases/{Esc(caseId)}/history?limit=100");
+
+    public Task<ApiResult<DocumentPage>> ListDocumentsAsync(string caseId) => SendAsync<DocumentPage>(HttpMethod.Get, $"api/cases/{Esc(caseId)}/documents?limit=100");
+
+    public async Task<ApiResult<CaseDocument>> UploadDocumentAsync(string caseId, Stream content, string fileName, string contentType)
+    {
+        using var form = new MultipartFormDataContent();
+        var file = new StreamContent(content);
+        file.Headers.ContentType = new MediaTypeHeaderValue(contentType);
+        form.Add(file, "file", fileName);
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"api/cases/{Esc(caseId)}/documents") { Content = form };
+        request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
+        return await ReadAsync<CaseDocument>(request);
+    }
+
+    /// <summary>The bytes of a document (a case's own, or one a referral shares) and its stored type.</summary>
+    public async Task<(byte[] Bytes, string ContentType)?> DownloadAsync(string path)
+    {
+        using var response = await http.GetAsync(path);
+        return response.IsSuccessStatusCode
+            ? (await response.Content.ReadAsByteArrayAsync(), response.Content.Headers.ContentType?.MediaType ?? "application/octet-stream")
+            : null;
+    }
+
+    public static string CaseDocumentPath(string caseId, string documentId) => $"api/cases/{Esc(caseId)}/documents/{Esc(documentId)}";
+
+    public static string ReferralDocumentPath(string referralId, string documentId) => $"api/referrals/{Esc(referralId)}/documents/{Esc(documentId)}";
+
+    public Task<ApiResult<OfficePage>> ListOfficesAsync() => SendAsync<OfficePage>(HttpMethod.Get, "api/offices?limit=100");
+
+    public Task<ApiResult<Office>> GetOfficeAsync(string officeId) => SendAsync<Office>(HttpMethod.Get, $"api/offices/{Esc(officeId)}");
+
+    public Task<ApiResult<TriagePolicy>> UpdatePolicyAsync(string officeId, TriagePolicyRequest request) =>
+        SendAsync<TriagePolicy>(HttpMethod.Put, $"api/offices/{Esc(officeId)}/policy", request);
+
+    public Task<ApiResult<ProtocolSettings>> GetProtocolAsync(string officeId) => SendAsync<ProtocolSettings>(HttpMethod.Get, $"api/offices/{Esc(officeId)}/protocol");
+
+    public Task<ApiResult<ProtocolSettings>> UpdateProtocolAsync(string officeId, ProtocolSettingsRequest request, string? etag) =>
+        SendAsync<ProtocolSettings>(HttpMethod.Put, $"api/offices/{Esc(officeId)}/protocol", request, etag);
+
+    public Task<ApiResult<Referral>> SendReferralAsync(string caseId, ReferralRequest request) =>
+        SendAsync<Referral>(HttpMethod.Post, $"api/cases/{Esc(caseId)}/referrals", request, headers: ("Idempotency-Key", Guid.NewGuid().ToString()));
+
+    public Task<ApiResult<ReferralPage>> ListReferralsAsync(string direction, string? status, string? continuationToken) =>
+        SendAsync<ReferralPage>(HttpMethod.Get, "api/referrals" + Query(("direction", direction), ("status", status), ("limit", "50"), ("continuationToken", continuationToken)));
+
+    public Task<ApiResult<Referral>> GetReferralAsync(string referralId) => SendAsync<Referral>(HttpMethod.Get, $"api/referrals/{Esc(referralId)}");
+
+    public Task<ApiResult<Referral>> ActAsync(string referralId, string action, ReferralActionRequest request, string? etag) =>
+        SendAsync<Referral>(HttpMethod.Post, $"api/referrals/{Esc(referralId)}/{Esc(action)}", request, etag);
+
+    public Task<ApiResult<ReferralMessagePage>> ListMessagesAsync(string referralId) =>
+        SendAsync<ReferralMessagePage>(HttpMethod.Get, $"api/referrals/{Esc(referralId)}/messages?limit=100");
+
+    public Task<ApiResult<ReferralMessage>> PostMessageAsync(string referralId, ReferralMessageRequest request) =>
+        SendAsync<ReferralMessage>(HttpMethod.Post, $"api/referrals/{Esc(referralId)}/messages", request, headers: ("Idempotency-Key", Guid.NewGuid().ToString()));
+
+    public Task<ApiResult<AlertPage>> ListAlertsAsync() => SendAsync<AlertPage>(HttpMethod.Get, "api/alerts?limit=100");
+
+    public Task<ApiResult<Alert>> AcknowledgeAlertAsync(string alertId) => SendAsync<Alert>(HttpMethod.Post, $"api/alerts/{Esc(alertId)}/acknowledge");
+
+    private async Task<ApiResult<T>> SendAsync<T>(HttpMethod method, string path, object? body = null, string? etag = null, params (string Name, string Value)[] headers)
+    {
+        using var request = new HttpRequestMessage(method, path);
+        if (body is not null)
+        {
+            request.Content = JsonContent.Create(body, body.GetType(), options: ApiJson.Options);
+        }
+
+        if (etag is not null)
+        {
+            request.Headers.TryAddWithoutValidation("If-Match", etag);
+        }
+
+        foreach (var (name, value) in headers)
+        {
+            request.Headers.Add(name, value);
+        }
+
+        return await ReadAsync<T>(request);
+    }
+
+    private async Task<ApiResult<T>> ReadAsync<T>(HttpRequestMessage request)
+    {
+        using var response = await http.SendAsync(request);
+        var status = (int)response.StatusCode;
+        var etag = response.Headers.ETag?.ToString();
+        if (response.IsSuccessStatusCode)
+        {
+            return new(status, await response.Content.ReadFromJsonAsync<T>(ApiJson.Options), etag, null);
+        }
+
+        Problem problem;
+        try
+        {
+            problem = await response.Content.ReadFromJsonAsync<Problem>(ApiJson.Options) ?? new(null, response.ReasonPhrase, status, null, null, null);
+        }
+        catch (JsonException)
+        {
+            problem = new(null, response.ReasonPhrase, status, null, null, null);
+        }
+
+        return new(status, default, etag, problem);
+    }
+
+    private static string Esc(string segment) => Uri.EscapeDataString(segment);
+
+    private static string Query(params (string Name, string? Value)[] parameters)
+    {
+        var present = parameters.Where(p => !string.IsNullOrEmpty(p.Value)).Select(p => $"{p.Name}={Uri.EscapeDataString(p.Value!)}").ToList();
+        return present.Count == 0 ? "" : "?" + string.Join('&', present);
+    }
+}
