@@ -7,6 +7,7 @@ public static class AccessRules
 {
     private const string CaseWork = "Only defenders and supervisors of an office work on its cases.";
     private const string ReferralWork = "Only defenders and supervisors of an office work on its referrals.";
+    private const string ReviewWork = "Only regional reviewers read the protocol adherence review.";
 
     private static readonly Role[] CaseRoles = [Role.Defender, Role.Supervisor];
 
@@ -51,5 +52,9 @@ public static class AccessRules
         [UseCase.ListDocuments] = AccessRule.Staff(Reach.OwnOffice, CaseWork, CaseRoles),
         [UseCase.GetDocument] = AccessRule.Staff(Reach.OwnOffice, CaseWork, CaseRoles),
         [UseCase.GetReferralDocument] = AccessRule.Staff(Reach.OwnOffice, ReferralWork, CaseRoles),
+
+        // Adherence review: pseudonymous events and indicators of every office, for regional reviewers only.
+        [UseCase.GetAdherence] = AccessRule.Staff(Reach.AnyOffice, ReviewWork, Role.RegionalReviewer),
+        [UseCase.ListReviewEvents] = AccessRule.Staff(Reach.AnyOffice, ReviewWork, Role.RegionalReviewer),
     };
 }

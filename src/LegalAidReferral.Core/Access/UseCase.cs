@@ -37,4 +37,8 @@ public enum UseCase
     ListDocuments,
     GetDocument,
     GetReferralDocument,
+
+    // Adherence review.
+    GetAdherence,
+    ListReviewEvents,
 }
