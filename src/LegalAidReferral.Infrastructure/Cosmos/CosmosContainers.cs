@@ -73,6 +73,28 @@ public static class CosmosContainers
     /// <summary>Messages a handler rejected, for an operator (partition: the message id; written rarely, read by id).</summary>
     public static readonly CosmosContainerDefinition DeadLetters = new("deadLetters", "/id", ["/id/?"], NoComposites, null, NoUniqueKeys);
 
+    /// <summary>The review's listed protocol events, by month; the dimensions its filters use are indexed.</summary>
+    public static readonly CosmosContainerDefinition ReviewEvents = new(
+        "reviewEvents",
+        "/period",
+        ["/period/?", "/occurredAt/?", "/fromOfficeId/?", "/toOfficeId/?", "/fromCountry/?", "/toCountry/?", "/kind/?", "/priority/?", "/applied/?"],
+        [[new("/occurredAt"), new("/id")]],
+        null,
+        NoUniqueKeys);
+
+    /// <summary>The review's aggregate cells, by month.</summary>
+    public static readonly CosmosContainerDefinition ReviewCells = new(
+        "reviewCells",
+        "/period",
+        ["/period/?", "/fromOfficeId/?", "/toOfficeId/?", "/fromCountry/?", "/toCountry/?", "/kind/?", "/priority/?"],
+        NoComposites,
+        null,
+        NoUniqueKeys);
+
+    /// <summary>The review's referral deadlines, one document per referral pseudonym.</summary>
+    public static readonly CosmosContainerDefinition ReviewReferrals = new("reviewReferrals", "/id", ["/nextDueAt/?"], NoComposites, null, NoUniqueKeys);
+
     public static IReadOnlyList<CosmosContainerDefinition> All { get; } =
-        [Cases, Audit, Sequences, Idempotency, Offices, Policies, ProtocolSettings, Referrals, Alerts, Vocabulary, Documents, DeadLetters];
+        [Cases, Audit, Sequences, Idempotency, Offices, Policies, ProtocolSettings, Referrals, Alerts, Vocabulary, Documents, DeadLetters,
+         ReviewEvents, ReviewCells, ReviewReferrals];
 }

@@ -47,6 +47,12 @@ public sealed class CosmosDatabase : IDisposable
 
     public Container DeadLetters => Container(CosmosContainers.DeadLetters);
 
+    public Container ReviewEvents => Container(CosmosContainers.ReviewEvents);
+
+    public Container ReviewCells => Container(CosmosContainers.ReviewCells);
+
+    public Container ReviewReferrals => Container(CosmosContainers.ReviewReferrals);
+
     /// <summary>Creates the database and every container when <see cref="CosmosStorageOptions.CreateIfMissing"/> is set.</summary>
     public async Task InitializeAsync(CancellationToken cancellationToken)
     {

@@ -7,6 +7,7 @@ using LegalAidReferral.Core.Messaging;
 using LegalAidReferral.Core.Offices;
 using LegalAidReferral.Core.Referrals;
 using LegalAidReferral.Core.Referrals.Protocol;
+using LegalAidReferral.Core.Review;
 using LegalAidReferral.Core.Triage;
 using Microsoft.Azure.Cosmos;
 using Microsoft.Extensions.DependencyInjection;
@@ -44,6 +45,7 @@ public static class CosmosStorage
         services.AddSingleton<IOutbox, CosmosOutbox>();
         services.AddSingleton<IDeadLetters, CosmosDeadLetters>();
         services.AddSingleton<IDocumentCatalog, CosmosDocumentCatalog>();
+        services.AddSingleton<IReviewStore, CosmosReviewStore>();
         services.AddHostedService<CosmosStorageInitializer>();
         return services;
     }

@@ -189,6 +189,48 @@ internal static class SqliteSchema
             at             INTEGER NOT NULL
         );
 
+        -- The review's read model: listed events (no categories), aggregate cells, and each referral's deadlines.
+        CREATE TABLE IF NOT EXISTS review_events (
+            id                 TEXT    NOT NULL PRIMARY KEY,
+            referral           TEXT    NOT NULL,
+            kind               TEXT    NOT NULL,
+            priority           TEXT    NOT NULL,
+            from_office        TEXT    NOT NULL,
+            to_office          TEXT    NOT NULL,
+            from_country       TEXT    NOT NULL,
+            to_country         TEXT    NOT NULL,
+            step               TEXT    NOT NULL,
+            status             TEXT    NOT NULL,
+            occurred_at        INTEGER NOT NULL,
+            due_at             INTEGER NULL,
+            within_deadline    INTEGER NULL,
+            consent_overridden INTEGER NOT NULL,
+            period             TEXT    NOT NULL
+        );
+        CREATE INDEX IF NOT EXISTS review_events_in_order ON review_events (occurred_at, id);
+
+        CREATE TABLE IF NOT EXISTS review_cells (
+            id           TEXT    NOT NULL PRIMARY KEY,
+            period       TEXT    NOT NULL,
+            from_office  TEXT    NOT NULL,
+            to_office    TEXT    NOT NULL,
+            from_country TEXT    NOT NULL,
+            to_country   TEXT    NOT NULL,
+            kind         TEXT    NOT NULL,
+            priority     TEXT    NOT NULL,
+            gender       TEXT    NOT NULL,
+            groups       INTEGER NOT NULL,
+            counts       TEXT    NOT NULL
+        );
+        CREATE INDEX IF NOT EXISTS review_cells_by_period ON review_cells (period);
+
+        CREATE TABLE IF NOT EXISTS review_referrals (
+            pseudonym    TEXT    NOT NULL PRIMARY KEY,
+            next_due_at  INTEGER NULL,
+            document     TEXT    NOT NULL
+        );
+        CREATE INDEX IF NOT EXISTS review_referrals_due ON review_referrals (next_due_at) WHERE next_due_at IS NOT NULL;
+
         -- What is known of each case document; the bytes are in the document store (folder or Blob).
         CREATE TABLE IF NOT EXISTS documents (
             office_id   TEXT    NOT NULL,

@@ -7,6 +7,7 @@ using LegalAidReferral.Core.Messaging;
 using LegalAidReferral.Core.Offices;
 using LegalAidReferral.Core.Referrals;
 using LegalAidReferral.Core.Referrals.Protocol;
+using LegalAidReferral.Core.Review;
 using LegalAidReferral.Core.Triage;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -54,6 +55,10 @@ public static class SqliteStorage
         // Case documents: their records; the bytes are in the document store.
         services.AddSingleton<SqliteDocumentCatalog>();
         services.AddSingleton<IDocumentCatalog>(sp => sp.GetRequiredService<SqliteDocumentCatalog>());
+
+        // The adherence review's read model.
+        services.AddSingleton<SqliteReviewStore>();
+        services.AddSingleton<IReviewStore>(sp => sp.GetRequiredService<SqliteReviewStore>());
 
         services.AddHostedService<SqliteStorageInitializer>();
         return services;
