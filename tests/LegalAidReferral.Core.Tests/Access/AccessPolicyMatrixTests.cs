@@ -67,6 +67,10 @@ public class AccessPolicyMatrixTests
         [UseCase.ListDocuments] = ("DS", Target.Case, Outcome.NotFound),
         [UseCase.GetDocument] = ("DS", Target.Case, Outcome.NotFound),
         [UseCase.GetReferralDocument] = ("DS", Target.Office, Outcome.Forbidden),
+
+        // Adherence review.
+        [UseCase.GetAdherence] = ("R", Target.Office, Outcome.Allowed),
+        [UseCase.ListReviewEvents] = ("R", Target.Office, Outcome.Allowed),
     };
 
     private static readonly Dictionary<char, Role> RoleLetters = new()
