@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using LegalAidReferral.Core.Cases;
 using LegalAidReferral.Core.Referrals;
 using LegalAidReferral.Core.Referrals.Events;
@@ -26,12 +27,15 @@ public sealed record ReviewReferral(
     private static readonly HashSet<ReferralStatus> Ends =
         [ReferralStatus.Declined, ReferralStatus.Completed, ReferralStatus.Closed, ReferralStatus.Revoked];
 
+    [JsonIgnore]
     public string Corridor => $"{FromCountry}-{ToCountry}";
 
     /// <summary>The earliest due time of a started deadline not met yet, while the referral is open; null otherwise.</summary>
+    [JsonIgnore]
     public DateTimeOffset? NextDueAt => Open.Select(d => (DateTimeOffset?)d.DueAt).Min();
 
     /// <summary>The open deadline that falls due first.</summary>
+    [JsonIgnore]
     public EventDeadline? NextDeadline => Open.OrderBy(d => d.DueAt).FirstOrDefault();
 
     private IEnumerable<EventDeadline> Open => Ended ? [] : Started.Where(d => !Met.Contains(d.Kind));
