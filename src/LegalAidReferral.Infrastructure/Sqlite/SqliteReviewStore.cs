@@ -1,7 +1,7 @@
-using System.Text.Json;
 using LegalAidReferral.Core.Cases;
 using LegalAidReferral.Core.Common;
 using LegalAidReferral.Core.Referrals;
+using LegalAidReferral.Core.Referrals.Events;
 using LegalAidReferral.Core.Review;
 using Microsoft.Data.Sqlite;
 
@@ -9,8 +9,9 @@ namespace LegalAidReferral.Infrastructure.Sqlite;
 
 /// <summary>
 /// The review's read model in SQLite: one write per event (through the group-committing writer)
-/// inserts the listed event, and only when it is new, reads, adds to and writes back its cell and
-/// its referral's deadlines. Queries read cells by month (indexed) and the referrals due before now.
+/// inserts the listed event, and only when it is new, reads, adds to and writes back its cell (in the
+/// compact binary form) and upserts its referral's deadlines (a union in SQL, no read). Queries read
+/// cells by month (indexed) and the referrals whose computed earliest open due time is before now.
 /// </summary>
 public sealed class SqliteReviewStore(SqliteDatabase database) : IReviewStore
 {
@@ -22,6 +23,18 @@ public sealed class SqliteReviewStore(SqliteDatabase database) : IReviewStore
         AND ($kind IS NULL OR kind = $kind)
         AND ($priority IS NULL OR priority = $priority)
         """;
+
+    private const string ReferralColumns = """
+        pseudonym, from_office, to_office, from_country, to_country, kind, priority, gender, groups,
+        acknowledge_due, decide_due, first_contact_due, outcome_report_due, outcome_repeat, met, ended
+        """;
+
+    /// <summary>The due-time column of each deadline kind, in kind order (its column is 9 + the kind).</summary>
+    private static readonly (DeadlineKind Kind, string Parameter)[] DeadlineParameters =
+    [
+        (DeadlineKind.Acknowledge, "$acknowledge"), (DeadlineKind.Decide, "$decide"), (DeadlineKind.FirstContact, "$firstContact"),
+        (DeadlineKind.OutcomeReport, "$outcomeReport"),
+    ];
 
     private const string EventColumns =
         "occurred_at, id, referral, kind, priority, from_office, to_office, from_country, to_country, step, status, due_at, within_deadline, consent_overridden, period";
@@ -86,7 +99,7 @@ public sealed class SqliteReviewStore(SqliteDatabase database) : IReviewStore
                     var key = new CellKey(
                         reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4),
                         Parse<ReferralKind>(reader.GetString(5)), Parse<Priority>(reader.GetString(6)), Parse<GenderCategory>(reader.GetString(7)), reader.GetInt32(8));
-                    cells.Add(new AdherenceCell(key, CellCounts.FromJson(reader.GetString(9))));
+                    cells.Add(new AdherenceCell(key, CellCounts.FromBytes((byte[])reader.GetValue(9))));
                 }
 
                 return cells;
@@ -100,13 +113,13 @@ public sealed class SqliteReviewStore(SqliteDatabase database) : IReviewStore
         return Task.FromResult(database.Read<IReadOnlyList<ReviewReferral>>(
             read =>
             {
-                var command = read.Command("SELECT document FROM review_referrals WHERE next_due_at IS NOT NULL AND next_due_at < $now;");
+                var command = read.Command($"SELECT {ReferralColumns} FROM review_referrals WHERE next_due_at IS NOT NULL AND next_due_at < $now;");
                 command.Parameters.AddWithValue("$now", now.UtcTicks);
                 var overdue = new List<ReviewReferral>();
                 using var reader = command.ExecuteReader();
                 while (reader.Read())
                 {
-                    var referral = ReadReferral(reader.GetString(0));
+                    var referral = ReadReferral(reader);
                     if (query.Matches(referral.FromOfficeId, referral.ToOfficeId, referral.FromCountry, referral.ToCountry, referral.Kind, referral.Priority))
                     {
                         overdue.Add(referral);
@@ -151,9 +164,9 @@ public sealed class SqliteReviewStore(SqliteDatabase database) : IReviewStore
     {
         var select = write.Command("SELECT counts FROM review_cells WHERE id = $id;");
         select.Parameters.AddWithValue("$id", cell.Id);
-        if (select.ExecuteScalar() is string stored)
+        if (select.ExecuteScalar() is byte[] stored)
         {
-            var sum = CellCounts.FromJson(stored);
+            var sum = CellCounts.FromBytes(stored);
             sum.Add(counts);
             counts = sum;
         }
@@ -174,23 +187,46 @@ public sealed class SqliteReviewStore(SqliteDatabase database) : IReviewStore
         upsert.Parameters.AddWithValue("$priority", Kebab<Priority>.Name(cell.Priority));
         upsert.Parameters.AddWithValue("$gender", Kebab<GenderCategory>.Name(cell.Gender));
         upsert.Parameters.AddWithValue("$groups", cell.Groups);
-        upsert.Parameters.AddWithValue("$counts", counts.ToJson());
+        upsert.Parameters.AddWithValue("$counts", counts.ToBytes());
         upsert.ExecuteNonQuery();
     }
 
+    /// <summary>The union of what the referral's events said, in one upsert: each deadline's earliest due time, the met kinds' bits, ended.</summary>
     private static void MergeReferral(SqliteWrite write, ReviewEntry entry)
     {
-        var select = write.Command("SELECT document FROM review_referrals WHERE pseudonym = $pseudonym;");
-        select.Parameters.AddWithValue("$pseudonym", entry.Event.ReferralPseudonym);
-        var merged = ReviewReferral.Merge(select.ExecuteScalar() is string stored ? ReadReferral(stored) : null, entry.Event);
+        var e = entry.Event;
         var upsert = write.Command(
-            """
-            INSERT INTO review_referrals (pseudonym, next_due_at, document) VALUES ($pseudonym, $due, $document)
-            ON CONFLICT (pseudonym) DO UPDATE SET next_due_at = excluded.next_due_at, document = excluded.document;
+            $"""
+            INSERT INTO review_referrals ({ReferralColumns})
+            VALUES ($pseudonym, $fromOffice, $toOffice, $fromCountry, $toCountry, $kind, $priority, $gender, $groups,
+                    $acknowledge, $decide, $firstContact, $outcomeReport, $repeat, $met, $ended)
+            ON CONFLICT (pseudonym) DO UPDATE SET
+                acknowledge_due = coalesce(min(acknowledge_due, excluded.acknowledge_due), acknowledge_due, excluded.acknowledge_due),
+                decide_due = coalesce(min(decide_due, excluded.decide_due), decide_due, excluded.decide_due),
+                first_contact_due = coalesce(min(first_contact_due, excluded.first_contact_due), first_contact_due, excluded.first_contact_due),
+                outcome_report_due = coalesce(min(outcome_report_due, excluded.outcome_report_due), outcome_report_due, excluded.outcome_report_due),
+                outcome_repeat = coalesce(outcome_repeat, excluded.outcome_repeat),
+                met = met | excluded.met,
+                ended = max(ended, excluded.ended);
             """);
+        var merged = ReviewReferral.Merge(null, e);
         upsert.Parameters.AddWithValue("$pseudonym", merged.Pseudonym);
-        upsert.Parameters.AddWithValue("$due", (object?)merged.NextDueAt?.UtcTicks ?? DBNull.Value);
-        upsert.Parameters.AddWithValue("$document", JsonSerializer.Serialize(merged, WireJson.Options));
+        upsert.Parameters.AddWithValue("$fromOffice", merged.FromOfficeId);
+        upsert.Parameters.AddWithValue("$toOffice", merged.ToOfficeId);
+        upsert.Parameters.AddWithValue("$fromCountry", merged.FromCountry);
+        upsert.Parameters.AddWithValue("$toCountry", merged.ToCountry);
+        upsert.Parameters.AddWithValue("$kind", Kebab<ReferralKind>.Name(merged.Kind));
+        upsert.Parameters.AddWithValue("$priority", Kebab<Priority>.Name(merged.Priority));
+        upsert.Parameters.AddWithValue("$gender", Kebab<GenderCategory>.Name(merged.Gender));
+        upsert.Parameters.AddWithValue("$groups", merged.Groups);
+        foreach (var (kind, name) in DeadlineParameters)
+        {
+            upsert.Parameters.AddWithValue(name, (object?)merged.Started.FirstOrDefault(d => d.Kind == kind)?.DueAt.UtcTicks ?? DBNull.Value);
+        }
+
+        upsert.Parameters.AddWithValue("$repeat", (object?)merged.Started.FirstOrDefault(d => d.Kind == DeadlineKind.OutcomeReport)?.RepeatEveryDays ?? DBNull.Value);
+        upsert.Parameters.AddWithValue("$met", merged.Met.Aggregate(0, (bits, kind) => bits | (1 << (int)kind)));
+        upsert.Parameters.AddWithValue("$ended", merged.Ended ? 1 : 0);
         upsert.ExecuteNonQuery();
     }
 
@@ -224,8 +260,21 @@ public sealed class SqliteReviewStore(SqliteDatabase database) : IReviewStore
             reader.GetInt64(13) == 1,
             reader.GetString(14));
 
-    private static ReviewReferral ReadReferral(string document) =>
-        JsonSerializer.Deserialize<ReviewReferral>(document, WireJson.Options) ?? throw new InvalidDataException("A stored review referral is empty.");
+    private static ReviewReferral ReadReferral(SqliteDataReader reader)
+    {
+        var started = DeadlineParameters
+            .Where(d => !reader.IsDBNull(9 + (int)d.Kind))
+            .Select(d => new EventDeadline(
+                d.Kind,
+                new DateTimeOffset(reader.GetInt64(9 + (int)d.Kind), TimeSpan.Zero),
+                d.Kind == DeadlineKind.OutcomeReport && !reader.IsDBNull(13) ? reader.GetInt32(13) : null))
+            .ToArray();
+        var met = reader.GetInt32(14);
+        return new ReviewReferral(
+            reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4),
+            Parse<ReferralKind>(reader.GetString(5)), Parse<Priority>(reader.GetString(6)), Parse<GenderCategory>(reader.GetString(7)), reader.GetInt32(8),
+            started, Enum.GetValues<DeadlineKind>().Where(k => (met & (1 << (int)k)) != 0).ToArray(), reader.GetInt32(15) == 1);
+    }
 
     private static T Parse<T>(string name)
         where T : struct, Enum =>

@@ -73,6 +73,20 @@ public class AdherenceReportTests
         Assert.Equal(1 + (2 * (1 + 4 + 5)), lines.Length - 1);
     }
 
+    [Fact]
+    public void Cell_counts_read_back_from_both_stored_forms_equal_what_was_written()
+    {
+        var sum = new CellCounts();
+        foreach (var e in new SyntheticProtocolEvents(5).Generate(200, Now.AddDays(-90), TimeSpan.FromDays(80), Now))
+        {
+            sum.Add(CellCounts.Of(e));
+        }
+
+        Assert.NotEmpty(sum.NotSuccessfulReasons);
+        Assert.Equal(sum.ToJson(), CellCounts.FromBytes(sum.ToBytes()).ToJson());
+        Assert.Equal(sum.ToJson(), CellCounts.FromJson(sum.ToJson()).ToJson());
+    }
+
     private static AdherenceReport Report(IEnumerable<ProtocolEvent> events, int minCellSize)
     {
         var cells = new Dictionary<CellKey, CellCounts>();
