@@ -31,10 +31,7 @@ public class ReviewQueryBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        _folder = Path.Combine(Path.GetTempPath(), "legalaidreferral-bench", Guid.NewGuid().ToString("N"));
-        _database = new SqliteDatabase(new SqliteStorageOptions(_folder));
-        _database.InitializeAsync(default).GetAwaiter().GetResult();
-        _store = new SqliteReviewStore(_database);
+        (_folder, _database, _store) = ReviewStream.Open();
         var events = ReviewStream.Generate(ReviewStream.EventCount, seed: 1);
         var took = ReviewStream.Record(_store, events);
         var cells = _store.CellsAsync(new ReviewQuery("2025-01", "2026-12"), default).GetAwaiter().GetResult();
@@ -90,10 +87,7 @@ public class ReviewIngestionBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        _folder = Path.Combine(Path.GetTempPath(), "legalaidreferral-bench", Guid.NewGuid().ToString("N"));
-        _database = new SqliteDatabase(new SqliteStorageOptions(_folder));
-        _database.InitializeAsync(default).GetAwaiter().GetResult();
-        _store = new SqliteReviewStore(_database);
+        (_folder, _database, _store) = ReviewStream.Open();
         ReviewStream.Record(_store, ReviewStream.Generate(ReviewStream.EventCount, seed: 1));
     }
 
@@ -117,6 +111,14 @@ internal static class ReviewStream
         int.TryParse(Environment.GetEnvironmentVariable("REVIEW_BENCH_EVENTS"), out var count) && count > 0 ? count : 1_000_000;
 
     private static readonly DateTimeOffset Start = new(2025, 12, 1, 0, 0, 0, TimeSpan.Zero);
+
+    public static (string Folder, SqliteDatabase Database, SqliteReviewStore Store) Open()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "legalaidreferral-bench", Guid.NewGuid().ToString("N"));
+        var database = new SqliteDatabase(new SqliteStorageOptions(folder));
+        database.InitializeAsync(default).GetAwaiter().GetResult();
+        return (folder, database, new SqliteReviewStore(database));
+    }
 
     /// <summary>About <paramref name="events"/> events: referrals average a little under six.</summary>
     public static IReadOnlyList<ProtocolEvent> Generate(int events, int seed) =>

@@ -13,6 +13,7 @@ using LegalAidReferral.Core.Review;
 using LegalAidReferral.Core.Triage;
 using LegalAidReferral.Functions.Http;
 using LegalAidReferral.Functions.Operations;
+using LegalAidReferral.Functions.Review;
 using LegalAidReferral.Infrastructure.Documents;
 using LegalAidReferral.Infrastructure.Exchange;
 using LegalAidReferral.Infrastructure.Files;
@@ -115,6 +116,7 @@ public static class ServiceRegistration
         services.AddSingleton<IMessageHandler, RecordProtocolEvents>();
         services.AddSingleton<GetAdherence>();
         services.AddSingleton<ListReviewEvents>();
+        services.AddSingleton<AdherenceRoute>();
         return services;
     }
 

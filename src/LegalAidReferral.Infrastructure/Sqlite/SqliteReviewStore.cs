@@ -179,14 +179,7 @@ public sealed class SqliteReviewStore(SqliteDatabase database) : IReviewStore
             """);
         upsert.Parameters.AddWithValue("$id", cell.Id);
         upsert.Parameters.AddWithValue("$period", cell.Period);
-        upsert.Parameters.AddWithValue("$fromOffice", cell.FromOfficeId);
-        upsert.Parameters.AddWithValue("$toOffice", cell.ToOfficeId);
-        upsert.Parameters.AddWithValue("$fromCountry", cell.FromCountry);
-        upsert.Parameters.AddWithValue("$toCountry", cell.ToCountry);
-        upsert.Parameters.AddWithValue("$kind", Kebab<ReferralKind>.Name(cell.Kind));
-        upsert.Parameters.AddWithValue("$priority", Kebab<Priority>.Name(cell.Priority));
-        upsert.Parameters.AddWithValue("$gender", Kebab<GenderCategory>.Name(cell.Gender));
-        upsert.Parameters.AddWithValue("$groups", cell.Groups);
+        BindDimensions(upsert, cell.FromOfficeId, cell.ToOfficeId, cell.FromCountry, cell.ToCountry, cell.Kind, cell.Priority, cell.Gender, cell.Groups);
         upsert.Parameters.AddWithValue("$counts", counts.ToBytes());
         upsert.ExecuteNonQuery();
     }
@@ -211,14 +204,8 @@ public sealed class SqliteReviewStore(SqliteDatabase database) : IReviewStore
             """);
         var merged = ReviewReferral.Merge(null, e);
         upsert.Parameters.AddWithValue("$pseudonym", merged.Pseudonym);
-        upsert.Parameters.AddWithValue("$fromOffice", merged.FromOfficeId);
-        upsert.Parameters.AddWithValue("$toOffice", merged.ToOfficeId);
-        upsert.Parameters.AddWithValue("$fromCountry", merged.FromCountry);
-        upsert.Parameters.AddWithValue("$toCountry", merged.ToCountry);
-        upsert.Parameters.AddWithValue("$kind", Kebab<ReferralKind>.Name(merged.Kind));
-        upsert.Parameters.AddWithValue("$priority", Kebab<Priority>.Name(merged.Priority));
-        upsert.Parameters.AddWithValue("$gender", Kebab<GenderCategory>.Name(merged.Gender));
-        upsert.Parameters.AddWithValue("$groups", merged.Groups);
+        BindDimensions(
+            upsert, merged.FromOfficeId, merged.ToOfficeId, merged.FromCountry, merged.ToCountry, merged.Kind, merged.Priority, merged.Gender, merged.Groups);
         foreach (var (kind, name) in DeadlineParameters)
         {
             upsert.Parameters.AddWithValue(name, (object?)merged.Started.FirstOrDefault(d => d.Kind == kind)?.DueAt.UtcTicks ?? DBNull.Value);
@@ -228,6 +215,19 @@ public sealed class SqliteReviewStore(SqliteDatabase database) : IReviewStore
         upsert.Parameters.AddWithValue("$met", merged.Met.Aggregate(0, (bits, kind) => bits | (1 << (int)kind)));
         upsert.Parameters.AddWithValue("$ended", merged.Ended ? 1 : 0);
         upsert.ExecuteNonQuery();
+    }
+
+    private static void BindDimensions(
+        SqliteCommand command, string fromOffice, string toOffice, string fromCountry, string toCountry, ReferralKind kind, Priority priority, GenderCategory gender, int groups)
+    {
+        command.Parameters.AddWithValue("$fromOffice", fromOffice);
+        command.Parameters.AddWithValue("$toOffice", toOffice);
+        command.Parameters.AddWithValue("$fromCountry", fromCountry);
+        command.Parameters.AddWithValue("$toCountry", toCountry);
+        command.Parameters.AddWithValue("$kind", Kebab<ReferralKind>.Name(kind));
+        command.Parameters.AddWithValue("$priority", Kebab<Priority>.Name(priority));
+        command.Parameters.AddWithValue("$gender", Kebab<GenderCategory>.Name(gender));
+        command.Parameters.AddWithValue("$groups", groups);
     }
 
     private static void Bind(SqliteCommand command, ReviewQuery query)
