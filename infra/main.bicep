@@ -13,8 +13,7 @@ param environmentName string
 @description('Azure region of every resource.')
 param location string = resourceGroup().location
 
-@description('Office ids this deployment serves; each needs its subscription on the hub (Exchange:ServiceBus:Offices).')
-@minLength(1)
+@description('Office ids this deployment serves; each needs its subscription on the hub (Exchange:ServiceBus:Offices). Empty only for the regional review\'s deployment.')
 param offices string[]
 
 @description('Resource id of the hub\'s Service Bus namespace (output serviceBusNamespaceId of hub.bicep).')
@@ -89,6 +88,16 @@ param botMaxActivityBytes int = 65536
 @description('Turns a chat conversation may take at once, then per minute (BotFramework:TurnBurst and BotFramework:TurnsPerMinute).')
 param chatTurnBurst int = 20
 param chatTurnsPerMinute int = 60
+@description('The regional review only: the hub\'s subscription of the protocol-events topic this deployment drains into its review (Exchange:ServiceBus:ReviewSubscription); empty in a country deployment, which reviews the events its own offices publish.')
+param reviewSubscription string = ''
+
+@description('The smallest count the review shows; smaller counts are suppressed (Review:MinCellSize).')
+@minValue(1)
+param reviewMinCellSize int = 5
+
+@description('The IANA time zone of the review\'s months (Review:TimeZone).')
+param reviewTimeZone string = 'UTC'
+
 
 @description('Most instances the Flex Consumption plan scales out to.')
 param maximumInstanceCount int = 40
@@ -247,6 +256,9 @@ module functionApp 'modules/functionapp.bicep' = {
         Documents__MaxBytes: string(documentsMaxBytes)
         Exchange__Provider: 'service-bus'
         Exchange__ServiceBus__FullyQualifiedNamespace: '${serviceBusNamespaceName}.servicebus.windows.net'
+        Exchange__ServiceBus__ReviewSubscription: reviewSubscription
+        Review__MinCellSize: string(reviewMinCellSize)
+        Review__TimeZone: reviewTimeZone
         // A Key Vault reference: the app resolves it with its identity; no secret is in the settings.
         Referrals__PseudonymKey: '@Microsoft.KeyVault(VaultName=${keyVault.outputs.name};SecretName=${pseudonymKeySecretName})'
         // The bot's app id is the app's own identity (modules/bot.bicep).

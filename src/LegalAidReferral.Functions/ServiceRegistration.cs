@@ -15,10 +15,12 @@ using LegalAidReferral.Core.Offices;
 using LegalAidReferral.Core.Referrals;
 using LegalAidReferral.Core.Referrals.Events;
 using LegalAidReferral.Core.Referrals.Protocol;
+using LegalAidReferral.Core.Review;
 using LegalAidReferral.Core.Triage;
 using LegalAidReferral.Functions.Http;
 using LegalAidReferral.Functions.Operations;
 using LegalAidReferral.Infrastructure.BotFramework;
+using LegalAidReferral.Functions.Review;
 using LegalAidReferral.Infrastructure.Documents;
 using LegalAidReferral.Infrastructure.Exchange;
 using LegalAidReferral.Infrastructure.Files;
@@ -134,7 +136,34 @@ public static class ServiceRegistration
 
         // Chat: the Bot Framework protocol in front of the conversation engine.
         services.AddBotFramework(configuration);
+        // Adherence review: the read model of the protocol events, and its routes.
+        services.AddSingleton(ReviewSettingsOf(configuration.GetSection("Review")));
+        services.AddSingleton<IMessageHandler, RecordProtocolEvents>();
+        services.AddSingleton<GetAdherence>();
+        services.AddSingleton<ListReviewEvents>();
+        services.AddSingleton<AdherenceRoute>();
         return services;
+    }
+
+    /// <summary>
+    /// <c>Review:MinCellSize</c> (the smallest count shown, at least 1; default 5) and
+    /// <c>Review:TimeZone</c> (the IANA zone of the review's months; default UTC).
+    /// </summary>
+    private static ReviewSettings ReviewSettingsOf(IConfigurationSection review)
+    {
+        var minCellSize = review.GetValue<int?>("MinCellSize") ?? ReviewSettings.DefaultMinCellSize;
+        if (minCellSize < 1)
+        {
+            throw new StorageConfigurationException("Review:MinCellSize must be 1 or more (the smallest count the review shows).");
+        }
+
+        var zoneId = review["TimeZone"] is { Length: > 0 } configured ? configured : ReviewSettings.DefaultTimeZone;
+        if (!TimeZoneInfo.TryFindSystemTimeZoneById(zoneId, out var zone))
+        {
+            throw new StorageConfigurationException($"Review:TimeZone '{zoneId}' is not a known IANA time zone (e.g. UTC, America/Guatemala).");
+        }
+
+        return new ReviewSettings(minCellSize, zone);
     }
 
     /// <summary>

@@ -11,6 +11,11 @@ using LegalAidReferral.Standalone.DirectLine;
 using LegalAidReferral.Standalone.Hosting;
 using Scalar.AspNetCore;
 
+if (args is [SynthEventsCommand.Verb, .. var synthArguments])
+{
+    return SynthEventsCommand.Run(synthArguments, Console.Out, Console.Error, TimeProvider.System);
+}
+
 // The content root is the app's own folder, not the working directory, so its appsettings.json
 // (quiet per-request logging) applies however the host is launched.
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
@@ -71,6 +76,7 @@ catch (StartupRefusedException refused)
 if (settings.SeedDemoData)
 {
     builder.Services.AddHostedService<DemoCases>();
+    builder.Services.AddHostedService<DemoReviewEvents>();
 }
 
 if (settings.DevSignIn)

@@ -52,6 +52,9 @@ public class AccessTests(HostFixture fixture) : IClassFixture<HostFixture>
         ("cases/{caseId}/chat/messages", HttpMethod.Get, "/api/cases/{caseId}/chat/messages", () => null, true),
         ("cases/{caseId}/chat/messages", HttpMethod.Post, "/api/cases/{caseId}/chat/messages", () => new { text = "Hello" }, true),
         ("cases/{caseId}/chat/handoff/close", HttpMethod.Post, "/api/cases/{caseId}/chat/handoff/close", () => null, true),
+        ("review/adherence", HttpMethod.Get, "/api/review/adherence", () => null, false),
+        ("review/adherence.csv", HttpMethod.Get, "/api/review/adherence.csv", () => null, false),
+        ("review/events", HttpMethod.Get, "/api/review/events", () => null, false),
     ];
 
     [Fact]
@@ -129,6 +132,36 @@ public class AccessTests(HostFixture fixture) : IClassFixture<HostFixture>
         foreach (var route in Routes.Where(r => r.Route.StartsWith("cases", StringComparison.Ordinal)))
         {
             var response = await SendAsync(session, route, target);
+            Assert.True(response.StatusCode == HttpStatusCode.Forbidden, $"{route.Method} {route.Path}: {response.StatusCode}");
+        }
+    }
+
+    [Theory]
+    [InlineData(Samples.GuatemalaDefender)]
+    [InlineData(Samples.GuatemalaSupervisor)]
+    [InlineData(Samples.GuatemalaAdmin)]
+    [InlineData(Samples.Reviewer)]
+    public async Task Only_a_regional_reviewer_reaches_the_review_routes(string userId)
+    {
+        var session = await fixture.SignInAsync(userId);
+        var expected = userId == Samples.Reviewer ? HttpStatusCode.OK : HttpStatusCode.Forbidden;
+
+        foreach (var route in Routes.Where(r => r.Route.StartsWith("review/", StringComparison.Ordinal)))
+        {
+            var response = await SendAsync(session, route, default);
+            Assert.True(response.StatusCode == expected, $"{route.Method} {route.Path}: {response.StatusCode}");
+        }
+    }
+
+    [Fact]
+    public async Task A_regional_reviewer_reaches_no_case_referral_or_alert_route()
+    {
+        var target = await CaseWithConsentAsync();
+        var reviewer = await fixture.SignInAsync(Samples.Reviewer);
+
+        foreach (var route in Routes.Where(r => r.Route.Split('/')[0] is "cases" or "referrals" or "alerts"))
+        {
+            var response = await SendAsync(reviewer, route, target);
             Assert.True(response.StatusCode == HttpStatusCode.Forbidden, $"{route.Method} {route.Path}: {response.StatusCode}");
         }
     }

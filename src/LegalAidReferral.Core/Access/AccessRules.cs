@@ -7,6 +7,7 @@ public static class AccessRules
 {
     private const string CaseWork = "Only defenders and supervisors of an office work on its cases.";
     private const string ReferralWork = "Only defenders and supervisors of an office work on its referrals.";
+    private const string ReviewWork = "Only regional reviewers read the protocol adherence review.";
 
     private const string ClientWork = "Only the client of a case does this, through the chat.";
 
@@ -63,5 +64,8 @@ public static class AccessRules
         [UseCase.ListChatMessages] = AccessRule.Staff(Reach.OwnOffice, CaseWork, CaseRoles),
         [UseCase.PostChatMessage] = AccessRule.Staff(Reach.OwnOffice, CaseWork, CaseRoles),
         [UseCase.CloseChatHandOff] = AccessRule.Staff(Reach.OwnOffice, CaseWork, CaseRoles),
+        // Adherence review: pseudonymous events and indicators of every office, for regional reviewers only.
+        [UseCase.GetAdherence] = AccessRule.Staff(Reach.AnyOffice, ReviewWork, Role.RegionalReviewer),
+        [UseCase.ListReviewEvents] = AccessRule.Staff(Reach.AnyOffice, ReviewWork, Role.RegionalReviewer),
     };
 }

@@ -46,4 +46,7 @@ public enum UseCase
     ListChatMessages,
     PostChatMessage,
     CloseChatHandOff,
+    // Adherence review.
+    GetAdherence,
+    ListReviewEvents,
 }

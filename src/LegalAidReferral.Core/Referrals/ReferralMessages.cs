@@ -71,6 +71,9 @@ public static class ReferralMessages
     public static bool TryReadDelivery(ExchangeMessage message, [NotNullWhen(true)] out ReferralDelivery? delivery) =>
         (delivery = Read<SentBody>(message, SentSubject)?.Delivery) is not null;
 
+    public static bool TryReadEvent(ExchangeMessage message, [NotNullWhen(true)] out ProtocolEvent? protocolEvent) =>
+        (protocolEvent = Read<EventBody>(message, EventSubject)?.Event) is not null;
+
     public static bool TryReadStep(ExchangeMessage message, [NotNullWhen(true)] out Guid? referralId, [NotNullWhen(true)] out ReferralStep? step)
     {
         var body = Read<StepBody>(message, StepSubject);

@@ -83,6 +83,28 @@ public static class CosmosContainers
     public static readonly CosmosContainerDefinition Chat = new(
         "chat", "/partition", ["/partition/?", "/kind/?", "/expiresAt/?"], NoComposites, -1, NoUniqueKeys);
 
+    /// <summary>The review's listed protocol events, by month; the dimensions its filters use are indexed.</summary>
+    public static readonly CosmosContainerDefinition ReviewEvents = new(
+        "reviewEvents",
+        "/period",
+        ["/period/?", "/occurredAt/?", "/fromOfficeId/?", "/toOfficeId/?", "/fromCountry/?", "/toCountry/?", "/kind/?", "/priority/?", "/applied/?"],
+        [[new("/occurredAt"), new("/id")]],
+        null,
+        NoUniqueKeys);
+
+    /// <summary>The review's aggregate cells, by month.</summary>
+    public static readonly CosmosContainerDefinition ReviewCells = new(
+        "reviewCells",
+        "/period",
+        ["/period/?", "/fromOfficeId/?", "/toOfficeId/?", "/fromCountry/?", "/toCountry/?", "/kind/?", "/priority/?"],
+        NoComposites,
+        null,
+        NoUniqueKeys);
+
+    /// <summary>The review's referral deadlines, one document per referral pseudonym.</summary>
+    public static readonly CosmosContainerDefinition ReviewReferrals = new("reviewReferrals", "/id", ["/nextDueAt/?"], NoComposites, null, NoUniqueKeys);
+
     public static IReadOnlyList<CosmosContainerDefinition> All { get; } =
-        [Cases, Audit, Sequences, Idempotency, Offices, Policies, ProtocolSettings, Referrals, Alerts, Vocabulary, Documents, DeadLetters, ChatReferences, Chat];
+        [Cases, Audit, Sequences, Idempotency, Offices, Policies, ProtocolSettings, Referrals, Alerts, Vocabulary, Documents, DeadLetters, ChatReferences, Chat,
+         ReviewEvents, ReviewCells, ReviewReferrals];
 }

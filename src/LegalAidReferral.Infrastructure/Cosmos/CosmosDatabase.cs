@@ -50,6 +50,11 @@ public sealed class CosmosDatabase : IDisposable
     public Container ChatReferences => Container(CosmosContainers.ChatReferences);
 
     public Container Chat => Container(CosmosContainers.Chat);
+    public Container ReviewEvents => Container(CosmosContainers.ReviewEvents);
+
+    public Container ReviewCells => Container(CosmosContainers.ReviewCells);
+
+    public Container ReviewReferrals => Container(CosmosContainers.ReviewReferrals);
 
     /// <summary>Creates the database and every container when <see cref="CosmosStorageOptions.CreateIfMissing"/> is set.</summary>
     public async Task InitializeAsync(CancellationToken cancellationToken)

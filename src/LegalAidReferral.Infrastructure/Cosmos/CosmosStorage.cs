@@ -9,6 +9,7 @@ using LegalAidReferral.Core.Messaging;
 using LegalAidReferral.Core.Offices;
 using LegalAidReferral.Core.Referrals;
 using LegalAidReferral.Core.Referrals.Protocol;
+using LegalAidReferral.Core.Review;
 using LegalAidReferral.Core.Triage;
 using Microsoft.Azure.Cosmos;
 using Microsoft.Extensions.DependencyInjection;
@@ -48,6 +49,7 @@ public static class CosmosStorage
         services.AddSingleton<IDocumentCatalog, CosmosDocumentCatalog>();
         services.AddSingleton<IConversationReferenceStore, CosmosConversationReferenceStore>();
         services.AddSingleton<IChatStateStore, CosmosChatStateStore>();
+        services.AddSingleton<IReviewStore, CosmosReviewStore>();
         services.AddHostedService<CosmosStorageInitializer>();
         return services;
     }

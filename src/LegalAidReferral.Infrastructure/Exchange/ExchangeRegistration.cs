@@ -12,6 +12,9 @@ namespace LegalAidReferral.Infrastructure.Exchange;
 /// (the default: every office is served by this process) or <c>service-bus</c>, with one
 /// <see cref="ServiceBusClient"/> per process connected by identity (<c>Exchange:ServiceBus:FullyQualifiedNamespace</c>
 /// and <see cref="DefaultAzureCredential"/>) or, for development only, by <c>Exchange:ServiceBus:ConnectionString</c>.
+/// On Service Bus, a deployment records the protocol events it publishes in its own review, and the
+/// regional review (<c>Exchange:ServiceBus:ReviewSubscription</c> set) drains that subscription of the
+/// protocol-events topic into its read model too.
 /// </summary>
 public static class ExchangeRegistration
 {
@@ -33,11 +36,15 @@ public static class ExchangeRegistration
                 var settings = section.GetSection("ServiceBus");
                 var offices = settings.GetSection("Offices").Get<string[]>() ?? [];
                 services.AddSingleton(ServiceBusClientFrom(settings));
-                services.AddSingleton<IMessagePublisher>(sp => new ServiceBusPublisher(sp.GetRequiredService<ServiceBusClient>().CreateSender));
+                var reviewSubscription = settings["ReviewSubscription"];
+                services.AddSingleton<IMessagePublisher>(sp => new LocalReviewPublisher(
+                    new ServiceBusPublisher(sp.GetRequiredService<ServiceBusClient>().CreateSender),
+                    sp.GetServices<IMessageHandler>().Where(h => h.Topic == Topics.ProtocolEvents).ToArray()));
                 services.AddSingleton<IExchangeInbox>(sp => ServiceBusInbox.For(
                     sp.GetRequiredService<ServiceBusClient>(),
                     offices,
                     sp.GetServices<IMessageHandler>().Single(h => h.Topic == Topics.Referrals),
+                    string.IsNullOrEmpty(reviewSubscription) ? null : (reviewSubscription, sp.GetServices<IMessageHandler>().Single(h => h.Topic == Topics.ProtocolEvents)),
                     sp.GetRequiredService<ILoggerFactory>().CreateLogger<ServiceBusInbox>()));
                 break;
             case var other:

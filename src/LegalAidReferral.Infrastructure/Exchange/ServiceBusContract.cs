@@ -13,6 +13,9 @@ namespace LegalAidReferral.Infrastructure.Exchange;
 public static class ServiceBusContract
 {
     public const string ToOfficeId = "toOfficeId";
+
+    /// <summary>The regional review's subscription of the protocol-events topic (the hub creates it; the review's deployment drains it).</summary>
+    public const string ReviewSubscription = "regional-review";
     public const string FromOfficeId = "fromOfficeId";
     public const string CreatedAt = "createdAt";
     public const string JsonContentType = "application/json";

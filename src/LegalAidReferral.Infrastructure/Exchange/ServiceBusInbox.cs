@@ -7,7 +7,8 @@ namespace LegalAidReferral.Infrastructure.Exchange;
 /// <summary>
 /// The referral subscriptions of the offices this deployment serves (<c>Exchange:ServiceBus:Offices</c>,
 /// one subscription per office on the referrals topic, named by the office id), each drained in turn
-/// through the topic's handler until it is empty or a drain returns fewer messages than it asked for.
+/// through the topic's handler until it is empty or a drain returns fewer messages than it asked for;
+/// and, in the regional review, its subscription of the protocol-events topic.
 /// </summary>
 public sealed class ServiceBusInbox(IReadOnlyList<ServiceBusDrain> drains) : IExchangeInbox
 {
@@ -15,8 +16,13 @@ public sealed class ServiceBusInbox(IReadOnlyList<ServiceBusDrain> drains) : IEx
 
     private static readonly TimeSpan MaxWait = TimeSpan.FromSeconds(1);
 
-    public static ServiceBusInbox For(ServiceBusClient client, IEnumerable<string> offices, IMessageHandler referrals, ILogger logger) =>
-        new(offices.Select(office => new ServiceBusDrain(client.CreateReceiver(Topics.Referrals, office), Topics.Referrals, referrals, logger)).ToArray());
+    /// <param name="review">The protocol-events subscription this deployment drains into its review, and the handler; null: none.</param>
+    public static ServiceBusInbox For(
+        ServiceBusClient client, IEnumerable<string> offices, IMessageHandler referrals, (string Subscription, IMessageHandler Handler)? review, ILogger logger) =>
+        new(offices
+            .Select(office => new ServiceBusDrain(client.CreateReceiver(Topics.Referrals, office), Topics.Referrals, referrals, logger))
+            .Concat(review is { } r ? [new ServiceBusDrain(client.CreateReceiver(Topics.ProtocolEvents, r.Subscription), Topics.ProtocolEvents, r.Handler, logger)] : [])
+            .ToArray());
 
     public async Task<int> DrainAsync(CancellationToken cancellationToken)
     {

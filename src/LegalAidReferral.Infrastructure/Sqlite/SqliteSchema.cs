@@ -190,6 +190,68 @@ internal static class SqliteSchema
         );
         CREATE INDEX IF NOT EXISTS dead_letters_at ON dead_letters (at);
 
+        -- The review's read model: listed events (no categories), aggregate cells, and each referral's deadlines.
+        CREATE TABLE IF NOT EXISTS review_events (
+            id                 TEXT    NOT NULL PRIMARY KEY,
+            referral           TEXT    NOT NULL,
+            kind               TEXT    NOT NULL,
+            priority           TEXT    NOT NULL,
+            from_office        TEXT    NOT NULL,
+            to_office          TEXT    NOT NULL,
+            from_country       TEXT    NOT NULL,
+            to_country         TEXT    NOT NULL,
+            step               TEXT    NOT NULL,
+            status             TEXT    NOT NULL,
+            occurred_at        INTEGER NOT NULL,
+            due_at             INTEGER NULL,
+            within_deadline    INTEGER NULL,
+            consent_overridden INTEGER NOT NULL,
+            period             TEXT    NOT NULL
+        );
+        CREATE INDEX IF NOT EXISTS review_events_in_order ON review_events (occurred_at, id);
+
+        CREATE TABLE IF NOT EXISTS review_cells (
+            id           TEXT    NOT NULL PRIMARY KEY,
+            period       TEXT    NOT NULL,
+            from_office  TEXT    NOT NULL,
+            to_office    TEXT    NOT NULL,
+            from_country TEXT    NOT NULL,
+            to_country   TEXT    NOT NULL,
+            kind         TEXT    NOT NULL,
+            priority     TEXT    NOT NULL,
+            gender       TEXT    NOT NULL,
+            groups       INTEGER NOT NULL,
+            counts       BLOB    NOT NULL
+        );
+        CREATE INDEX IF NOT EXISTS review_cells_by_period ON review_cells (period);
+
+        -- One row per referral: each deadline's earliest due time, the deadlines met (a bit per kind), whether it
+        -- ended; the earliest open due time is computed and indexed, so recording is one upsert and "overdue" one range.
+        CREATE TABLE IF NOT EXISTS review_referrals (
+            pseudonym          TEXT    NOT NULL PRIMARY KEY,
+            from_office        TEXT    NOT NULL,
+            to_office          TEXT    NOT NULL,
+            from_country       TEXT    NOT NULL,
+            to_country         TEXT    NOT NULL,
+            kind               TEXT    NOT NULL,
+            priority           TEXT    NOT NULL,
+            gender             TEXT    NOT NULL,
+            groups             INTEGER NOT NULL,
+            acknowledge_due    INTEGER NULL,
+            decide_due         INTEGER NULL,
+            first_contact_due  INTEGER NULL,
+            outcome_report_due INTEGER NULL,
+            outcome_repeat     INTEGER NULL,
+            met                INTEGER NOT NULL,
+            ended              INTEGER NOT NULL,
+            next_due_at        INTEGER GENERATED ALWAYS AS (CASE WHEN ended = 0 THEN nullif(min(
+                coalesce(CASE WHEN met & 1 = 0 THEN acknowledge_due END, 9223372036854775807),
+                coalesce(CASE WHEN met & 2 = 0 THEN decide_due END, 9223372036854775807),
+                coalesce(CASE WHEN met & 4 = 0 THEN first_contact_due END, 9223372036854775807),
+                coalesce(CASE WHEN met & 8 = 0 THEN outcome_report_due END, 9223372036854775807)), 9223372036854775807) END) STORED
+        );
+        CREATE INDEX IF NOT EXISTS review_referrals_due ON review_referrals (next_due_at) WHERE next_due_at IS NOT NULL;
+
         -- What is known of each case document; the bytes are in the document store (folder or Blob).
         CREATE TABLE IF NOT EXISTS documents (
             office_id   TEXT    NOT NULL,

@@ -9,6 +9,7 @@ using LegalAidReferral.Core.Messaging;
 using LegalAidReferral.Core.Offices;
 using LegalAidReferral.Core.Referrals;
 using LegalAidReferral.Core.Referrals.Protocol;
+using LegalAidReferral.Core.Review;
 using LegalAidReferral.Core.Triage;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -64,6 +65,9 @@ public static class SqliteStorage
         // Chat conversations and references.
         services.AddSingleton<SqliteChatStateStore>();
         services.AddSingleton<IChatStateStore>(sp => sp.GetRequiredService<SqliteChatStateStore>());
+        // The adherence review's read model.
+        services.AddSingleton<SqliteReviewStore>();
+        services.AddSingleton<IReviewStore>(sp => sp.GetRequiredService<SqliteReviewStore>());
 
         services.AddHostedService<SqliteStorageInitializer>();
         return services;

@@ -77,6 +77,9 @@ public class AccessPolicyMatrixTests
         [UseCase.ListChatMessages] = ("DS", Target.Case, Outcome.NotFound),
         [UseCase.PostChatMessage] = ("DS", Target.Case, Outcome.NotFound),
         [UseCase.CloseChatHandOff] = ("DS", Target.Case, Outcome.NotFound),
+        // Adherence review.
+        [UseCase.GetAdherence] = ("R", Target.Office, Outcome.Allowed),
+        [UseCase.ListReviewEvents] = ("R", Target.Office, Outcome.Allowed),
     };
 
     private static readonly Dictionary<char, Role> RoleLetters = new()

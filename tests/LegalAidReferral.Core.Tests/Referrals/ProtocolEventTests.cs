@@ -62,6 +62,22 @@ public class ProtocolEventTests
     }
 
     [Fact]
+    public void An_event_carries_the_deadline_it_met_with_its_start_the_deadlines_it_started_and_outcome_codes_only()
+    {
+        var events = EveryStepEvent();
+        var (sent, acknowledged, accepted, outcome, withdrawn) = (events[0], events[1], events[2], events[5], events[8]);
+
+        Assert.Equal([DeadlineKind.Acknowledge, DeadlineKind.Decide], sent.Starts.Select(d => d.Kind));
+        Assert.Null(sent.Meets);
+        Assert.Equal((DeadlineKind.Acknowledge, (DateTimeOffset?)sent.OccurredAt), (acknowledged.Meets!.Value, acknowledged.DeadlineStartedAt));
+        Assert.Equal([DeadlineKind.FirstContact, DeadlineKind.OutcomeReport], accepted.Starts.Select(d => d.Kind));
+        Assert.Equal((DeadlineKind.OutcomeReport, (DateTimeOffset?)accepted.OccurredAt), (outcome.Meets!.Value, outcome.DeadlineStartedAt));
+        Assert.Equal((false, "other"), (outcome.Successful!.Value, outcome.ReasonCode));
+        Assert.Equal(ReferralStep.ConsentWithdrawnReason, withdrawn.ReasonCode);
+        Assert.All(events.Where(e => e.Step is ReferralAction.Decline or ReferralAction.Revoke && e != withdrawn), e => Assert.Null(e.ReasonCode));
+    }
+
+    [Fact]
     public void Pseudonyms_are_stable_per_key_and_differ_between_keys()
     {
         var other = new Pseudonyms(Encoding.ASCII.GetBytes("another deployment secret, 32 b!"));

@@ -51,7 +51,9 @@ public sealed partial class AppSettingsTests(CompiledInfrastructure infra)
     {
         Assert.All(CountryFiles(), file =>
         {
-            var missing = Code.Value.Except(NotOnAzure.Keys).Except(Application(file)).ToArray();
+            // An empty list is no setting at all: the regional review's deployment serves no office.
+            string[] noOffices = infra.Parameters(file)["offices"]!["value"]!.AsArray().Count == 0 ? ["Exchange:ServiceBus:Offices"] : [];
+            var missing = Code.Value.Except(NotOnAzure.Keys).Except(Application(file)).Except(noOffices).ToArray();
             Assert.True(missing.Length == 0, $"{file} does not set: {string.Join(", ", missing)} (infra/main.bicep, applicationSettings).");
         });
     }

@@ -48,7 +48,20 @@ public sealed class ExchangeTests(CompiledInfrastructure infra)
     [Fact]
     public void The_protocol_events_topic_has_the_regional_review_s_subscription_only()
     {
-        Assert.All(HubSnapshots(), hub => Assert.Equal(["regional-review"], OnTopic(hub, Topics.ProtocolEvents).Select(s => Name(s))));
+        Assert.All(HubSnapshots(), hub => Assert.Equal([ServiceBusContract.ReviewSubscription], OnTopic(hub, Topics.ProtocolEvents).Select(s => Name(s))));
+    }
+
+    [Fact]
+    public void One_deployment_serving_no_office_drains_the_review_s_subscription_and_country_deployments_drain_none()
+    {
+        var draining = infra.ParameterFiles.Where(CompiledInfrastructure.IsCountry)
+            .Select(file => (File: file, Subscription: infra.Snapshot(file).AppSettings["Exchange__ServiceBus__ReviewSubscription"], Offices: infra.Parameters(file)["offices"]!["value"]!.AsArray().Count))
+            .Where(d => d.Subscription.Length > 0)
+            .ToArray();
+
+        var review = Assert.Single(draining);
+        Assert.Equal(ServiceBusContract.ReviewSubscription, review.Subscription);
+        Assert.Equal(0, review.Offices);
     }
 
     [Fact]

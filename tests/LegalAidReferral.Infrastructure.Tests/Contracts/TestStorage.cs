@@ -9,6 +9,7 @@ using LegalAidReferral.Core.Messaging;
 using LegalAidReferral.Core.Offices;
 using LegalAidReferral.Core.Referrals;
 using LegalAidReferral.Core.Referrals.Protocol;
+using LegalAidReferral.Core.Review;
 using LegalAidReferral.Core.Triage;
 using LegalAidReferral.Infrastructure.Cosmos;
 using LegalAidReferral.Infrastructure.Sqlite;
@@ -65,6 +66,7 @@ public sealed class TestStorage : IAsyncDisposable
 
     public IChatStateStore Chat => Get<IChatStateStore>();
     public IConversationReferenceStore ChatReferences => Get<IConversationReferenceStore>();
+    public IReviewStore Reviews => Get<IReviewStore>();
 
     /// <summary>The Cosmos DB database under the stores (Cosmos storage only), to reach its containers directly.</summary>
     public CosmosDatabase CosmosDatabase => Get<CosmosDatabase>();

@@ -5,7 +5,11 @@ namespace LegalAidReferral.Core.Referrals.Events;
 /// <summary>
 /// What reviewers and the regional hub learn of one referral step: pseudonymous, no name, no date
 /// of birth, no free text, no document. The coarse categories are for aggregates with small-cell
-/// suppression only, never for a list shown to a person.
+/// suppression only, never for a list shown to a person. <see cref="Meets"/> and
+/// <see cref="DeadlineStartedAt"/> let the review time a step (from the start of the deadline it
+/// met) from this event alone; <see cref="Starts"/> lets it see a deadline fall overdue;
+/// <see cref="ReasonCode"/> is a code only: the unsuccessful outcome's code from the receiving
+/// office's list, or <c>consent-withdrawn</c> for the system's revoke, never a written reason.
 /// </summary>
 public sealed record ProtocolEvent(
     Guid EventId,
@@ -24,7 +28,12 @@ public sealed record ProtocolEvent(
     bool ConsentOverridden,
     GenderCategory Gender,
     AgeBand AgeBand,
-    IReadOnlyList<Vulnerability> VulnerableGroups)
+    IReadOnlyList<Vulnerability> VulnerableGroups,
+    DeadlineKind? Meets,
+    DateTimeOffset? DeadlineStartedAt,
+    IReadOnlyList<EventDeadline> Starts,
+    bool? Successful,
+    string? ReasonCode)
 {
     public const int SchemaVersion = 1;
 
@@ -57,6 +66,14 @@ public sealed record ProtocolEvent(
             referral.Consent.Overridden,
             referral.Categories.Gender,
             referral.Categories.AgeBand,
-            referral.Categories.VulnerableGroups);
+            referral.Categories.VulnerableGroups,
+            step.Meets,
+            step.Meets is { } met ? referral.Deadlines.FirstOrDefault(d => d.Kind == met)?.StartedAt : null,
+            step.Starts.Select(d => new EventDeadline(d.Kind, d.DueAt, d.RepeatEveryDays)).ToArray(),
+            step.Outcome?.Successful,
+            step.Outcome?.ReasonNotSuccessful ?? (step.WithdrawsConsent ? ReferralStep.ConsentWithdrawnReason : null));
     }
 }
+
+/// <summary>A deadline a step started, as the review sees it: which, when due, and how often it recurs.</summary>
+public sealed record EventDeadline(DeadlineKind Kind, DateTimeOffset DueAt, int? RepeatEveryDays);

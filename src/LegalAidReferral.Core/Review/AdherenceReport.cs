@@ -1,0 +1,146 @@
+using LegalAidReferral.Core.Cases;
+using LegalAidReferral.Core.Common;
+using LegalAidReferral.Core.Referrals;
+
+namespace LegalAidReferral.Core.Review;
+
+/// <summary>What a reviewer asks: the months and dimensions, and optionally one gender and one named vulnerable group.</summary>
+public sealed record AdherenceRequest(ReviewQuery Query, GenderCategory? Gender = null, Vulnerability? Group = null)
+{
+    public bool FiltersCategories => Gender is not null || Group is not null;
+
+    public bool Matches(GenderCategory gender, int groups) =>
+        (Gender is null || Gender == gender) && (Group is not { } group || ReviewGroups.Has(groups, group));
+}
+
+/// <summary>One row of indicators for a category (a gender, or a named vulnerable group, or <see cref="ReviewGroups.None"/>).</summary>
+public sealed record CategoryIndicators(string Category, IReadOnlyDictionary<string, object?> Indicators);
+
+/// <summary>A period's indicators (<c>all</c> for the whole range, or a month): in total, by gender and by vulnerable group.</summary>
+public sealed record Breakdown(string Period, IReadOnlyDictionary<string, object?> Total, IReadOnlyList<CategoryIndicators> ByGender, IReadOnlyList<CategoryIndicators> ByGroup);
+
+/// <summary>A referral with a deadline overdue now: pseudonymous, without categories.</summary>
+public sealed record OverdueReferral(
+    string ReferralPseudonym, ReferralKind Kind, Priority Priority, string FromOfficeId, string ToOfficeId, string Corridor, DeadlineKind Deadline, DateTimeOffset DueAt);
+
+public sealed record AdherenceReport(
+    string From,
+    string To,
+    string TimeZone,
+    int MinCellSize,
+    DateTimeOffset GeneratedAt,
+    Breakdown Summary,
+    IReadOnlyList<Breakdown> Monthly,
+    IReadOnlyList<OverdueReferral> Overdue)
+{
+    public const string AllPeriods = "all";
+
+    /// <summary>The longest overdue list a report carries (oldest due first); the count covers them all.</summary>
+    public const int MaxOverdueListed = 100;
+
+    /// <summary>
+    /// Adds up <paramref name="cells"/> (and counts <paramref name="overdue"/>, in the month each fell
+    /// due) for the whole range, each month, each gender and each named group, then suppresses small
+    /// cells. The overdue list is left out when the request filters by a category, since it would
+    /// tell the category of each listed referral.
+    /// </summary>
+    public static AdherenceReport Build(
+        IEnumerable<AdherenceCell> cells, IEnumerable<ReviewReferral> overdue, AdherenceRequest request, ReviewSettings settings, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(settings);
+        var months = ReviewPeriods.Between(request.Query.FromPeriod, request.Query.ToPeriod).ToArray();
+        var rows = new Dictionary<string, Rows>(StringComparer.Ordinal) { [AllPeriods] = new Rows() };
+        foreach (var month in months)
+        {
+            rows[month] = new Rows();
+        }
+
+        foreach (var cell in cells)
+        {
+            var key = cell.Key;
+            if (!request.Matches(key.Gender, key.Groups) || !rows.TryGetValue(key.Period, out var monthRows))
+            {
+                continue;
+            }
+
+            rows[AllPeriods].Add(key.Gender, key.Groups, cell.Counts, 0);
+            monthRows.Add(key.Gender, key.Groups, cell.Counts, 0);
+        }
+
+        var listed = new List<OverdueReferral>();
+        foreach (var referral in overdue.Where(r => request.Matches(r.Gender, r.Groups)).OrderBy(r => r.NextDueAt))
+        {
+            var next = referral.NextDeadline!;
+            rows[AllPeriods].Add(referral.Gender, referral.Groups, null, 1);
+            if (rows.TryGetValue(ReviewPeriods.MonthOf(next.DueAt, settings.TimeZone), out var dueMonth))
+            {
+                dueMonth.Add(referral.Gender, referral.Groups, null, 1);
+            }
+
+            if (!request.FiltersCategories && listed.Count < MaxOverdueListed)
+            {
+                listed.Add(new OverdueReferral(
+                    referral.Pseudonym, referral.Kind, referral.Priority, referral.FromOfficeId, referral.ToOfficeId, referral.Corridor, next.Kind, next.DueAt));
+            }
+        }
+
+        return new AdherenceReport(
+            request.Query.FromPeriod,
+            request.Query.ToPeriod,
+            settings.TimeZone.Id,
+            settings.MinCellSize,
+            now,
+            rows[AllPeriods].Breakdown(AllPeriods, settings.MinCellSize),
+            months.Select(m => rows[m].Breakdown(m, settings.MinCellSize)).ToArray(),
+            listed);
+    }
+
+    /// <summary>The running sums of one period: total, per gender, per named group and for none of them.</summary>
+    private sealed class Rows
+    {
+        private readonly Sum total = new();
+        private readonly Dictionary<GenderCategory, Sum> genders = Enum.GetValues<GenderCategory>().ToDictionary(g => g, _ => new Sum());
+        private readonly Dictionary<string, Sum> groups =
+            ReviewGroups.Named.Select(Kebab<Vulnerability>.Name).Append(ReviewGroups.None).ToDictionary(g => g, _ => new Sum(), StringComparer.Ordinal);
+
+        public void Add(GenderCategory gender, int mask, CellCounts? counts, long overdue)
+        {
+            total.Add(counts, overdue);
+            genders[gender].Add(counts, overdue);
+            foreach (var group in ReviewGroups.Named.Where(g => ReviewGroups.Has(mask, g)))
+            {
+                groups[Kebab<Vulnerability>.Name(group)].Add(counts, overdue);
+            }
+
+            if (mask == 0)
+            {
+                groups[ReviewGroups.None].Add(counts, overdue);
+            }
+        }
+
+        public Breakdown Breakdown(string period, int minCellSize) => new(
+            period,
+            total.Indicators(minCellSize),
+            genders.Select(g => new CategoryIndicators(Kebab<GenderCategory>.Name(g.Key), g.Value.Indicators(minCellSize))).ToArray(),
+            groups.Select(g => new CategoryIndicators(g.Key, g.Value.Indicators(minCellSize))).ToArray());
+    }
+
+    private sealed class Sum
+    {
+        private readonly CellCounts counts = new();
+        private long overdue;
+
+        public void Add(CellCounts? more, long overdueMore)
+        {
+            if (more is not null)
+            {
+                counts.Add(more);
+            }
+
+            overdue += overdueMore;
+        }
+
+        public IReadOnlyDictionary<string, object?> Indicators(int minCellSize) => IndicatorColumns.Of(new IndicatorColumns.Figures(counts, overdue, minCellSize));
+    }
+}

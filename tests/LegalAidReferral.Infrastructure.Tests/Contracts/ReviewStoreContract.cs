@@ -1,0 +1,148 @@
+using LegalAidReferral.Core.Cases;
+using LegalAidReferral.Core.Common;
+using LegalAidReferral.Core.Referrals;
+using LegalAidReferral.Core.Referrals.Events;
+using LegalAidReferral.Core.Review;
+
+namespace LegalAidReferral.Infrastructure.Tests.Contracts;
+
+public sealed class SqliteReviewStoreContract : ReviewStoreContract
+{
+    protected override Task<TestStorage> StartAsync() => TestStorage.SqliteAsync();
+}
+
+public sealed class CosmosReviewStoreContract : ReviewStoreContract
+{
+    protected override Task<TestStorage> StartAsync() => TestStorage.CosmosAsync();
+}
+
+/// <summary>The contract of <see cref="IReviewStore"/>: idempotent by event id, cells added up in any order, filters, overdue referrals, events paged.</summary>
+public abstract class ReviewStoreContract : StorageContract
+{
+    private static readonly DateTimeOffset Start = new(2026, 9, 28, 0, 0, 0, TimeSpan.Zero);
+    private static readonly DateTimeOffset Now = Start.AddDays(30);
+    private static readonly ReviewSettings Settings = ReviewSettings.Default with { MinCellSize = 1 };
+    private static readonly IReadOnlyList<ProtocolEvent> Stream = new SyntheticProtocolEvents(42).Generate(60, Start, TimeSpan.FromDays(40), Now);
+
+    private IReviewStore Store => Storage.Reviews;
+
+    [Fact]
+    public async Task An_event_recorded_again_changes_nothing()
+    {
+        var entry = ReviewEntry.Of(Stream[0], TimeZoneInfo.Utc);
+
+        Assert.True(await Store.RecordAsync(entry, default));
+        Assert.False(await Store.RecordAsync(entry, default));
+
+        var cell = Assert.Single(await Store.CellsAsync(new ReviewQuery("2026-01", "2026-12"), default));
+        Assert.Equal(entry.Cell, cell.Key);
+        Assert.Equal(entry.Counts.ToJson(), cell.Counts.ToJson());
+        Assert.Single((await Store.EventsAsync(new ReviewQuery("2026-01", "2026-12"), new PageRequest(10, null), default)).Items);
+    }
+
+    [Fact]
+    public async Task Events_recorded_in_any_order_and_twice_give_the_figures_of_the_events_added_once()
+    {
+        var random = new Random(3);
+        var arrived = Stream.Concat(Stream.Where(_ => random.NextDouble() < 0.3)).OrderBy(_ => random.Next()).ToArray();
+        foreach (var chunk in arrived.Chunk(16))
+        {
+            await Task.WhenAll(chunk.Select(e => Store.RecordAsync(ReviewEntry.Of(e, TimeZoneInfo.Utc), default)));
+        }
+
+        foreach (var query in Queries())
+        {
+            var request = new AdherenceRequest(query);
+            var stored = AdherenceReport.Build(await Store.CellsAsync(query, default), await Store.OverdueAsync(query, Now, default), request, Settings, Now);
+            Assert.Equal(AdherenceCsv.Write(Expected(request)), AdherenceCsv.Write(stored));
+        }
+    }
+
+    [Fact]
+    public async Task Overdue_referrals_are_the_open_ones_with_a_deadline_due_before_now()
+    {
+        await RecordAllAsync();
+        var expected = Stream.GroupBy(e => e.ReferralPseudonym)
+            .Select(g => g.Aggregate((ReviewReferral?)null, ReviewReferral.Merge)!)
+            .Where(r => r.NextDueAt < Now)
+            .Select(r => r.Pseudonym)
+            .Order(StringComparer.Ordinal);
+
+        var overdue = await Store.OverdueAsync(new ReviewQuery("2026-01", "2026-01"), Now, default);
+
+        Assert.NotEmpty(overdue);
+        Assert.Equal(expected, overdue.Select(r => r.Pseudonym).Order(StringComparer.Ordinal));
+        Assert.Empty(await Store.OverdueAsync(new ReviewQuery("2026-01", "2026-01"), Start, default));
+    }
+
+    [Fact]
+    public async Task Events_are_listed_oldest_first_across_pages_filtered_by_month_and_dimension()
+    {
+        await RecordAllAsync();
+        var query = new ReviewQuery("2026-10", "2026-10", OfficeId: "gt-idpp-guatemala");
+        var expected = Stream
+            .Where(e => e.OccurredAt.Month == 10 && (e.FromOfficeId == "gt-idpp-guatemala" || e.ToOfficeId == "gt-idpp-guatemala"))
+            .OrderBy(e => e.OccurredAt).ThenBy(e => e.EventId.ToString("D"), StringComparer.Ordinal)
+            .Select(e => e.EventId)
+            .ToArray();
+
+        var listed = new List<ReviewedEvent>();
+        string? token = null;
+        do
+        {
+            var page = await Store.EventsAsync(query, new PageRequest(7, token), default);
+            listed.AddRange(page.Items);
+            token = page.ContinuationToken;
+        }
+        while (token is not null);
+
+        Assert.NotEmpty(expected);
+        Assert.Equal(expected, listed.Select(e => e.EventId));
+        Assert.All(listed, e => Assert.Equal("2026-10", e.Period));
+        Assert.Equal(
+            ReviewedEvent.Of(Stream.Single(e => e.EventId == expected[0]), "2026-10") with { OccurredAt = listed[0].OccurredAt, DueAt = listed[0].DueAt },
+            listed[0]);
+    }
+
+    private static IEnumerable<ReviewQuery> Queries() =>
+    [
+        new("2026-09", "2026-12"),
+        new("2026-10", "2026-10"),
+        new("2026-09", "2026-12", Country: "MX"),
+        new("2026-09", "2026-12", OfficeId: "gt-idpp-guatemala"),
+        new("2026-09", "2026-12", FromCountry: "GT", ToCountry: "MX"),
+        new("2026-09", "2026-12", Kind: ReferralKind.Representation, Priority: Priority.Normal),
+    ];
+
+    private static AdherenceReport Expected(AdherenceRequest request)
+    {
+        var cells = new Dictionary<CellKey, CellCounts>();
+        foreach (var entry in Stream.Select(e => ReviewEntry.Of(e, TimeZoneInfo.Utc)))
+        {
+            if (!cells.TryGetValue(entry.Cell, out var counts))
+            {
+                cells[entry.Cell] = counts = new CellCounts();
+            }
+
+            counts.Add(entry.Counts);
+        }
+
+        var q = request.Query;
+        var matching = cells
+            .Where(c => string.CompareOrdinal(c.Key.Period, q.FromPeriod) >= 0 && string.CompareOrdinal(c.Key.Period, q.ToPeriod) <= 0)
+            .Where(c => q.Matches(c.Key.FromOfficeId, c.Key.ToOfficeId, c.Key.FromCountry, c.Key.ToCountry, c.Key.Kind, c.Key.Priority))
+            .Select(c => new AdherenceCell(c.Key, c.Value));
+        var overdue = Stream.GroupBy(e => e.ReferralPseudonym)
+            .Select(g => g.Aggregate((ReviewReferral?)null, ReviewReferral.Merge)!)
+            .Where(r => r.NextDueAt < Now && q.Matches(r.FromOfficeId, r.ToOfficeId, r.FromCountry, r.ToCountry, r.Kind, r.Priority));
+        return AdherenceReport.Build(matching, overdue, request, Settings, Now);
+    }
+
+    private async Task RecordAllAsync()
+    {
+        foreach (var chunk in Stream.Chunk(16))
+        {
+            await Task.WhenAll(chunk.Select(e => Store.RecordAsync(ReviewEntry.Of(e, TimeZoneInfo.Utc), default)));
+        }
+    }
+}
