@@ -3,8 +3,9 @@ namespace LegalAidReferral.Standalone.Hosting;
 /// <summary>
 /// Serves the web console (the Blazor WebAssembly app of LegalAidReferral.WebConsole) at <c>/</c>:
 /// its files, and its index page for any console address (a deep link such as <c>/cases/{id}</c>).
-/// Only a GET or HEAD that no route answers is a console address, and never one under <c>/api</c> or
-/// <c>/dev</c> or one that names a file, so unknown API addresses and wrong methods keep their problems.
+/// Only a GET or HEAD that no route answers is a console address, and never one under <c>/api</c>,
+/// <c>/dev</c>, <c>/chat</c> or <c>/v3</c> (Direct Line) or one that names a file, so unknown API
+/// addresses, wrong methods and the development-only chat routes of a production host keep their 404s.
 /// </summary>
 public static class WebConsoleHosting
 {
@@ -37,6 +38,6 @@ public static class WebConsoleHosting
         }
 
         var segments = (context.Request.Path.Value ?? "/").Trim('/').Split('/');
-        return segments[0] is not ("api" or "dev") && !segments[^1].Contains('.', StringComparison.Ordinal);
+        return segments[0] is not ("api" or "dev" or "chat" or "v3") && !segments[^1].Contains('.', StringComparison.Ordinal);
     }
 }
