@@ -10,18 +10,9 @@ public sealed class PurgeExpiredIdempotencyKeys(IIdempotencyStore store, Idempot
     public const int BatchSize = 1000;
 
     /// <summary>Deletes every record expired now; returns how many.</summary>
-    public async Task<int> RunAsync(CancellationToken cancellationToken)
+    public Task<int> RunAsync(CancellationToken cancellationToken)
     {
         var expiredBefore = clock.GetUtcNow() - options.Retention;
-        var purged = 0;
-        int deleted;
-        do
-        {
-            deleted = await store.DeleteExpiredAsync(expiredBefore, BatchSize, cancellationToken);
-            purged += deleted;
-        }
-        while (deleted == BatchSize);
-
-        return purged;
+        return BatchedDeletion.RunAsync(BatchSize, (limit, ct) => store.DeleteExpiredAsync(expiredBefore, limit, ct), cancellationToken);
     }
 }

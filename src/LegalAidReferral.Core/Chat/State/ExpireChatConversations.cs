@@ -1,3 +1,5 @@
+using LegalAidReferral.Core.Common;
+
 namespace LegalAidReferral.Core.Chat.State;
 
 /// <summary>
@@ -8,18 +10,9 @@ public sealed class ExpireChatConversations(IChatStateStore store, TimeProvider 
 {
     public const int BatchSize = 500;
 
-    public async Task<int> RunAsync(CancellationToken cancellationToken)
+    public Task<int> RunAsync(CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        var expired = 0;
-        int deleted;
-        do
-        {
-            deleted = await store.DeleteExpiredAsync(now, BatchSize, cancellationToken);
-            expired += deleted;
-        }
-        while (deleted == BatchSize);
-
-        return expired;
+        return BatchedDeletion.RunAsync(BatchSize, (limit, ct) => store.DeleteExpiredAsync(now, limit, ct), cancellationToken);
     }
 }
