@@ -31,7 +31,7 @@ public sealed class ChatReferralNotices(ICaseStore cases, IOfficeDirectory offic
     {
         ArgumentNullException.ThrowIfNull(copy);
         var notices = copy.Steps.Where(s => Notices.ContainsKey(s.Action)).Select(s => (Key: $"referral:{copy.Id:D}:{Kebab<ReferralAction>.Name(s.Action)}", Text: Notices[s.Action])).ToArray();
-        if (copy.Copy != ReferralCopy.Sending || copy.CaseId is not { } caseId || notices.Length == 0 || !delivery.Available)
+        if (copy.Copy != ReferralCopy.Sending || copy.CaseId is not { } caseId || notices.Length == 0)
         {
             return;
         }
