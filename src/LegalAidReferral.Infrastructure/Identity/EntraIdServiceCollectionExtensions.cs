@@ -28,6 +28,19 @@ public static class EntraIdServiceCollectionExtensions
         // mapping would rename oid and roles to long SOAP-era URIs.
         services.Configure<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme, options => options.MapInboundClaims = false);
 
+        // A caller sends the same token with every request for up to an hour: its signature is
+        // checked once and remembered for a few minutes (ValidatedTokenCache says what it keeps).
+        services.PostConfigure<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme, options =>
+        {
+            for (var i = 0; i < options.TokenHandlers.Count; i++)
+            {
+                if (options.TokenHandlers[i] is not ValidatedTokenCache)
+                {
+                    options.TokenHandlers[i] = new ValidatedTokenCache(options.TokenHandlers[i], TimeProvider.System);
+                }
+            }
+        });
+
         // Roles are checked by CallerAuthenticator, which answers a token without a role of this
         // app with 403; Microsoft.Identity.Web would fail a token with neither roles nor scp as 401.
         services.Configure<MicrosoftIdentityOptions>(JwtBearerDefaults.AuthenticationScheme, options => options.AllowWebApiToBeAuthorizedByACL = true);
