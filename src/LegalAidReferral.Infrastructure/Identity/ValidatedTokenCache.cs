@@ -50,7 +50,8 @@ public sealed class ValidatedTokenCache(TokenHandler inner, TimeProvider clock, 
         var result = await inner.ValidateTokenAsync(token, validationParameters).ConfigureAwait(false);
         if (token is not null && result is { IsValid: true, ClaimsIdentity: { } identity, SecurityToken: { } securityToken })
         {
-            Remember(token, new Validated(result, identity, securityToken, Until(securityToken, now)), now);
+            // A copy of its own: the first request may change the identity it was handed.
+            Remember(token, new Validated(result, identity.Clone(), Until(securityToken, now)), now);
         }
 
         return result;
@@ -83,13 +84,13 @@ public sealed class ValidatedTokenCache(TokenHandler inner, TimeProvider clock, 
         remembered[token] = validated;
     }
 
-    private sealed record Validated(TokenValidationResult Result, System.Security.Claims.ClaimsIdentity Identity, SecurityToken Token, DateTimeOffset Until)
+    private sealed record Validated(TokenValidationResult Result, System.Security.Claims.ClaimsIdentity Identity, DateTimeOffset Until)
     {
         public TokenValidationResult Copy() => new()
         {
             IsValid = true,
             ClaimsIdentity = Identity.Clone(),
-            SecurityToken = Token,
+            SecurityToken = Result.SecurityToken,
             Issuer = Result.Issuer,
             TokenType = Result.TokenType,
             TokenContext = Result.TokenContext,

@@ -47,6 +47,7 @@ public sealed class ValidatedTokenCacheTests : IDisposable
         Assert.Equal("gt-office", second.ClaimsIdentity.FindFirst("officeId")?.Value);
         Assert.Same(first.SecurityToken, second.SecurityToken);
 
+        first.ClaimsIdentity.AddClaim(new Claim("roles", "Supervisor"));
         second.ClaimsIdentity.AddClaim(new Claim("roles", "Supervisor"));
         var third = await _cache.ValidateTokenAsync(token, _parameters);
         Assert.Null(third.ClaimsIdentity.FindFirst("roles"));
