@@ -107,6 +107,18 @@ public sealed class ConsoleApi(HttpClient http)
 
     public Task<ApiResult<Alert>> AcknowledgeAlertAsync(string alertId) => SendAsync<Alert>(HttpMethod.Post, $"api/alerts/{Esc(alertId)}/acknowledge");
 
+    public Task<ApiResult<AdherenceReport>> GetAdherenceAsync(ReviewFilter filter) =>
+        SendAsync<AdherenceReport>(HttpMethod.Get, "api/review/adherence" + Query([.. filter.Parameters]));
+
+    /// <summary>The same report as CSV, with the file name the API gives it; null when the API refused (its problem is the JSON route's too).</summary>
+    public async Task<AdherenceCsv?> GetAdherenceCsvAsync(ReviewFilter filter)
+    {
+        using var response = await http.GetAsync("api/review/adherence.csv" + Query([.. filter.Parameters]));
+        return response.IsSuccessStatusCode
+            ? new(await response.Content.ReadAsByteArrayAsync(), response.Content.Headers.ContentDisposition?.FileName?.Trim('"') ?? "adherence.csv")
+            : null;
+    }
+
     private async Task<ApiResult<T>> SendAsync<T>(HttpMethod method, string path, object? body = null, string? etag = null, params (string Name, string Value)[] headers)
     {
         using var request = new HttpRequestMessage(method, path);
