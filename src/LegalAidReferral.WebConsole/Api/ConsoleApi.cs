@@ -77,8 +77,9 @@ public sealed class ConsoleApi(HttpClient http)
 
     public Task<ApiResult<Office>> GetOfficeAsync(string officeId) => SendAsync<Office>(HttpMethod.Get, $"api/offices/{Esc(officeId)}");
 
-    public Task<ApiResult<TriagePolicy>> UpdatePolicyAsync(string officeId, TriagePolicyRequest request) =>
-        SendAsync<TriagePolicy>(HttpMethod.Put, $"api/offices/{Esc(officeId)}/policy", request);
+    /// <summary>Guarded by the policy's ETag (that of <see cref="GetOfficeAsync"/>): 412 when someone else saved a newer version.</summary>
+    public Task<ApiResult<TriagePolicy>> UpdatePolicyAsync(string officeId, TriagePolicyRequest request, string? etag) =>
+        SendAsync<TriagePolicy>(HttpMethod.Put, $"api/offices/{Esc(officeId)}/policy", request, etag);
 
     public Task<ApiResult<ProtocolSettings>> GetProtocolAsync(string officeId) => SendAsync<ProtocolSettings>(HttpMethod.Get, $"api/offices/{Esc(officeId)}/protocol");
 
