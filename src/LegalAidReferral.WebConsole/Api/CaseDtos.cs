@@ -38,10 +38,10 @@ public sealed record IntakeRequest(
 
 public sealed record Consent(
     string Id, string Purpose, string? OfficeId, bool Given, DateTimeOffset RecordedAt, string Channel, string Language,
-    string RecordedBy, string? EvidenceReference, DateTimeOffset? WithdrawnAt, bool IsInForce);
+    string RecordedBy, string? EvidenceDocumentId, string? EvidenceReference, DateTimeOffset? WithdrawnAt, bool IsInForce);
 
 public sealed record ConsentRequest(
-    string Purpose, string? OfficeId, bool Given, string Channel, string Language, string? EvidenceReference);
+    string Purpose, string? OfficeId, bool Given, string Channel, string Language, string? EvidenceDocumentId, string? EvidenceReference);
 
 public sealed record ConsentWithdrawalRequest(string Channel);
 

@@ -22,7 +22,11 @@ public sealed record Referral(
     string Id, string Direction, string? CaseId, string FromOfficeId, string ToOfficeId, string Kind, string? KindDescription,
     string Priority, string Reason, IReadOnlyList<string> SharedFields, JsonObject? Shared, IReadOnlyList<string> DocumentIds, string Status,
     string? AssignedDefenderId, ReferralOutcome? Outcome, IReadOnlyList<ReferralStep> Steps, IReadOnlyList<ReferralDeadline> Deadlines,
-    IReadOnlyList<string> AllowedActions, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, long Version);
+    IReadOnlyList<string> AllowedActions, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, long Version)
+{
+    /// <summary>Incoming copy: when the client's withdrawn consent blanked <see cref="Shared"/>; null while the data stands.</summary>
+    public DateTimeOffset? SharedWithdrawnAt { get; init; }
+}
 
 public sealed record ReferralPage(IReadOnlyList<Referral> Items, string? ContinuationToken);
 
