@@ -70,21 +70,4 @@ public sealed class SharedDataTests : ConsoleTestContext
     {
         SharedWithdrawnAt = withdrawnAt,
     };
-
-    private sealed class NobodySignedIn : ISignInSession
-    {
-        public StaffUser? User => null;
-
-        public event Action? Changed
-        {
-            add { }
-            remove { }
-        }
-
-        public Task RestoreAsync() => Task.CompletedTask;
-
-        public Task<string?> AccessTokenAsync() => Task.FromResult<string?>(null);
-
-        public Task SignOutAsync() => Task.CompletedTask;
-    }
 }
