@@ -82,7 +82,11 @@ public sealed record Case(
     Household? Household, IReadOnlyList<string>? Vulnerabilities, string? VulnerabilityNotes, IReadOnlyList<LegalIssue> LegalIssues,
     KeyDates? KeyDates, IReadOnlyList<AdverseParty>? AdverseParties, IReadOnlyList<Consent> Consents,
     IReadOnlyList<StatusChange> StatusHistory, ConflictCheck? ConflictCheck, IReadOnlyList<string> AllowedTransitions,
-    DateTimeOffset CreatedAt, string CreatedBy, DateTimeOffset UpdatedAt, long Version, TriageResult? Triage);
+    DateTimeOffset CreatedAt, string CreatedBy, DateTimeOffset UpdatedAt, long Version, TriageResult? Triage)
+{
+    /// <summary>The chat side, for a case taken in through the chat.</summary>
+    public CaseChat? Chat { get; init; }
+}
 
 public sealed record HistoryEntry(DateTimeOffset At, string Action, string UserId, string OfficeId, IReadOnlyList<string> Changes);
 

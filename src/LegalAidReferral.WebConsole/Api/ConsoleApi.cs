@@ -105,6 +105,15 @@ public sealed class ConsoleApi(HttpClient http)
     public Task<ApiResult<ReferralMessage>> PostMessageAsync(string referralId, ReferralMessageRequest request) =>
         SendAsync<ReferralMessage>(HttpMethod.Post, $"api/referrals/{Esc(referralId)}/messages", request, headers: ("Idempotency-Key", Guid.NewGuid().ToString()));
 
+    public Task<ApiResult<ChatThread>> ListChatMessagesAsync(string caseId, string? continuationToken) =>
+        SendAsync<ChatThread>(HttpMethod.Get, $"api/cases/{Esc(caseId)}/chat/messages" + Query(("limit", "100"), ("continuationToken", continuationToken)));
+
+    /// <summary>A reply to the client; the same key (a retry of the same reply) is stored and sent once.</summary>
+    public Task<ApiResult<ChatMessage>> PostChatMessageAsync(string caseId, ChatMessageRequest request, string idempotencyKey) =>
+        SendAsync<ChatMessage>(HttpMethod.Post, $"api/cases/{Esc(caseId)}/chat/messages", request, headers: ("Idempotency-Key", idempotencyKey));
+
+    public Task<ApiResult<ChatHandOff>> CloseChatHandOffAsync(string caseId) => SendAsync<ChatHandOff>(HttpMethod.Post, $"api/cases/{Esc(caseId)}/chat/handoff/close");
+
     public Task<ApiResult<AlertPage>> ListAlertsAsync() => SendAsync<AlertPage>(HttpMethod.Get, "api/alerts?limit=100");
 
     public Task<ApiResult<Alert>> AcknowledgeAlertAsync(string alertId) => SendAsync<Alert>(HttpMethod.Post, $"api/alerts/{Esc(alertId)}/acknowledge");

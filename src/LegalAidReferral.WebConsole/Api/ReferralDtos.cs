@@ -36,6 +36,9 @@ public sealed record ReferralMessage(string Id, string FromOfficeId, string Auth
 
 public sealed record ReferralMessagePage(IReadOnlyList<ReferralMessage> Items, string? ContinuationToken);
 
-public sealed record Alert(string Id, string Kind, string ReferralId, string Deadline, int Occurrence, DateTimeOffset DueAt, DateTimeOffset RaisedAt, DateTimeOffset? AcknowledgedAt);
+/// <summary>An open alert: a missed deadline names its referral; a chat hand-off or an erasure request names its case.</summary>
+public sealed record Alert(
+    string Id, string Kind, string? ReferralId, string? Deadline, int? Occurrence, string? CaseId, string? CaseReference,
+    DateTimeOffset DueAt, DateTimeOffset RaisedAt, DateTimeOffset? AcknowledgedAt);
 
 public sealed record AlertPage(IReadOnlyList<Alert> Items, string? ContinuationToken);
