@@ -5,11 +5,14 @@ public class HostFixture : IAsyncLifetime
 {
     private readonly TempFolder _data = new();
 
-    public StandaloneProcess Host { get; private set; } = null!;
+    private StandaloneProcess? _host;
+
+    /// <summary>The started host; a fixture whose start failed has none, and says so instead of a null reference.</summary>
+    public StandaloneProcess Host => _host ?? throw new InvalidOperationException("The standalone host of this fixture did not start; see the class's first failure.");
 
     public string DataFolder => _data.Path;
 
-    public async Task InitializeAsync() => Host = await StandaloneProcess.StartAsync(_data.Path, await StorageArgumentsAsync());
+    public async Task InitializeAsync() => _host = await StandaloneProcess.StartAsync(_data.Path, await StorageArgumentsAsync());
 
     public Task<ApiSession> SignInAsync(string userId) => ApiSession.SignInAsync(Host.CreateClient(), userId);
 
@@ -18,7 +21,11 @@ public class HostFixture : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        await Host.DisposeAsync();
+        if (_host is not null)
+        {
+            await _host.DisposeAsync();
+        }
+
         _data.Dispose();
     }
 }

@@ -11,7 +11,8 @@ namespace LegalAidReferral.EndToEnd.Tests;
 /// </summary>
 public sealed partial class StandaloneProcess : IAsyncDisposable
 {
-    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
+    /// <summary>How long a start may take: generous, since the suite runs on shared 2-core machines next to builds.</summary>
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(120);
     private readonly Process _process;
     private readonly List<string> _output = [];
 
@@ -48,7 +49,15 @@ public sealed partial class StandaloneProcess : IAsyncDisposable
         StartWithoutFlagsAsync(dataFolder, [.. DevelopmentFlags, .. extraArguments]);
 
     /// <summary>Starts the host as Production with only <paramref name="arguments"/>.</summary>
-    public static async Task<StandaloneProcess> StartWithoutFlagsAsync(string dataFolder, params string[] arguments)
+    public static Task<StandaloneProcess> StartWithoutFlagsAsync(string dataFolder, params string[] arguments) =>
+        StartWithoutFlagsAsync(StartTimeout, dataFolder, arguments);
+
+    /// <summary>
+    /// Starts the host as Production with only <paramref name="arguments"/>, waiting at most
+    /// <paramref name="startTimeout"/> for its URL; a host that does not print it in time, or fails
+    /// to, is killed with its children, so no failed start leaves a process behind.
+    /// </summary>
+    internal static async Task<StandaloneProcess> StartWithoutFlagsAsync(TimeSpan startTimeout, string dataFolder, params string[] arguments)
     {
         var start = StartInfo(dataFolder, arguments);
         var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the standalone host.");
@@ -59,14 +68,26 @@ public sealed partial class StandaloneProcess : IAsyncDisposable
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
 
-        using var timeout = new CancellationTokenSource(StartTimeout);
+        using var timeout = new CancellationTokenSource(startTimeout);
         await using var registration = timeout.Token.Register(() => ready.TrySetException(
-            new TimeoutException($"The standalone host did not print its URL within {StartTimeout}. Output:\n{Joined()}")));
+            new TimeoutException($"The standalone host did not print its URL within {startTimeout}. Output:\n{Joined()}")));
         _ = process.WaitForExitAsync().ContinueWith(
             _ => ready.TrySetException(new InvalidOperationException($"The standalone host exited with {process.ExitCode}. Output:\n{Joined()}")),
             TaskScheduler.Default);
 
-        var url = await ready.Task;
+        Uri url;
+        try
+        {
+            url = await ready.Task;
+        }
+        catch
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+            process.Dispose();
+            throw;
+        }
+
         var host = new StandaloneProcess(process, url, dataFolder);
         lock (lines)
         {
@@ -123,7 +144,6 @@ public sealed partial class StandaloneProcess : IAsyncDisposable
 
         return (process.ExitCode, await output, await error);
     }
-
 
     /// <summary>A client whose every exchange with <c>/api</c> is checked against the OpenAPI document (see <see cref="ContractCheckingHandler"/>).</summary>
     public HttpClient CreateClient() => new(new ContractCheckingHandler(OpenApiContract.Served, new HttpClientHandler())) { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(30) };

@@ -1,5 +1,4 @@
 using System.Text;
-using System.Text.Json;
 using LegalAidReferral.Core.Audit;
 using LegalAidReferral.Core.Cases;
 using LegalAidReferral.Core.Common;
@@ -52,7 +51,7 @@ public sealed class SqliteCaseStore(SqliteDatabase database) : ICaseStore
                 var command = read.Command("SELECT document FROM cases WHERE office_id = $office AND id = $id;");
                 command.Parameters.AddWithValue("$office", officeId);
                 command.Parameters.AddWithValue("$id", caseId.ToString("D"));
-                return command.ExecuteScalar() is string document ? Deserialize(document) : null;
+                return StoredJson.ReadFirst<Case>(command, Document);
             },
             cancellationToken));
 
@@ -146,14 +145,12 @@ public sealed class SqliteCaseStore(SqliteDatabase database) : ICaseStore
                 }
 
                 return KeysetPosition.ReadPage(
-                    command, take, reader => (new KeysetPosition(reader.GetInt64(0), reader.GetString(1)), CaseSummary.Of(Deserialize(reader.GetString(2)))));
+                    command, take, reader => (new KeysetPosition(reader.GetInt64(0), reader.GetString(1)), CaseSummary.Of(StoredJson.Read<Case>(reader, 2, Document))));
             },
             cancellationToken));
     }
 
-    internal static Case Deserialize(string document) =>
-        JsonSerializer.Deserialize<Case>(document, WireJson.Options)
-        ?? throw new InvalidDataException("A stored case document is empty.");
+    internal const string Document = "case document";
 
     private static string EscapeLike(string text) =>
         text.Replace(@"\", @"\\", StringComparison.Ordinal)

@@ -42,7 +42,7 @@ public sealed class SqliteDocumentCatalog(SqliteDatabase database) : IDocumentCa
                 var command = read.Command("SELECT document FROM documents WHERE office_id = $office AND id = $id;");
                 command.Parameters.AddWithValue("$office", officeId);
                 command.Parameters.AddWithValue("$id", documentId.ToString("D"));
-                return command.ExecuteScalar() is string json ? Deserialize(json) : null;
+                return StoredJson.ReadFirst<CaseDocument>(command, Record);
             },
             cancellationToken));
 
@@ -67,7 +67,7 @@ public sealed class SqliteDocumentCatalog(SqliteDatabase database) : IDocumentCa
                     command.Parameters.AddWithValue("$afterId", position.Id);
                 }
 
-                return KeysetPosition.ReadPage(command, take, reader => (new KeysetPosition(reader.GetInt64(0), reader.GetString(1)), Deserialize(reader.GetString(2))));
+                return KeysetPosition.ReadPage(command, take, reader => (new KeysetPosition(reader.GetInt64(0), reader.GetString(1)), StoredJson.Read<CaseDocument>(reader, 2, Record)));
             },
             cancellationToken));
     }
@@ -83,6 +83,5 @@ public sealed class SqliteDocumentCatalog(SqliteDatabase database) : IDocumentCa
             },
             cancellationToken);
 
-    private static CaseDocument Deserialize(string json) =>
-        JsonSerializer.Deserialize<CaseDocument>(json, WireJson.Options) ?? throw new InvalidDataException("A stored document record is empty.");
+    private const string Record = "document record";
 }

@@ -1,3 +1,4 @@
+using LegalAidReferral.Core.Cases;
 using LegalAidReferral.Core.Common;
 using LegalAidReferral.Core.Conflicts;
 using Microsoft.Data.Sqlite;
@@ -127,7 +128,7 @@ internal sealed class SqlitePartyRows
         var after = long.MinValue;
         while (true)
         {
-            var batch = new List<(long RowId, string OfficeId, string CaseId, string Document)>(BackfillBatchSize);
+            var batch = new List<(long RowId, string OfficeId, string CaseId, Case Case)>(BackfillBatchSize);
             var read = write.Command("SELECT rowid, office_id, id, document FROM cases WHERE rowid > $after ORDER BY rowid LIMIT $take;");
             read.Parameters.AddWithValue("$after", after);
             read.Parameters.AddWithValue("$take", BackfillBatchSize);
@@ -135,13 +136,13 @@ internal sealed class SqlitePartyRows
             {
                 while (reader.Read())
                 {
-                    batch.Add((reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetString(3)));
+                    batch.Add((reader.GetInt64(0), reader.GetString(1), reader.GetString(2), StoredJson.Read<Case>(reader, 3, SqliteCaseStore.Document)));
                 }
             }
 
-            foreach (var (rowId, officeId, caseId, document) in batch)
+            foreach (var (rowId, officeId, caseId, @case) in batch)
             {
-                Of(officeId, caseId, IndexedCase.Of(SqliteCaseStore.Deserialize(document))).Insert(write);
+                Of(officeId, caseId, IndexedCase.Of(@case)).Insert(write);
                 after = rowId;
             }
 

@@ -25,7 +25,7 @@ public sealed class SqliteReferralStore(SqliteDatabase database) : IReferralStor
                 var command = read.Command("SELECT document FROM referrals WHERE office_id = $office AND id = $id;");
                 command.Parameters.AddWithValue("$office", holderOfficeId);
                 command.Parameters.AddWithValue("$id", referralId.ToString("D"));
-                return command.ExecuteScalar() is string document ? Deserialize(document) : null;
+                return StoredJson.ReadFirst<Referral>(command, Document);
             },
             cancellationToken));
 
@@ -65,7 +65,7 @@ public sealed class SqliteReferralStore(SqliteDatabase database) : IReferralStor
                     command.Parameters.AddWithValue("$afterId", position.Id);
                 }
 
-                return KeysetPosition.ReadPage(command, take, reader => (new KeysetPosition(reader.GetInt64(0), reader.GetString(1)), Deserialize(reader.GetString(2))));
+                return KeysetPosition.ReadPage(command, take, reader => (new KeysetPosition(reader.GetInt64(0), reader.GetString(1)), StoredJson.Read<Referral>(reader, 2, Document)));
             },
             cancellationToken));
     }
@@ -81,7 +81,7 @@ public sealed class SqliteReferralStore(SqliteDatabase database) : IReferralStor
                 var copies = new List<Referral>();
                 while (reader.Read())
                 {
-                    copies.Add(Deserialize(reader.GetString(0)));
+                    copies.Add(StoredJson.Read<Referral>(reader, 0, Document));
                 }
 
                 return copies;
@@ -116,7 +116,7 @@ public sealed class SqliteReferralStore(SqliteDatabase database) : IReferralStor
                 while (reader.Read())
                 {
                     last = reader.GetInt64(0);
-                    items.Add(Deserialize(reader.GetString(1)));
+                    items.Add(StoredJson.Read<Referral>(reader, 1, Document));
                 }
 
                 var next = items.Count == limit ? ContinuationTokens.Encode(last.ToString(CultureInfo.InvariantCulture)) : null;
@@ -162,9 +162,7 @@ public sealed class SqliteReferralStore(SqliteDatabase database) : IReferralStor
             cancellationToken);
     }
 
-    internal static Referral Deserialize(string document) =>
-        JsonSerializer.Deserialize<Referral>(document, WireJson.Options)
-        ?? throw new InvalidDataException("A stored referral document is empty.");
+    private const string Document = "referral document";
 
     private static bool Saved(SqliteWrite write, IReadOnlyList<ExchangeMessage> messages, AuditRow[] auditRows)
     {

@@ -11,6 +11,8 @@ public static class ApiValues
         ["Vulnerability"] = ["unaccompanied-minor", "child", "pregnant", "disability", "chronic-illness", "elderly", "gbv-survivor", "trafficking-victim", "lgbtiq", "indigenous", "detained"],
         ["LegalIssueType"] = ["asylum", "detention", "deportation", "regularization", "labour", "family-reunification", "criminal-defense", "child-protection", "documentation", "trafficking", "other"],
         ["IdentityDocumentType"] = ["passport", "national-id", "birth-certificate", "residence-permit", "refugee-id", "travel-document", "other"],
+        ["GenderCategory"] = ["female", "male", "other", "not-stated"],
+        ["ReviewGroup"] = ["unaccompanied-minor", "detained", "trafficking-victim", "pregnant"],
         ["ConsentPurpose"] = ["store-and-process", "share-with-office", "contact-by-chat"],
         ["ConsentChannel"] = ["in-person", "phone", "video-call", "chat", "written-form", "partner"],
         ["ConflictOutcome"] = ["none", "potential", "confirmed"],

@@ -77,8 +77,9 @@ public sealed class ConsoleApi(HttpClient http)
 
     public Task<ApiResult<Office>> GetOfficeAsync(string officeId) => SendAsync<Office>(HttpMethod.Get, $"api/offices/{Esc(officeId)}");
 
-    public Task<ApiResult<TriagePolicy>> UpdatePolicyAsync(string officeId, TriagePolicyRequest request) =>
-        SendAsync<TriagePolicy>(HttpMethod.Put, $"api/offices/{Esc(officeId)}/policy", request);
+    /// <summary>Guarded by the policy's ETag (that of <see cref="GetOfficeAsync"/>): 412 when someone else saved a newer version.</summary>
+    public Task<ApiResult<TriagePolicy>> UpdatePolicyAsync(string officeId, TriagePolicyRequest request, string? etag) =>
+        SendAsync<TriagePolicy>(HttpMethod.Put, $"api/offices/{Esc(officeId)}/policy", request, etag);
 
     public Task<ApiResult<ProtocolSettings>> GetProtocolAsync(string officeId) => SendAsync<ProtocolSettings>(HttpMethod.Get, $"api/offices/{Esc(officeId)}/protocol");
 
@@ -102,9 +103,30 @@ public sealed class ConsoleApi(HttpClient http)
     public Task<ApiResult<ReferralMessage>> PostMessageAsync(string referralId, ReferralMessageRequest request) =>
         SendAsync<ReferralMessage>(HttpMethod.Post, $"api/referrals/{Esc(referralId)}/messages", request, headers: ("Idempotency-Key", Guid.NewGuid().ToString()));
 
+    public Task<ApiResult<ChatThread>> ListChatMessagesAsync(string caseId, string? continuationToken) =>
+        SendAsync<ChatThread>(HttpMethod.Get, $"api/cases/{Esc(caseId)}/chat/messages" + Query(("limit", "100"), ("continuationToken", continuationToken)));
+
+    /// <summary>A reply to the client; the same key (a retry of the same reply) is stored and sent once.</summary>
+    public Task<ApiResult<ChatMessage>> PostChatMessageAsync(string caseId, ChatMessageRequest request, string idempotencyKey) =>
+        SendAsync<ChatMessage>(HttpMethod.Post, $"api/cases/{Esc(caseId)}/chat/messages", request, headers: ("Idempotency-Key", idempotencyKey));
+
+    public Task<ApiResult<ChatHandOff>> CloseChatHandOffAsync(string caseId) => SendAsync<ChatHandOff>(HttpMethod.Post, $"api/cases/{Esc(caseId)}/chat/handoff/close");
+
     public Task<ApiResult<AlertPage>> ListAlertsAsync() => SendAsync<AlertPage>(HttpMethod.Get, "api/alerts?limit=100");
 
     public Task<ApiResult<Alert>> AcknowledgeAlertAsync(string alertId) => SendAsync<Alert>(HttpMethod.Post, $"api/alerts/{Esc(alertId)}/acknowledge");
+
+    public Task<ApiResult<AdherenceReport>> GetAdherenceAsync(ReviewFilter filter) =>
+        SendAsync<AdherenceReport>(HttpMethod.Get, "api/review/adherence" + Query([.. filter.Parameters]));
+
+    /// <summary>The same report as CSV, with the file name the API gives it; null when the API refused (its problem is the JSON route's too).</summary>
+    public async Task<AdherenceCsv?> GetAdherenceCsvAsync(ReviewFilter filter)
+    {
+        using var response = await http.GetAsync("api/review/adherence.csv" + Query([.. filter.Parameters]));
+        return response.IsSuccessStatusCode
+            ? new(await response.Content.ReadAsByteArrayAsync(), response.Content.Headers.ContentDisposition?.FileName?.Trim('"') ?? "adherence.csv")
+            : null;
+    }
 
     private async Task<ApiResult<T>> SendAsync<T>(HttpMethod method, string path, object? body = null, string? etag = null, params (string Name, string Value)[] headers)
     {
