@@ -105,6 +105,18 @@ public sealed class ReviewPageTests : ConsoleTestContext
     }
 
     [Fact]
+    public void A_refused_csv_download_shows_the_api_s_problem_and_saves_nothing()
+    {
+        _api.CsvRefusal = HttpStatusCode.Forbidden;
+        var page = RenderReview();
+
+        page.Find("#review-csv").Click();
+
+        page.WaitForAssertion(() => Assert.Contains("You are not allowed to do this.", page.Find("[role=alert]").TextContent, StringComparison.Ordinal));
+        Assert.DoesNotContain(JSInterop.Invocations, i => i.Identifier == "legalAidConsole.save");
+    }
+
+    [Fact]
     public void Every_chart_has_the_numbers_of_its_table_and_of_the_api()
     {
         _api.Report = Report(month: (m, i) =>
@@ -129,7 +141,7 @@ public sealed class ReviewPageTests : ConsoleTestContext
                 var cell = cells.Single(c => c.GetAttribute("data-month") == month && c.GetAttribute("data-indicator") == name);
                 var fromApi = _api.Report["monthly"]!.AsArray().Single(r => r!["period"]!.GetValue<string>() == month)!["total"]![name];
                 Assert.Equal(fromApi is null ? "suppressed" : Number(fromApi).ToString(CultureInfo.InvariantCulture), bar.GetAttribute("data-value"));
-                Assert.Equal(Shown(ReviewIndicators.All.Single(i => i.Name == name), fromApi), cell.TextContent);
+                Assert.Equal(Shown(AllIndicators.Single(i => i.Name == name), fromApi), cell.TextContent);
             }
         }
     }
@@ -176,13 +188,16 @@ public sealed class ReviewPageTests : ConsoleTestContext
     public void Every_indicator_tile_chart_and_breakdown_of_the_page_has_a_text()
     {
         var texts = new ResourceManager("LegalAidReferral.WebConsole.Localisation.Texts", typeof(Texts).Assembly);
-        var keys = ReviewIndicators.All.Select(i => i.TextKey)
+        var keys = AllIndicators.Select(i => i.TextKey)
             .Concat(ReviewIndicators.Tiles.Select(t => $"Review.Tile.{t.Name}"))
             .Concat(ReviewIndicators.Charts.Select(c => $"Review.Chart.{c.Name}"))
             .Concat(ReviewIndicators.Breakdowns.Select(b => b.TextKey))
             .Append("ReviewGroup.none");
         Assert.All(keys, key => Assert.False(string.IsNullOrEmpty(texts.GetString(key, CultureInfo.InvariantCulture)), key));
     }
+
+    private static IEnumerable<ReviewIndicator> AllIndicators =>
+        ReviewIndicators.Tiles.Concat(ReviewIndicators.Charts).SelectMany(g => g.Indicators).Concat(ReviewIndicators.Columns).Distinct();
 
     private IRenderedComponent<ReviewPage> RenderReview()
     {
@@ -280,6 +295,8 @@ public sealed class ReviewPageTests : ConsoleTestContext
 
         public List<string> Csv { get; } = [];
 
+        public HttpStatusCode? CsvRefusal { get; set; }
+
         protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
             var path = request.RequestUri!.PathAndQuery.TrimStart('/');
@@ -295,6 +312,12 @@ public sealed class ReviewPageTests : ConsoleTestContext
             if (path.StartsWith("api/review/adherence.csv", StringComparison.Ordinal))
             {
                 Csv.Add(path);
+                if (CsvRefusal is { } refusal)
+                {
+                    var problem = new JsonObject { ["type"] = "https://legalaidreferral.example/problems/forbidden", ["title"] = "Forbidden", ["status"] = (int)refusal };
+                    return Task.FromResult(new HttpResponseMessage(refusal) { Content = new StringContent(problem.ToJsonString(), Encoding.UTF8, "application/problem+json") });
+                }
+
                 var content = new ByteArrayContent(Encoding.UTF8.GetBytes("period,breakdown,category\r\n"));
                 content.Headers.ContentType = new("text/csv");
                 content.Headers.ContentDisposition = new("attachment") { FileName = "\"adherence-2025-07-2025-12.csv\"" };

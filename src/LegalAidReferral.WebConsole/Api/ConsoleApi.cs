@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -10,8 +11,9 @@ namespace LegalAidReferral.WebConsole.Api;
 /// </summary>
 public sealed class ConsoleApi(HttpClient http)
 {
-    public Task<ApiResult<CasePage>> ListCasesAsync(string? status, string? priority, string? continuationToken) =>
-        SendAsync<CasePage>(HttpMethod.Get, "api/cases" + Query(("status", status), ("priority", priority), ("limit", "25"), ("continuationToken", continuationToken)));
+    /// <summary>A page of the office's cases, at most <paramref name="limit"/> (1 to 100) long.</summary>
+    public Task<ApiResult<CasePage>> ListCasesAsync(string? status, string? priority, string? continuationToken, int limit = 25) =>
+        SendAsync<CasePage>(HttpMethod.Get, "api/cases" + Query(("status", status), ("priority", priority), ("limit", limit.ToString(CultureInfo.InvariantCulture)), ("continuationToken", continuationToken)));
 
     /// <summary>The name travels in the body: proxies and telemetry record URLs.</summary>
     public Task<ApiResult<CasePage>> SearchCasesAsync(CaseSearchRequest request) => SendAsync<CasePage>(HttpMethod.Post, "api/cases/search", request);
@@ -119,13 +121,12 @@ public sealed class ConsoleApi(HttpClient http)
     public Task<ApiResult<AdherenceReport>> GetAdherenceAsync(ReviewFilter filter) =>
         SendAsync<AdherenceReport>(HttpMethod.Get, "api/review/adherence" + Query([.. filter.Parameters]));
 
-    /// <summary>The same report as CSV, with the file name the API gives it; null when the API refused (its problem is the JSON route's too).</summary>
-    public async Task<AdherenceCsv?> GetAdherenceCsvAsync(ReviewFilter filter)
+    /// <summary>The same report as CSV, with the file name the API gives it.</summary>
+    public async Task<ApiResult<AdherenceCsv>> GetAdherenceCsvAsync(ReviewFilter filter)
     {
-        using var response = await http.GetAsync("api/review/adherence.csv" + Query([.. filter.Parameters]));
-        return response.IsSuccessStatusCode
-            ? new(await response.Content.ReadAsByteArrayAsync(), response.Content.Headers.ContentDisposition?.FileName?.Trim('"') ?? "adherence.csv")
-            : null;
+        using var request = new HttpRequestMessage(HttpMethod.Get, "api/review/adherence.csv" + Query([.. filter.Parameters]));
+        return await ReadAsync(request, async content =>
+            new AdherenceCsv(await content.ReadAsByteArrayAsync(), content.Headers.ContentDisposition?.FileName?.Trim('"') ?? "adherence.csv"));
     }
 
     private async Task<ApiResult<T>> SendAsync<T>(HttpMethod method, string path, object? body = null, string? etag = null, params (string Name, string Value)[] headers)
@@ -149,14 +150,15 @@ public sealed class ConsoleApi(HttpClient http)
         return await ReadAsync<T>(request);
     }
 
-    private async Task<ApiResult<T>> ReadAsync<T>(HttpRequestMessage request)
+    /// <param name="read">How a successful answer's body is read: JSON unless given.</param>
+    private async Task<ApiResult<T>> ReadAsync<T>(HttpRequestMessage request, Func<HttpContent, Task<T>>? read = null)
     {
         using var response = await http.SendAsync(request);
         var status = (int)response.StatusCode;
         var etag = response.Headers.ETag?.ToString();
         if (response.IsSuccessStatusCode)
         {
-            return new(status, await response.Content.ReadFromJsonAsync<T>(ApiJson.Options), etag, null);
+            return new(status, read is null ? await response.Content.ReadFromJsonAsync<T>(ApiJson.Options) : await read(response.Content), etag, null);
         }
 
         Problem problem;

@@ -79,8 +79,4 @@ public static class ReviewIndicators
     [
         new("notSuccessfulReasons", "NotSuccessfulReason", i => i.NotSuccessfulReasons),
     ];
-
-    /// <summary>Every indicator the page shows.</summary>
-    public static IEnumerable<ReviewIndicator> All =>
-        Tiles.Concat(Charts).SelectMany(g => g.Indicators).Concat(Columns).Distinct();
 }
