@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -10,8 +11,9 @@ namespace LegalAidReferral.WebConsole.Api;
 /// </summary>
 public sealed class ConsoleApi(HttpClient http)
 {
-    public Task<ApiResult<CasePage>> ListCasesAsync(string? status, string? priority, string? continuationToken) =>
-        SendAsync<CasePage>(HttpMethod.Get, "api/cases" + Query(("status", status), ("priority", priority), ("limit", "25"), ("continuationToken", continuationToken)));
+    /// <summary>A page of the office's cases, at most <paramref name="limit"/> (1 to 100) long.</summary>
+    public Task<ApiResult<CasePage>> ListCasesAsync(string? status, string? priority, string? continuationToken, int limit = 25) =>
+        SendAsync<CasePage>(HttpMethod.Get, "api/cases" + Query(("status", status), ("priority", priority), ("limit", limit.ToString(CultureInfo.InvariantCulture)), ("continuationToken", continuationToken)));
 
     /// <summary>The name travels in the body: proxies and telemetry record URLs.</summary>
     public Task<ApiResult<CasePage>> SearchCasesAsync(CaseSearchRequest request) => SendAsync<CasePage>(HttpMethod.Post, "api/cases/search", request);

@@ -55,6 +55,9 @@ public sealed class ChatAlertFunctionTests
         Assert.Equal(404, again.Status);
         Assert.Empty(await ListAsync(scenario, Supervisor));
         Assert.Empty(await scenario.Services.GetRequiredService<IAlertStore>().ListMarksAsync(link.OfficeId, DateTimeOffset.MaxValue, 10, default));
+        var history = await scenario.Services.GetRequiredService<IAuditTrail>().ListForCaseAsync(link.OfficeId, link.CaseId, new(100, null), default);
+        var taken = Assert.Single(history.Items, e => e.Action == AuditAction.ErasureRequestAcknowledged);
+        Assert.Equal((Supervisor, $"alert:{erasure["id"]!.GetValue<string>()}"), (taken.UserId, Assert.Single(taken.Changes)));
     }
 
     [Fact]
