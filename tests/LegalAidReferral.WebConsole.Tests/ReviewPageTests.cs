@@ -57,6 +57,26 @@ public sealed class ReviewPageTests : ConsoleTestContext
     }
 
     [Fact]
+    public void Declines_and_unsuccessful_outcomes_are_broken_down_by_code_with_suppressed_codes_said_so()
+    {
+        _api.Report = Report(total: Indicators(i =>
+        {
+            (i["declinedNoCapacity"], i["declinedOther"], i["declinedUnspecified"]) = (7, null, 0);
+            i["notSuccessfulReasons"] = new JsonObject { ["unable-to-contact-client"] = 6, ["other"] = null };
+        }));
+
+        var page = RenderReview();
+
+        string Count(string breakdown, string code) => page.Find($"#breakdown-{breakdown} tr[data-code={code}] td").TextContent;
+        Assert.Equal("7", Count("declinedReasons", "no-capacity"));
+        Assert.Equal("suppressed", Count("declinedReasons", "other"));
+        Assert.Equal("0", Count("declinedReasons", "unspecified"));
+        Assert.Contains("No capacity", page.Find("#breakdown-declinedReasons tr[data-code=no-capacity] th").TextContent, StringComparison.Ordinal);
+        Assert.Equal("6", Count("notSuccessfulReasons", "unable-to-contact-client"));
+        Assert.Equal("suppressed", Count("notSuccessfulReasons", "other"));
+    }
+
+    [Fact]
     public void A_suppressed_count_is_suppressed_in_every_table_and_chart_of_the_page()
     {
         _api.Report = Report(
