@@ -105,6 +105,26 @@ public sealed class ReviewPageTests : ConsoleTestContext
     }
 
     [Fact]
+    public void The_filters_are_the_page_s_address_so_a_review_can_be_bookmarked()
+    {
+        var navigation = Services.GetRequiredService<Microsoft.AspNetCore.Components.NavigationManager>();
+        navigation.NavigateTo("review?priority=high&group=detained");
+
+        var page = RenderReview();
+
+        Assert.Equal("api/review/adherence?priority=high&group=detained", _api.Reports[0]);
+        Assert.Equal("high", page.Find("#review-priority").GetAttribute("value"));
+
+        page.Find("#review-priority").Change("low");
+        page.Find("form.review-filters").Submit();
+
+        page.WaitForAssertion(() => Assert.Contains("api/review/adherence?from=2026-01&to=2026-03&priority=low&group=detained", _api.Reports));
+        var address = new Uri(navigation.Uri);
+        Assert.Equal("/review", address.AbsolutePath);
+        Assert.Equal(["from=2026-01", "group=detained", "priority=low", "to=2026-03"], address.Query.TrimStart('?').Split('&').Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public void A_refused_csv_download_shows_the_api_s_problem_and_saves_nothing()
     {
         _api.CsvRefusal = HttpStatusCode.Forbidden;

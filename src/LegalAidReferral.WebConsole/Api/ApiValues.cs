@@ -21,6 +21,7 @@ public static class ApiValues
         ["ReferralStatus"] = ["sent", "acknowledged", "accepted", "declined", "assigned", "in-progress", "completed", "closed", "revoked"],
         ["ReferralAction"] = ["send", "acknowledge", "accept", "decline", "assign", "first-contact", "outcome", "revoke", "close"],
         ["DeadlineKind"] = ["acknowledge", "decide", "first-contact", "outcome-report"],
+        ["DeclineReason"] = ["no-capacity", "outside-mandate", "conflict-of-interest", "client-unreachable", "other"],
         ["PartyRole"] = ["client", "adverse-party"],
         ["TriageCriterionKind"] = ["jurisdiction", "mandate", "means-test", "conflict-of-interest"],
         ["AuditAction"] = ["case-created", "case-read", "case-listed", "case-updated", "case-status-changed", "consent-recorded", "consent-withdrawn", "history-read", "conflict-checked", "conflict-candidate-shown", "conflict-outcome-recorded", "case-triaged", "triage-overridden", "referral-sent", "referral-read", "referrals-listed", "referral-message-posted", "referral-messages-read", "referral-step-taken", "referral-received", "document-uploaded", "documents-listed", "document-downloaded", "referral-document-downloaded",

@@ -10,11 +10,11 @@ public sealed record ReferralRequest(
     string ToOfficeId, string Kind, string? KindDescription, string Reason, IReadOnlyList<string> SharedFields,
     IReadOnlyList<string>? DocumentIds, ConsentOverride? ConsentOverride);
 
-public sealed record ReferralActionRequest(string? Note, string? Reason, string? DefenderId, bool? Successful, string? ReasonNotSuccessful);
+public sealed record ReferralActionRequest(string? Note, string? Reason, string? DefenderId, bool? Successful, string? ReasonNotSuccessful, string? ReasonCode = null);
 
 public sealed record ReferralDeadline(string Kind, DateTimeOffset StartedAt, DateTimeOffset DueAt, DateTimeOffset? MetAt, DateTimeOffset? CancelledAt, bool IsOpen);
 
-public sealed record ReferralStep(string Id, string Action, string Side, string? From, string To, DateTimeOffset At, string By, string? Note, string? Reason);
+public sealed record ReferralStep(string Id, string Action, string Side, string? From, string To, DateTimeOffset At, string By, string? Note, string? Reason, string? ReasonCode);
 
 public sealed record ReferralOutcome(bool Successful, string? ReasonNotSuccessful);
 
