@@ -2,6 +2,7 @@ using LegalAidReferral.Core.Access;
 using LegalAidReferral.Core.Audit;
 using LegalAidReferral.Core.Cases;
 using LegalAidReferral.Core.Chat;
+using LegalAidReferral.Core.Chat.Alerts;
 using LegalAidReferral.Core.Chat.Cases;
 using LegalAidReferral.Core.Chat.Engine;
 using LegalAidReferral.Core.Chat.Flows;
@@ -123,6 +124,8 @@ public static class ServiceRegistration
 
         // The chat engine (docs/chat.md); the catalog is checked here, so a broken flow file stops the start-up.
         services.AddSingleton(ChatCatalog.Default);
+        services.AddSingleton<ChatAlertSync>();
+        services.AddSingleton<RecoverChatAlerts>();
         services.AddSingleton<ChatCaseWrite>();
         services.AddSingleton<ClientChatActions>();
         services.AddSingleton<VerifyChatCode>();

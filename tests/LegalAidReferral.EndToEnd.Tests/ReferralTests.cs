@@ -69,18 +69,25 @@ public class ReferralTests(HostFixture fixture) : IClassFixture<HostFixture>
     }
 
     [Fact]
-    public async Task Tapachula_declines_with_a_reason_and_Guatemala_sees_the_reason()
+    public async Task Tapachula_declines_with_a_reason_code_and_Guatemala_sees_the_code_and_the_reason()
     {
         var guatemala = await fixture.SignInAsync(Samples.GuatemalaDefender);
         var tapachula = await fixture.SignInAsync(Samples.TapachulaDefender);
         var id = await SentAndReceivedAsync(guatemala, tapachula);
         Assert.Equal(HttpStatusCode.OK, (await tapachula.SendAsync(HttpMethod.Post, $"/api/referrals/{id}/acknowledge")).StatusCode);
 
-        var declined = await tapachula.SendAsync(HttpMethod.Post, $"/api/referrals/{id}/decline", new { reason = "No capacity this month" });
+        var withoutCode = await tapachula.SendAsync(HttpMethod.Post, $"/api/referrals/{id}/decline", new { reason = "No capacity this month" });
+        var otherWithoutReason = await tapachula.SendAsync(HttpMethod.Post, $"/api/referrals/{id}/decline", new { reasonCode = "other" });
+        var declined = await tapachula.SendAsync(HttpMethod.Post, $"/api/referrals/{id}/decline", new { reasonCode = "no-capacity", reason = "No capacity this month" });
 
+        Assert.Equal(HttpStatusCode.BadRequest, withoutCode.StatusCode);
+        Assert.Contains("reasonCode", (await ApiSession.ReadObjectAsync(withoutCode))["errors"]!.AsObject().Select(e => e.Key));
+        Assert.Equal(HttpStatusCode.BadRequest, otherWithoutReason.StatusCode);
+        Assert.Contains("reason", (await ApiSession.ReadObjectAsync(otherWithoutReason))["errors"]!.AsObject().Select(e => e.Key));
         Assert.Equal(HttpStatusCode.OK, declined.StatusCode);
         var outgoing = await CopyInStatusAsync(guatemala, id, "declined");
-        Assert.Equal("No capacity this month", outgoing["steps"]!.AsArray()[^1]!["reason"]!.GetValue<string>());
+        var step = outgoing["steps"]!.AsArray()[^1]!;
+        Assert.Equal(("No capacity this month", "no-capacity"), (step["reason"]!.GetValue<string>(), step["reasonCode"]!.GetValue<string>()));
         Assert.Contains("close", outgoing["allowedActions"]!.AsArray().Select(a => a!.GetValue<string>()));
     }
 

@@ -45,7 +45,7 @@ public class ReviewTests(HostFixture fixture) : IClassFixture<HostFixture>
 
         Assert.Equal(
             HttpStatusCode.OK,
-            (await tapachula.SendAsync(HttpMethod.Post, $"/api/referrals/{referrals[0]}/decline", new { note = Note, reason = DeclineReason })).StatusCode);
+            (await tapachula.SendAsync(HttpMethod.Post, $"/api/referrals/{referrals[0]}/decline", new { note = Note, reasonCode = "conflict-of-interest", reason = DeclineReason })).StatusCode);
         // This month only: the demo data's synthetic events end before it (docs/review.md).
         var month = DateTime.UtcNow.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
         var query = $"?from={month}&to={month}&officeId={Samples.TapachulaOffice}&corridor=GT-MX";
@@ -76,13 +76,15 @@ public class ReviewTests(HostFixture fixture) : IClassFixture<HostFixture>
             }
         }
 
-        // One decline in this corridor: shown neither as a count in JSON nor as a value in CSV.
+        // One decline in this corridor: shown neither as a count in JSON nor as a value in CSV, nor by its code.
         var json = JsonNode.Parse(outputs[0])!;
         Assert.Null(json["summary"]!["total"]!["declined"]);
+        Assert.Null(json["summary"]!["total"]!["declinedConflictOfInterest"]);
         Assert.Null(json["summary"]!["byGender"]!.AsArray().Single(g => g!["category"]!.GetValue<string>() == "female")!["indicators"]!["declined"]);
         var csv = outputs[1].Split("\r\n");
         var declined = Array.IndexOf(csv[0].Split(','), "declined");
         Assert.Equal(string.Empty, csv[1].Split(',')[declined]);
+        Assert.Equal(string.Empty, csv[1].Split(',')[Array.IndexOf(csv[0].Split(','), "declined_conflict_of_interest")]);
         Assert.DoesNotContain("\"gender\"", outputs[6], StringComparison.Ordinal);
         Assert.DoesNotContain("detained", outputs[6], StringComparison.Ordinal);
     }

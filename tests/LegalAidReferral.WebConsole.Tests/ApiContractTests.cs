@@ -11,8 +11,11 @@ namespace LegalAidReferral.WebConsole.Tests;
 /// </summary>
 public sealed class ApiContractTests
 {
-    /// <summary>The standalone host's development sign-in, outside /api and outside the document.</summary>
-    private static readonly HashSet<Type> NotInDocument = [typeof(DevUser), typeof(DevTokenRequest), typeof(DevToken)];
+    /// <summary>
+    /// The standalone host's development sign-in (outside /api and outside the document), the CSV's bytes
+    /// (not JSON), and the review's filters (query parameters, held to the document by their own test).
+    /// </summary>
+    private static readonly HashSet<Type> NotInDocument = [typeof(DevUser), typeof(DevTokenRequest), typeof(DevToken), typeof(AdherenceCsv), typeof(ReviewFilter)];
 
     public static TheoryData<string> Records() =>
         [.. typeof(ConsoleApi).Assembly.GetTypes()
@@ -64,6 +67,23 @@ public sealed class ApiContractTests
             var documented = Repository.OpenApiSchemas[name]!["enum"]!.AsArray().Select(v => v!.GetValue<string>());
             Assert.Equal(documented.Order(StringComparer.Ordinal), values.Order(StringComparer.Ordinal));
         }
+    }
+
+    [Theory]
+    [InlineData("/api/review/adherence")]
+    [InlineData("/api/review/adherence.csv")]
+    public void The_review_filters_are_the_query_parameters_of_the_review_routes(string route)
+    {
+        var documented = Repository.OpenApi["paths"]![route]!["get"]!["parameters"]!.AsArray()
+            .Select(p => Repository.OpenApi["components"]!["parameters"]![p!["$ref"]!.GetValue<string>().Split('/')[^1]]!)
+            .Where(p => p["in"]!.GetValue<string>() == "query")
+            .Select(p => p["name"]!.GetValue<string>())
+            .Order(StringComparer.Ordinal);
+        var sent = new ReviewFilter().Parameters.Select(p => p.Name).Order(StringComparer.Ordinal);
+        var fields = typeof(ReviewFilter).GetConstructors().Single().GetParameters().Select(p => JsonNamingPolicy.CamelCase.ConvertName(p.Name!)).Order(StringComparer.Ordinal);
+
+        Assert.Equal(documented, sent);
+        Assert.Equal(documented, fields);
     }
 
     /// <summary>A record's schema: the component of its name, or for the inline ones, the property that holds it.</summary>

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using System.Net.Http.Headers;
 using System.Text;
 using Bunit;
 using LegalAidReferral.WebConsole.Api;
@@ -35,11 +36,11 @@ public abstract class ConsoleTestContext : BunitContext
     /// <summary>Answers every request with the next queued answer, and keeps the requests.</summary>
     protected sealed class FakeApi : HttpMessageHandler
     {
-        private readonly Queue<(HttpStatusCode Status, string Json)> _answers = new();
+        private readonly Queue<(HttpStatusCode Status, string Json, string? ETag)> _answers = new();
 
         public List<(HttpMethod Method, string Path, string? Body, string? IfMatch)> Requests { get; } = [];
 
-        public void Answer(HttpStatusCode status, string json) => _answers.Enqueue((status, json));
+        public void Answer(HttpStatusCode status, string json, string? etag = null) => _answers.Enqueue((status, json, etag));
 
         protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
@@ -47,9 +48,15 @@ public abstract class ConsoleTestContext : BunitContext
                 request.Method, request.RequestUri!.PathAndQuery,
                 request.Content is null ? null : await request.Content.ReadAsStringAsync(cancellationToken),
                 request.Headers.TryGetValues("If-Match", out var tags) ? tags.Single() : null));
-            var (status, json) = _answers.Dequeue();
+            var (status, json, etag) = _answers.Dequeue();
             var type = (int)status >= 400 ? "application/problem+json" : "application/json";
-            return new HttpResponseMessage(status) { Content = new StringContent(json, Encoding.UTF8, type) };
+            var response = new HttpResponseMessage(status) { Content = new StringContent(json, Encoding.UTF8, type) };
+            if (etag is not null)
+            {
+                response.Headers.ETag = new EntityTagHeaderValue(etag);
+            }
+
+            return response;
         }
     }
 }

@@ -74,7 +74,7 @@ public sealed partial class LocalisationTests
 
     private static HashSet<string> Placeholders(string text) => [.. Placeholder().Matches(text).Select(m => m.Value)];
 
-    [GeneratedRegex(@"\bL\[""(?<key>[A-Za-z]+)""\]")]
+    [GeneratedRegex(@"\bL\[""(?<key>[A-Za-z][A-Za-z.]*)""\]")]
     private static partial Regex TextKey();
 
     [GeneratedRegex(@"\{\d+\}")]

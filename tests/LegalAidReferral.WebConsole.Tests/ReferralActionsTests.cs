@@ -39,21 +39,60 @@ public sealed class ReferralActionsTests : ConsoleTestContext
     }
 
     [Fact]
-    public void Declining_asks_for_a_reason_and_sends_it()
+    public void Declining_asks_for_a_reason_code_and_sends_it_with_the_written_reason()
     {
         (string Action, ReferralActionRequest Request)? acted = null;
         var page = Render<ReferralActions>(p => p
             .Add(c => c.Referral, Referral("acknowledged", ["accept", "decline"]))
             .Add(c => c.Act, a => acted = a));
         Assert.Empty(page.FindAll("#f-reason"));
+        Assert.Empty(page.FindAll("#f-reasonCode"));
 
         page.Find("#action").Change("decline");
+        var codes = page.FindAll("#f-reasonCode option").Select(o => (o.GetAttribute("value"), o.TextContent)).ToArray();
+        page.Find("#f-reasonCode").Change("outside-mandate");
         page.Find("#f-reason").Change("Outside our mandate.");
         page.Find("fluent-button").Click();
 
+        Assert.Equal(5, codes.Length);
+        Assert.Contains(("conflict-of-interest", "Conflict of interest"), codes);
         Assert.Equal("decline", acted!.Value.Action);
-        Assert.Equal("Outside our mandate.", acted.Value.Request.Reason);
+        Assert.Equal(("outside-mandate", "Outside our mandate."), (acted.Value.Request.ReasonCode, acted.Value.Request.Reason));
         Assert.Null(acted.Value.Request.DefenderId);
+    }
+
+    [Theory]
+    [InlineData("no-capacity", "", null, false)]
+    [InlineData("other", "", "", true)]
+    [InlineData("other", "Asked another office", "Asked another office", true)]
+    public void The_written_reason_of_a_decline_is_required_only_with_the_code_other(string code, string typed, string? sent, bool required)
+    {
+        (string Action, ReferralActionRequest Request)? acted = null;
+        var page = Render<ReferralActions>(p => p
+            .Add(c => c.Referral, Referral("acknowledged", ["decline"]))
+            .Add(c => c.Act, a => acted = a));
+
+        page.Find("#f-reasonCode").Change(code);
+        page.Find("#f-reason").Change(typed);
+        var label = page.Find("label[for=f-reason]").TextContent;
+        page.Find("fluent-button").Click();
+
+        Assert.Equal(required, label.Contains("required", StringComparison.OrdinalIgnoreCase));
+        Assert.Equal((code, sent), (acted!.Value.Request.ReasonCode, acted.Value.Request.Reason));
+    }
+
+    [Fact]
+    public void Other_actions_send_no_reason_code()
+    {
+        (string Action, ReferralActionRequest Request)? acted = null;
+        var page = Render<ReferralActions>(p => p
+            .Add(c => c.Referral, Referral("sent", ["revoke"]))
+            .Add(c => c.Act, a => acted = a));
+
+        page.Find("#f-reason").Change("Sent by mistake");
+        page.Find("fluent-button").Click();
+
+        Assert.Equal(("revoke", null, "Sent by mistake"), (acted!.Value.Action, acted.Value.Request.ReasonCode, acted.Value.Request.Reason));
     }
 
     private static Referral Referral(string status, string[] allowed) => new(

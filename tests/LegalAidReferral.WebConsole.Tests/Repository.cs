@@ -9,8 +9,10 @@ public static class Repository
 
     public static string ConsoleSources => Path.Combine(Root, "src", "LegalAidReferral.WebConsole");
 
-    public static JsonObject OpenApiSchemas { get; } =
-        JsonNode.Parse(File.ReadAllText(Path.Combine(Root, "src", "LegalAidReferral.Functions", "OpenApi", "openapi.json")))!["components"]!["schemas"]!.AsObject();
+    public static JsonObject OpenApi { get; } =
+        JsonNode.Parse(File.ReadAllText(Path.Combine(Root, "src", "LegalAidReferral.Functions", "OpenApi", "openapi.json")))!.AsObject();
+
+    public static JsonObject OpenApiSchemas => OpenApi["components"]!["schemas"]!.AsObject();
 
     private static string FindRoot()
     {

@@ -37,6 +37,7 @@ public enum AuditAction
     ChatHandOffClosed,
     ChatNoticeSent,
     ErasureRequested,
+    ErasureRequestAcknowledged,
 }
 
 /// <summary>

@@ -1,4 +1,5 @@
 using LegalAidReferral.Core.Access;
+using LegalAidReferral.Core.Audit;
 using LegalAidReferral.Core.Common;
 using LegalAidReferral.Core.Identity;
 
@@ -7,8 +8,10 @@ namespace LegalAidReferral.Core.Referrals;
 /// <summary>
 /// Records that someone of the office has seen an open alert. The alert stays open until its step is
 /// done: acknowledging says "we know", not "it is solved". Acknowledging again keeps the first record.
+/// An erasure request's alert is cleared by it (the office has taken the request in hand), which is
+/// recorded in the case's audit trail (<c>erasure-request-acknowledged</c>, naming the alert).
 /// </summary>
-public sealed class AcknowledgeAlert(AccessPolicy access, IAlertStore alerts, TimeProvider clock)
+public sealed class AcknowledgeAlert(AccessPolicy access, IAlertStore alerts, CaseAuditor auditor, TimeProvider clock)
 {
     public async Task<Result<RaisedAlert>> HandleAsync(Guid alertId, CallContext call, CancellationToken cancellationToken)
     {
@@ -18,8 +21,17 @@ public sealed class AcknowledgeAlert(AccessPolicy access, IAlertStore alerts, Ti
             return denied;
         }
 
-        return await alerts.AcknowledgeAsync(call.Caller.OfficeId, alertId, call.Caller.Id, clock.GetUtcNow(), cancellationToken) is { } acknowledged
-            ? acknowledged
-            : Failure.NotFound("alert");
+        if (await alerts.AcknowledgeAsync(call.Caller.OfficeId, alertId, call.Caller.Id, clock.GetUtcNow(), cancellationToken) is not { } acknowledged)
+        {
+            return Failure.NotFound("alert");
+        }
+
+        if (acknowledged.Alert is CaseAlert { Kind: CaseAlertKind.ErasureRequest } erasure)
+        {
+            await auditor.RecordAsync(
+                call, erasure.OfficeId, [erasure.CaseId], AuditAction.ErasureRequestAcknowledged, [$"alert:{erasure.Id:D}"], cancellationToken);
+        }
+
+        return acknowledged;
     }
 }

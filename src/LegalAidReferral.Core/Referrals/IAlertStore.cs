@@ -2,7 +2,11 @@ using LegalAidReferral.Core.Common;
 
 namespace LegalAidReferral.Core.Referrals;
 
-/// <summary>Port: the missed-deadline alerts each office has raised, open until the step is done or the referral ends.</summary>
+/// <summary>
+/// Port: the alerts each office has to act on. Missed-deadline alerts are open until the step is done or
+/// the referral ends; case alerts (chat hand-off, erasure request) follow the case's chat side, and the
+/// marks say which cases' alerts may lag behind a change of the case (docs/chat.md, "Alerts").
+/// </summary>
 public interface IAlertStore
 {
     /// <summary>
@@ -12,12 +16,33 @@ public interface IAlertStore
     /// </summary>
     Task<int> SyncAsync(string officeId, Guid referralId, IReadOnlyList<MissedDeadlineAlert> open, DateTimeOffset now, CancellationToken cancellationToken);
 
-    /// <summary>The office's open alerts, oldest due first.</summary>
+    /// <summary>
+    /// As <see cref="SyncAsync"/> for the alerts of one case: an alert never stored is raised (an alert once
+    /// cleared is not raised again), and a stored open alert of the case no longer listed is cleared.
+    /// </summary>
+    Task<int> SyncCaseAsync(string officeId, Guid caseId, IReadOnlyList<CaseAlert> open, DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>Records, before a change of the case, that its alerts have to be synced after it.</summary>
+    Task MarkCaseAsync(string officeId, CaseAlertMark mark, CancellationToken cancellationToken);
+
+    /// <summary>Removes a mark once its case's alerts are synced; an unknown mark is ignored.</summary>
+    Task UnmarkCaseAsync(string officeId, Guid markId, CancellationToken cancellationToken);
+
+    /// <summary>Up to <paramref name="limit"/> of the office's marks made before <paramref name="before"/>, oldest first.</summary>
+    Task<IReadOnlyList<CaseAlertMark>> ListMarksAsync(string officeId, DateTimeOffset before, int limit, CancellationToken cancellationToken);
+
+    /// <summary>The office's open alerts of every kind, oldest due first.</summary>
     Task<Page<RaisedAlert>> ListOpenAsync(string officeId, PageRequest page, CancellationToken cancellationToken);
 
-    /// <summary>Marks an open alert of the office seen by <paramref name="by"/> (the first acknowledgement stays); null if the office has no such open alert.</summary>
+    /// <summary>
+    /// Marks an open alert of the office seen by <paramref name="by"/> (the first acknowledgement stays); an
+    /// erasure-request alert is cleared by it. Null if the office has no such open alert.
+    /// </summary>
     Task<RaisedAlert?> AcknowledgeAsync(string officeId, Guid alertId, string by, DateTimeOffset at, CancellationToken cancellationToken);
 }
 
-/// <summary>An open missed-deadline alert as stored: when it was raised, and who first acknowledged it and when.</summary>
-public sealed record RaisedAlert(MissedDeadlineAlert Alert, DateTimeOffset RaisedAt, DateTimeOffset? AcknowledgedAt, string? AcknowledgedBy);
+/// <summary>An open alert as stored: when it was raised, and who first acknowledged it and when.</summary>
+public sealed record RaisedAlert(OfficeAlert Alert, DateTimeOffset RaisedAt, DateTimeOffset? AcknowledgedAt, string? AcknowledgedBy);
+
+/// <summary>A change of a case under way whose alerts have to be synced (by the writer, else by the recovery timer).</summary>
+public sealed record CaseAlertMark(Guid Id, Guid CaseId, DateTimeOffset MarkedAt);

@@ -1,6 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
-
 namespace LegalAidReferral.Core.Referrals;
 
 /// <summary>
@@ -8,7 +5,8 @@ namespace LegalAidReferral.Core.Referrals;
 /// derived from the referral, office, deadline and occurrence, so raising it again finds the same alert.
 /// </summary>
 /// <param name="Occurrence">1 for the deadline; 2, 3, ... for each later report a recurring deadline missed.</param>
-public sealed record MissedDeadlineAlert(Guid Id, string OfficeId, Guid ReferralId, DeadlineKind Deadline, int Occurrence, DateTimeOffset DueAt);
+public sealed record MissedDeadlineAlert(Guid Id, string OfficeId, Guid ReferralId, DeadlineKind Deadline, int Occurrence, DateTimeOffset DueAt)
+    : OfficeAlert(Id, OfficeId, DueAt);
 
 /// <summary>Which missed-deadline alerts a copy of a referral has open at an instant.</summary>
 public static class ReferralAlerts
@@ -40,13 +38,6 @@ public static class ReferralAlerts
         return alerts;
     }
 
-    private static Guid IdOf(Guid referralId, string officeId, DeadlineKind kind, int occurrence)
-    {
-        var hash = SHA256.HashData(Encoding.UTF8.GetBytes($"missed-deadline:{referralId:D}:{officeId}:{kind}:{occurrence}"));
-
-        // RFC 9562 version 8 (custom), variant 10.
-        hash[6] = (byte)((hash[6] & 0x0F) | 0x80);
-        hash[8] = (byte)((hash[8] & 0x3F) | 0x80);
-        return new Guid(hash.AsSpan(0, 16), bigEndian: true);
-    }
+    private static Guid IdOf(Guid referralId, string officeId, DeadlineKind kind, int occurrence) =>
+        OfficeAlert.DeriveId($"missed-deadline:{referralId:D}:{officeId}:{kind}:{occurrence}");
 }

@@ -125,7 +125,10 @@ public sealed record Referral
         var step = new ReferralStep(
             stepId, action, side, Status, rule.To, now, caller.Id, details.Note, details.Reason, details.DefenderId, details.Outcome,
             rule.Meets, rule.Meets is { } kind ? Deadlines.FirstOrDefault(d => d.Kind == kind)?.DueAt : null,
-            rule.Starts.Select(k => calendar!.Start(k, Priority, now)).ToArray());
+            rule.Starts.Select(k => calendar!.Start(k, Priority, now)).ToArray())
+        {
+            ReasonCode = details.ReasonCode,
+        };
         return new ReferralChange(Apply(step, now), step);
     }
 
@@ -178,5 +181,5 @@ public sealed record Referral
 /// <summary>A changed copy and the step that changed it (for the outbox message and the protocol event).</summary>
 public sealed record ReferralChange(Referral Referral, ReferralStep Step);
 
-/// <summary>An action's validated input (<see cref="ReferralActionValidator"/>).</summary>
-public sealed record ReferralActionDetails(string? Note, string? Reason, string? DefenderId, ReferralOutcome? Outcome);
+/// <summary>An action's validated input (<see cref="ReferralActionValidator"/>); <paramref name="ReasonCode"/> is a decline's code.</summary>
+public sealed record ReferralActionDetails(string? Note, string? Reason, string? DefenderId, ReferralOutcome? Outcome, DeclineReason? ReasonCode = null);

@@ -4,8 +4,9 @@ using LegalAidReferral.Core.Referrals.Input;
 namespace LegalAidReferral.Core.Referrals;
 
 /// <summary>
-/// Checks the body of one referral action: a note for any action; a reason for decline and revoke;
-/// a defender for assign; successful (and, when not, a reason code of the receiving office's list)
+/// Checks the body of one referral action: a note for any action; a reason code for decline (with a
+/// written reason required for <see cref="DeclineReason.Other"/> and allowed for the rest); a written
+/// reason for revoke; a defender for assign; successful (and, when not, a reason code of the receiving office's list)
 /// for outcome. A field the action does not take is an error, so nothing sent is silently dropped.
 /// </summary>
 public static class ReferralActionValidator
@@ -19,9 +20,11 @@ public static class ReferralActionValidator
         var errors = new ValidationErrors();
         input ??= new ReferralActionInput();
         var note = FieldRules.Text(input.Note, "note", FieldLimits.LongText, errors, multiline: true);
+        var code = Only(action == ReferralAction.Decline, input.ReasonCode, "reasonCode", action, errors) ? DeclineCode(input.ReasonCode, errors) : null;
         var takesReason = action is ReferralAction.Decline or ReferralAction.Revoke;
+        var needsReason = action == ReferralAction.Revoke || code == DeclineReason.Other;
         var reason = Only(takesReason, input.Reason, "reason", action, errors)
-            ? FieldRules.Text(input.Reason, "reason", FieldLimits.LongText, errors, required: true, multiline: true)
+            ? FieldRules.Text(input.Reason, "reason", FieldLimits.LongText, errors, required: needsReason, multiline: true)
             : null;
         var defenderId = Only(action == ReferralAction.Assign, input.DefenderId, "defenderId", action, errors)
             ? FieldRules.Text(input.DefenderId, "defenderId", MaxDefenderId, errors, required: true)
@@ -30,7 +33,24 @@ public static class ReferralActionValidator
             ? ValidateOutcome(input, notSuccessfulReasons, errors)
             : ForbidOutcome(input, action, errors);
 
-        return errors.Any ? errors.ToFailure() : new ReferralActionDetails(note, reason, defenderId, outcome);
+        return errors.Any ? errors.ToFailure() : new ReferralActionDetails(note, reason, defenderId, outcome, code);
+    }
+
+    private static DeclineReason? DeclineCode(string? value, ValidationErrors errors)
+    {
+        if (value is null)
+        {
+            errors.Add("reasonCode", $"Required. Allowed values: {Kebab<DeclineReason>.Allowed}.");
+            return null;
+        }
+
+        if (!Kebab<DeclineReason>.TryParse(value, out var code))
+        {
+            errors.Add("reasonCode", $"Unknown reason code. Allowed values: {Kebab<DeclineReason>.Allowed}.");
+            return null;
+        }
+
+        return code;
     }
 
     private static ReferralOutcome? ValidateOutcome(ReferralActionInput input, IReadOnlyCollection<string> reasons, ValidationErrors errors)

@@ -7,7 +7,7 @@ namespace LegalAidReferral.Core.Referrals;
 /// which stores it unchanged, so both copies hold the same due times.
 /// </summary>
 /// <param name="From">The status of the taking side's copy before the step; null for <see cref="ReferralAction.Send"/>.</param>
-/// <param name="Reason">Decline and revoke: the written reason (<see cref="ConsentWithdrawnReason"/> for the system's revoke).</param>
+/// <param name="Reason">Decline and revoke: the written reason (<see cref="ConsentWithdrawnReason"/> for the system's revoke); a decline may have none but its <see cref="ReasonCode"/>.</param>
 /// <param name="DueAt">The due time of the deadline the step met (<paramref name="Meets"/>); null when it meets none.</param>
 public sealed record ReferralStep(
     Guid Id,
@@ -27,6 +27,9 @@ public sealed record ReferralStep(
 {
     /// <summary>The reason the system records when it revokes a referral because the client withdrew consent.</summary>
     public const string ConsentWithdrawnReason = "consent-withdrawn";
+
+    /// <summary>Decline: the coded reason (required since coded reasons exist; null on declines recorded before).</summary>
+    public DeclineReason? ReasonCode { get; init; }
 
     /// <summary>Null when the step met no deadline; else whether it was taken before the due time.</summary>
     public bool? WithinDeadline => DueAt is { } due ? At < due : null;

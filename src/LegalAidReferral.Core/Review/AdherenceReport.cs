@@ -41,7 +41,7 @@ public sealed record AdherenceReport(
     /// <summary>
     /// Adds up <paramref name="cells"/> (and counts <paramref name="overdue"/>, in the month each fell
     /// due) for the whole range, each month, each gender and each named group, then suppresses small
-    /// cells. The overdue list is left out when the request filters by a category, since it would
+    /// cells and the counts that would give them away (<see cref="Suppress"/>). The overdue list is left out when the request filters by a category, since it would
     /// tell the category of each listed referral.
     /// </summary>
     public static AdherenceReport Build(
@@ -85,6 +85,7 @@ public sealed record AdherenceReport(
             }
         }
 
+        Suppress(rows, months, settings.MinCellSize);
         return new AdherenceReport(
             request.Query.FromPeriod,
             request.Query.ToPeriod,
@@ -96,17 +97,67 @@ public sealed record AdherenceReport(
             listed);
     }
 
+    /// <summary>
+    /// Withholds small counts, then (<see cref="ComplementarySuppression"/>) enough others that none can
+    /// be worked out from the rest: every count's breakdowns by gender and by group (of the period's
+    /// total), by month (of the range's row of the same category), and within each row.
+    /// </summary>
+    private static void Suppress(Dictionary<string, Rows> rows, string[] months, int minCellSize)
+    {
+        var reasonCodes = rows.Values.SelectMany(r => r.Sums).SelectMany(s => s.ReasonCodes).Distinct().Order(StringComparer.Ordinal).ToArray();
+        foreach (var sum in rows.Values.SelectMany(r => r.Sums))
+        {
+            sum.Publish(reasonCodes, minCellSize);
+        }
+
+        var names = IndicatorColumns.Counts.Select(c => c.Name).Concat(reasonCodes.Select(code => IndicatorColumns.ReasonPrefix + code)).ToArray();
+        var withinRow = IndicatorColumns.Breakdowns(reasonCodes).ToArray();
+        var breakdowns = new List<IReadOnlyList<ReportCount>>();
+        foreach (var period in rows.Values)
+        {
+            foreach (var name in names)
+            {
+                breakdowns.Add([period.Total[name], .. period.Genders.Select(s => s[name])]);
+                breakdowns.Add([period.Total[name], .. period.Groups.Select(s => s[name])]);
+            }
+
+            foreach (var sum in period.Sums)
+            {
+                breakdowns.AddRange(withinRow.Select(b => (IReadOnlyList<ReportCount>)[sum[b.Whole], .. b.Parts.Select(p => sum[p])]));
+            }
+        }
+
+        var range = rows[AllPeriods].Sums;
+        for (var i = 0; i < range.Count; i++)
+        {
+            foreach (var name in names)
+            {
+                breakdowns.Add([range[i][name], .. months.Select(m => rows[m].Sums[i][name])]);
+            }
+        }
+
+        ComplementarySuppression.Apply(breakdowns);
+    }
+
     /// <summary>The running sums of one period: total, per gender, per named group and for none of them.</summary>
     private sealed class Rows
     {
-        private readonly Sum total = new();
         private readonly Dictionary<GenderCategory, Sum> genders = Enum.GetValues<GenderCategory>().ToDictionary(g => g, _ => new Sum());
         private readonly Dictionary<string, Sum> groups =
             ReviewGroups.Named.Select(Kebab<Vulnerability>.Name).Append(ReviewGroups.None).ToDictionary(g => g, _ => new Sum(), StringComparer.Ordinal);
 
+        public Sum Total { get; } = new();
+
+        public IEnumerable<Sum> Genders => genders.Values;
+
+        public IEnumerable<Sum> Groups => groups.Values;
+
+        /// <summary>The total, each gender and each group, in the same order in every period.</summary>
+        public IReadOnlyList<Sum> Sums => [Total, .. Genders, .. Groups];
+
         public void Add(GenderCategory gender, int mask, CellCounts? counts, long overdue)
         {
-            total.Add(counts, overdue);
+            Total.Add(counts, overdue);
             genders[gender].Add(counts, overdue);
             foreach (var group in ReviewGroups.Named.Where(g => ReviewGroups.Has(mask, g)))
             {
@@ -121,15 +172,21 @@ public sealed record AdherenceReport(
 
         public Breakdown Breakdown(string period, int minCellSize) => new(
             period,
-            total.Indicators(minCellSize),
+            Total.Indicators(minCellSize),
             genders.Select(g => new CategoryIndicators(Kebab<GenderCategory>.Name(g.Key), g.Value.Indicators(minCellSize))).ToArray(),
             groups.Select(g => new CategoryIndicators(g.Key, g.Value.Indicators(minCellSize))).ToArray());
     }
 
+    /// <summary>The added-up counts of one row, and then its counts as published.</summary>
     private sealed class Sum
     {
         private readonly CellCounts counts = new();
+        private Dictionary<string, ReportCount> published = [];
         private long overdue;
+
+        public IEnumerable<string> ReasonCodes => counts.NotSuccessfulReasons.Keys;
+
+        public ReportCount this[string name] => published[name];
 
         public void Add(CellCounts? more, long overdueMore)
         {
@@ -141,6 +198,17 @@ public sealed record AdherenceReport(
             overdue += overdueMore;
         }
 
-        public IReadOnlyDictionary<string, object?> Indicators(int minCellSize) => IndicatorColumns.Of(new IndicatorColumns.Figures(counts, overdue, minCellSize));
+        /// <summary>Every count of the report (a reason code absent from this row is a zero), small ones withheld.</summary>
+        public void Publish(IEnumerable<string> reasonCodes, int minCellSize)
+        {
+            published = reasonCodes.ToDictionary(code => IndicatorColumns.ReasonPrefix + code, _ => new ReportCount(0, minCellSize), StringComparer.Ordinal);
+            foreach (var (name, value) in IndicatorColumns.CountsOf(counts, overdue))
+            {
+                published[name] = new ReportCount(value, minCellSize);
+            }
+        }
+
+        public IReadOnlyDictionary<string, object?> Indicators(int minCellSize) =>
+            IndicatorColumns.Of(new IndicatorColumns.Figures(counts, published.ToDictionary(p => p.Key, p => p.Value.Shown, StringComparer.Ordinal), minCellSize));
     }
 }

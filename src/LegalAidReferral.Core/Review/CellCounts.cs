@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using LegalAidReferral.Core.Common;
 using LegalAidReferral.Core.Referrals;
 using LegalAidReferral.Core.Referrals.Events;
 
@@ -54,6 +55,11 @@ public sealed class CellCounts
                 counts.Count(Tally.Decided);
                 counts.Count(Tally.DecidedWithinDeadline, within);
                 counts.Count(e.Step == ReferralAction.Accept ? Tally.Accepted : Tally.Declined);
+                if (e.Step == ReferralAction.Decline && Kebab<DeclineReason>.TryParse(e.ReasonCode, out var code))
+                {
+                    counts.Count(DeclinedBy(code));
+                }
+
                 break;
             case ReferralAction.FirstContact:
                 counts.Count(Tally.FirstContacts);
@@ -87,6 +93,20 @@ public sealed class CellCounts
 
         return counts;
     }
+
+    /// <summary>The tally of declines with <paramref name="code"/>.</summary>
+    public static Tally DeclinedBy(DeclineReason code) => code switch
+    {
+        DeclineReason.NoCapacity => Tally.DeclinedNoCapacity,
+        DeclineReason.OutsideMandate => Tally.DeclinedOutsideMandate,
+        DeclineReason.ConflictOfInterest => Tally.DeclinedConflictOfInterest,
+        DeclineReason.ClientUnreachable => Tally.DeclinedClientUnreachable,
+        DeclineReason.Other => Tally.DeclinedOther,
+        _ => throw new ArgumentOutOfRangeException(nameof(code), code, "Not a decline reason."),
+    };
+
+    /// <summary>Declines whose event named no known code (recorded before codes existed): the declines no code tally counts.</summary>
+    public long DeclinedUnspecified => this[Tally.Declined] - Enum.GetValues<DeclineReason>().Sum(code => this[DeclinedBy(code)]);
 
     public void Add(CellCounts other)
     {

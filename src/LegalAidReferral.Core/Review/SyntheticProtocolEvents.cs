@@ -25,6 +25,10 @@ public sealed class SyntheticProtocolEvents(int seed)
     private static readonly string[] NotSuccessfulReasons =
         ["client-refused-services", "lack-of-capacity", "services-no-longer-needed", "unable-to-contact-client", "unable-to-contact-office", "other"];
 
+    /// <summary>Decline codes, weighted as an office might use them; null is a decline recorded before codes existed.</summary>
+    private static readonly string?[] DeclineCodes =
+        ["no-capacity", "no-capacity", "no-capacity", "outside-mandate", "outside-mandate", "conflict-of-interest", "client-unreachable", "client-unreachable", "other", null];
+
     private readonly Random random = new(seed);
 
     /// <summary>
@@ -97,7 +101,8 @@ public sealed class SyntheticProtocolEvents(int seed)
         var decidedAt = ackAt + Hours(1, critical ? 30 : 110);
         if (random.NextDouble() < 0.12)
         {
-            yield return Event(ReferralAction.Decline, ReferralStatus.Declined, decidedAt, DeadlineKind.Decide, sentAt, decideDue, []);
+            yield return Event(ReferralAction.Decline, ReferralStatus.Declined, decidedAt, DeadlineKind.Decide, sentAt, decideDue, [],
+                reason: DeclineCodes[random.Next(DeclineCodes.Length)]);
             yield return Event(ReferralAction.Close, ReferralStatus.Closed, decidedAt + Hours(1, 200), null, null, null, []);
             yield break;
         }

@@ -19,4 +19,11 @@ public enum Tally
     Revoked,
     RevokedOnConsentWithdrawal,
     Closed,
+
+    /// <summary>Declines by <see cref="Referrals.DeclineReason"/> code (a decline without a known code counts in none: unspecified).</summary>
+    DeclinedNoCapacity,
+    DeclinedOutsideMandate,
+    DeclinedConflictOfInterest,
+    DeclinedClientUnreachable,
+    DeclinedOther,
 }

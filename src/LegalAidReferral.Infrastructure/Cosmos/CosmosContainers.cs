@@ -53,11 +53,11 @@ public static class CosmosContainers
         null,
         NoUniqueKeys);
 
-    /// <summary>Missed-deadline alerts, open or cleared.</summary>
+    /// <summary>Alerts (missed deadlines, chat hand-offs, erasure requests), open or cleared, and the case marks of changes under way.</summary>
     public static readonly CosmosContainerDefinition Alerts = new(
         "alerts",
         "/officeId",
-        ["/officeId/?", "/referralId/?", "/open/?", "/dueAt/?"],
+        ["/officeId/?", "/referralId/?", "/caseId/?", "/kind/?", "/open/?", "/dueAt/?", "/markedAt/?"],
         [[new("/dueAt"), new("/id")]],
         null,
         NoUniqueKeys);

@@ -155,6 +155,30 @@ internal static class SqliteSchema
         CREATE INDEX IF NOT EXISTS alerts_open ON alerts (office_id, due_at, id) WHERE cleared_at IS NULL;
         CREATE INDEX IF NOT EXISTS alerts_by_referral ON alerts (office_id, referral_id) WHERE cleared_at IS NULL;
 
+        -- Alerts about a case (an open chat hand-off, an erasure request), in step with the case's chat side;
+        -- cleared_at is null while open. A mark is a change of a case whose alerts may not be synced yet.
+        CREATE TABLE IF NOT EXISTS case_alerts (
+            id              TEXT    NOT NULL PRIMARY KEY,
+            office_id       TEXT    NOT NULL,
+            case_id         TEXT    NOT NULL,
+            kind            TEXT    NOT NULL,
+            due_at          INTEGER NOT NULL,
+            raised_at       INTEGER NOT NULL,
+            cleared_at      INTEGER NULL,
+            acknowledged_at INTEGER NULL,
+            acknowledged_by TEXT    NULL,
+            document        TEXT    NOT NULL
+        );
+        CREATE INDEX IF NOT EXISTS case_alerts_open ON case_alerts (office_id, due_at, id) WHERE cleared_at IS NULL;
+        CREATE INDEX IF NOT EXISTS case_alerts_by_case ON case_alerts (office_id, case_id) WHERE cleared_at IS NULL;
+        CREATE TABLE IF NOT EXISTS case_alert_marks (
+            id        TEXT    NOT NULL PRIMARY KEY,
+            office_id TEXT    NOT NULL,
+            case_id   TEXT    NOT NULL,
+            marked_at INTEGER NOT NULL
+        );
+        CREATE INDEX IF NOT EXISTS case_alert_marks_oldest ON case_alert_marks (office_id, marked_at, id);
+
         -- Messages saved in the transaction of the change that sends them, deleted once published; the
         -- rowid keeps the order they were saved in.
         CREATE TABLE IF NOT EXISTS outbox (

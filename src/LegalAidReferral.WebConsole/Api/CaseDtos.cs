@@ -38,10 +38,10 @@ public sealed record IntakeRequest(
 
 public sealed record Consent(
     string Id, string Purpose, string? OfficeId, bool Given, DateTimeOffset RecordedAt, string Channel, string Language,
-    string RecordedBy, string? EvidenceReference, DateTimeOffset? WithdrawnAt, bool IsInForce);
+    string RecordedBy, string? EvidenceDocumentId, string? EvidenceReference, DateTimeOffset? WithdrawnAt, bool IsInForce);
 
 public sealed record ConsentRequest(
-    string Purpose, string? OfficeId, bool Given, string Channel, string Language, string? EvidenceReference);
+    string Purpose, string? OfficeId, bool Given, string Channel, string Language, string? EvidenceDocumentId, string? EvidenceReference);
 
 public sealed record ConsentWithdrawalRequest(string Channel);
 
@@ -82,7 +82,11 @@ public sealed record Case(
     Household? Household, IReadOnlyList<string>? Vulnerabilities, string? VulnerabilityNotes, IReadOnlyList<LegalIssue> LegalIssues,
     KeyDates? KeyDates, IReadOnlyList<AdverseParty>? AdverseParties, IReadOnlyList<Consent> Consents,
     IReadOnlyList<StatusChange> StatusHistory, ConflictCheck? ConflictCheck, IReadOnlyList<string> AllowedTransitions,
-    DateTimeOffset CreatedAt, string CreatedBy, DateTimeOffset UpdatedAt, long Version, TriageResult? Triage);
+    DateTimeOffset CreatedAt, string CreatedBy, DateTimeOffset UpdatedAt, long Version, TriageResult? Triage)
+{
+    /// <summary>The chat side, for a case taken in through the chat.</summary>
+    public CaseChat? Chat { get; init; }
+}
 
 public sealed record HistoryEntry(DateTimeOffset At, string Action, string UserId, string OfficeId, IReadOnlyList<string> Changes);
 

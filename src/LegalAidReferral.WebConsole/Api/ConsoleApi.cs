@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -10,8 +11,9 @@ namespace LegalAidReferral.WebConsole.Api;
 /// </summary>
 public sealed class ConsoleApi(HttpClient http)
 {
-    public Task<ApiResult<CasePage>> ListCasesAsync(string? status, string? priority, string? continuationToken) =>
-        SendAsync<CasePage>(HttpMethod.Get, "api/cases" + Query(("status", status), ("priority", priority), ("limit", "25"), ("continuationToken", continuationToken)));
+    /// <summary>A page of the office's cases, at most <paramref name="limit"/> (1 to 100) long.</summary>
+    public Task<ApiResult<CasePage>> ListCasesAsync(string? status, string? priority, string? continuationToken, int limit = 25) =>
+        SendAsync<CasePage>(HttpMethod.Get, "api/cases" + Query(("status", status), ("priority", priority), ("limit", limit.ToString(CultureInfo.InvariantCulture)), ("continuationToken", continuationToken)));
 
     /// <summary>The name travels in the body: proxies and telemetry record URLs.</summary>
     public Task<ApiResult<CasePage>> SearchCasesAsync(CaseSearchRequest request) => SendAsync<CasePage>(HttpMethod.Post, "api/cases/search", request);
@@ -77,8 +79,9 @@ public sealed class ConsoleApi(HttpClient http)
 
     public Task<ApiResult<Office>> GetOfficeAsync(string officeId) => SendAsync<Office>(HttpMethod.Get, $"api/offices/{Esc(officeId)}");
 
-    public Task<ApiResult<TriagePolicy>> UpdatePolicyAsync(string officeId, TriagePolicyRequest request) =>
-        SendAsync<TriagePolicy>(HttpMethod.Put, $"api/offices/{Esc(officeId)}/policy", request);
+    /// <summary>Guarded by the policy's ETag (that of <see cref="GetOfficeAsync"/>): 412 when someone else saved a newer version.</summary>
+    public Task<ApiResult<TriagePolicy>> UpdatePolicyAsync(string officeId, TriagePolicyRequest request, string? etag) =>
+        SendAsync<TriagePolicy>(HttpMethod.Put, $"api/offices/{Esc(officeId)}/policy", request, etag);
 
     public Task<ApiResult<ProtocolSettings>> GetProtocolAsync(string officeId) => SendAsync<ProtocolSettings>(HttpMethod.Get, $"api/offices/{Esc(officeId)}/protocol");
 
@@ -102,9 +105,29 @@ public sealed class ConsoleApi(HttpClient http)
     public Task<ApiResult<ReferralMessage>> PostMessageAsync(string referralId, ReferralMessageRequest request) =>
         SendAsync<ReferralMessage>(HttpMethod.Post, $"api/referrals/{Esc(referralId)}/messages", request, headers: ("Idempotency-Key", Guid.NewGuid().ToString()));
 
+    public Task<ApiResult<ChatThread>> ListChatMessagesAsync(string caseId, string? continuationToken) =>
+        SendAsync<ChatThread>(HttpMethod.Get, $"api/cases/{Esc(caseId)}/chat/messages" + Query(("limit", "100"), ("continuationToken", continuationToken)));
+
+    /// <summary>A reply to the client; the same key (a retry of the same reply) is stored and sent once.</summary>
+    public Task<ApiResult<ChatMessage>> PostChatMessageAsync(string caseId, ChatMessageRequest request, string idempotencyKey) =>
+        SendAsync<ChatMessage>(HttpMethod.Post, $"api/cases/{Esc(caseId)}/chat/messages", request, headers: ("Idempotency-Key", idempotencyKey));
+
+    public Task<ApiResult<ChatHandOff>> CloseChatHandOffAsync(string caseId) => SendAsync<ChatHandOff>(HttpMethod.Post, $"api/cases/{Esc(caseId)}/chat/handoff/close");
+
     public Task<ApiResult<AlertPage>> ListAlertsAsync() => SendAsync<AlertPage>(HttpMethod.Get, "api/alerts?limit=100");
 
     public Task<ApiResult<Alert>> AcknowledgeAlertAsync(string alertId) => SendAsync<Alert>(HttpMethod.Post, $"api/alerts/{Esc(alertId)}/acknowledge");
+
+    public Task<ApiResult<AdherenceReport>> GetAdherenceAsync(ReviewFilter filter) =>
+        SendAsync<AdherenceReport>(HttpMethod.Get, "api/review/adherence" + Query([.. filter.Parameters]));
+
+    /// <summary>The same report as CSV, with the file name the API gives it.</summary>
+    public async Task<ApiResult<AdherenceCsv>> GetAdherenceCsvAsync(ReviewFilter filter)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "api/review/adherence.csv" + Query([.. filter.Parameters]));
+        return await ReadAsync(request, async content =>
+            new AdherenceCsv(await content.ReadAsByteArrayAsync(), content.Headers.ContentDisposition?.FileName?.Trim('"') ?? "adherence.csv"));
+    }
 
     private async Task<ApiResult<T>> SendAsync<T>(HttpMethod method, string path, object? body = null, string? etag = null, params (string Name, string Value)[] headers)
     {
@@ -127,14 +150,15 @@ public sealed class ConsoleApi(HttpClient http)
         return await ReadAsync<T>(request);
     }
 
-    private async Task<ApiResult<T>> ReadAsync<T>(HttpRequestMessage request)
+    /// <param name="read">How a successful answer's body is read: JSON unless given.</param>
+    private async Task<ApiResult<T>> ReadAsync<T>(HttpRequestMessage request, Func<HttpContent, Task<T>>? read = null)
     {
         using var response = await http.SendAsync(request);
         var status = (int)response.StatusCode;
         var etag = response.Headers.ETag?.ToString();
         if (response.IsSuccessStatusCode)
         {
-            return new(status, await response.Content.ReadFromJsonAsync<T>(ApiJson.Options), etag, null);
+            return new(status, read is null ? await response.Content.ReadFromJsonAsync<T>(ApiJson.Options) : await read(response.Content), etag, null);
         }
 
         Problem problem;

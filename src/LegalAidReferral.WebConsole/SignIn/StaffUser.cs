@@ -8,6 +8,8 @@ public sealed record StaffUser(string UserId, string DisplayName, string OfficeI
     public bool IsSupervisor => Roles.Contains(RoleNames.Supervisor);
 
     public bool IsOfficeAdmin => Roles.Contains(RoleNames.OfficeAdmin);
+
+    public bool IsRegionalReviewer => Roles.Contains(RoleNames.RegionalReviewer);
 }
 
 /// <summary>The API's app roles (docs/access.md).</summary>
@@ -16,4 +18,5 @@ public static class RoleNames
     public const string Defender = "Defender";
     public const string Supervisor = "Supervisor";
     public const string OfficeAdmin = "OfficeAdmin";
+    public const string RegionalReviewer = "RegionalReviewer";
 }

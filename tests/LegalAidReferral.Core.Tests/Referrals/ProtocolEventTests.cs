@@ -62,7 +62,7 @@ public class ProtocolEventTests
     }
 
     [Fact]
-    public void An_event_carries_the_deadline_it_met_with_its_start_the_deadlines_it_started_and_outcome_codes_only()
+    public void An_event_carries_the_deadline_it_met_with_its_start_the_deadlines_it_started_and_reason_codes_only()
     {
         var events = EveryStepEvent();
         var (sent, acknowledged, accepted, outcome, withdrawn) = (events[0], events[1], events[2], events[5], events[8]);
@@ -74,7 +74,8 @@ public class ProtocolEventTests
         Assert.Equal((DeadlineKind.OutcomeReport, (DateTimeOffset?)accepted.OccurredAt), (outcome.Meets!.Value, outcome.DeadlineStartedAt));
         Assert.Equal((false, "other"), (outcome.Successful!.Value, outcome.ReasonCode));
         Assert.Equal(ReferralStep.ConsentWithdrawnReason, withdrawn.ReasonCode);
-        Assert.All(events.Where(e => e.Step is ReferralAction.Decline or ReferralAction.Revoke && e != withdrawn), e => Assert.Null(e.ReasonCode));
+        Assert.Equal("client-unreachable", events.Single(e => e.Step == ReferralAction.Decline).ReasonCode);
+        Assert.Null(events.Single(e => e.Step == ReferralAction.Revoke && e != withdrawn).ReasonCode);
     }
 
     [Fact]
@@ -116,7 +117,7 @@ public class ProtocolEventTests
         }
 
         var declined = ReceivingCopy(sent).Take(ReferralAction.Acknowledge, ReceivingDefender, Utc("2026-12-02T15:00")).Referral
-            .Take(ReferralAction.Decline, ReceivingDefender, Utc("2026-12-02T16:00"), note with { Reason = "Secret decline reason" });
+            .Take(ReferralAction.Decline, ReceivingDefender, Utc("2026-12-02T16:00"), note with { Reason = "Secret decline reason", ReasonCode = DeclineReason.ClientUnreachable });
         events.Add(ProtocolEvent.Of(declined.Referral, declined.Step, Keys));
         var revoked = sent.Referral.Take(ReferralAction.Revoke, SendingSupervisor, Utc("2026-12-02T15:00"), note with { Reason = "Secret revoke reason" });
         events.Add(ProtocolEvent.Of(revoked.Referral, revoked.Step, Keys));

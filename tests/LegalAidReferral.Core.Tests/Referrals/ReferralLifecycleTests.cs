@@ -122,9 +122,9 @@ public class ReferralLifecycleTests
     public void A_decline_meets_the_decision_deadline_and_a_revoke_cancels_every_open_one()
     {
         var receiving = ReceivingCopy(Sent()).Take(ReferralAction.Acknowledge, ReceivingDefender, Acknowledged).Referral;
-        var declined = receiving.Take(ReferralAction.Decline, ReceivingDefender, Accepted, new(null, "No capacity this month.", null, null));
+        var declined = receiving.Take(ReferralAction.Decline, ReceivingDefender, Accepted, new(null, "No capacity this month.", null, null, DeclineReason.NoCapacity));
 
-        Assert.Equal("No capacity this month.", declined.Step.Reason);
+        Assert.Equal(("No capacity this month.", DeclineReason.NoCapacity), (declined.Step.Reason, declined.Step.ReasonCode));
         Assert.Equal(Accepted, declined.Referral.Deadlines.Single(d => d.Kind == DeadlineKind.Decide).MetAt);
 
         var revoked = Sent().Referral.Take(ReferralAction.Revoke, SendingDefender, Acknowledged, new(null, "Client found another lawyer.", null, null)).Referral;

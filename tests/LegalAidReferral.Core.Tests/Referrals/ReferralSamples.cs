@@ -90,7 +90,8 @@ internal static class ReferralSamples
 
     public static ReferralActionDetails Details(ReferralAction action) => action switch
     {
-        ReferralAction.Decline or ReferralAction.Revoke => new(null, "A reason", null, null),
+        ReferralAction.Decline => new(null, "A reason", null, null, DeclineReason.NoCapacity),
+        ReferralAction.Revoke => new(null, "A reason", null, null),
         ReferralAction.Assign => new(null, null, "mx-defender-2", null),
         ReferralAction.Outcome => new(null, null, null, new ReferralOutcome(true, null)),
         _ => new(null, null, null, null),

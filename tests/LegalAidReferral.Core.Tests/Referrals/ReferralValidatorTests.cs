@@ -85,7 +85,9 @@ public class ReferralValidatorTests
     {
         { ReferralAction.Acknowledge, new(), new(null, null, null, null) },
         { ReferralAction.Accept, new() { Note = " We take it.\r\nCall us. " }, new("We take it.\nCall us.", null, null, null) },
-        { ReferralAction.Decline, new() { Reason = "No capacity" }, new(null, "No capacity", null, null) },
+        { ReferralAction.Decline, new() { ReasonCode = "no-capacity", Reason = "No capacity" }, new(null, "No capacity", null, null, DeclineReason.NoCapacity) },
+        { ReferralAction.Decline, new() { ReasonCode = "conflict-of-interest" }, new(null, null, null, null, DeclineReason.ConflictOfInterest) },
+        { ReferralAction.Decline, new() { ReasonCode = "other", Reason = "The client asked another office" }, new(null, "The client asked another office", null, null, DeclineReason.Other) },
         { ReferralAction.Revoke, new() { Reason = "Sent by mistake", Note = "n" }, new("n", "Sent by mistake", null, null) },
         { ReferralAction.Assign, new() { DefenderId = " mx-defender-7 " }, new(null, null, "mx-defender-7", null) },
         { ReferralAction.FirstContact, new(), new(null, null, null, null) },
@@ -103,7 +105,14 @@ public class ReferralValidatorTests
 
     public static TheoryData<ReferralAction, ReferralActionInput, string> InvalidActions() => new()
     {
-        { ReferralAction.Decline, new(), "reason" },
+        { ReferralAction.Decline, new() { Reason = "No capacity" }, "reasonCode" },
+        { ReferralAction.Decline, new() { ReasonCode = "busy" }, "reasonCode" },
+        { ReferralAction.Decline, new() { ReasonCode = "No-Capacity" }, "reasonCode" },
+        { ReferralAction.Decline, new() { ReasonCode = "other" }, "reason" },
+        { ReferralAction.Decline, new() { ReasonCode = "other", Reason = " " }, "reason" },
+        { ReferralAction.Decline, new() { ReasonCode = "no-capacity", Reason = "a\u202Eb" }, "reason" },
+        { ReferralAction.Revoke, new() { Reason = "Sent by mistake", ReasonCode = "other" }, "reasonCode" },
+        { ReferralAction.Accept, new() { ReasonCode = "no-capacity" }, "reasonCode" },
         { ReferralAction.Revoke, new() { Reason = "  " }, "reason" },
         { ReferralAction.Accept, new() { Reason = "why" }, "reason" },
         { ReferralAction.Assign, new(), "defenderId" },

@@ -35,4 +35,21 @@ public class ReferralWireTests
         Assert.Equal(accept.Starts, read.Starts);
         Assert.Equal(2, read.Starts.Count);
     }
+
+    [Fact]
+    public void A_decline_step_keeps_its_reason_code_through_json_and_a_step_stored_before_codes_reads_without_one()
+    {
+        var decline = ReceivingCopy(Sent())
+            .Take(ReferralAction.Acknowledge, ReceivingDefender, Utc("2026-12-01T16:00")).Referral
+            .Take(ReferralAction.Decline, ReceivingDefender, Utc("2026-12-02T15:00"), new(null, null, null, null, DeclineReason.OutsideMandate)).Step;
+        var json = JsonSerializer.Serialize(decline, WireJson.Options);
+
+        var read = JsonSerializer.Deserialize<ReferralStep>(json, WireJson.Options)!;
+        var before = JsonSerializer.Deserialize<ReferralStep>(json.Replace("\"reasonCode\":\"outside-mandate\",", string.Empty, StringComparison.Ordinal), WireJson.Options)!;
+
+        Assert.Contains("\"reasonCode\":\"outside-mandate\"", json, StringComparison.Ordinal);
+        Assert.Equal(DeclineReason.OutsideMandate, read.ReasonCode);
+        Assert.Equal(decline with { Starts = [] }, read with { Starts = [] });
+        Assert.Null(before.ReasonCode);
+    }
 }

@@ -28,7 +28,31 @@ public class AdherenceReportTests
         var female = report.Summary.ByGender.Single(g => g.Category == "female").Indicators;
         Assert.Null(female["sent"]);
         Assert.Null(female["hoursToAcknowledgeMedian"]);
-        Assert.Equal(6L, report.Summary.ByGender.Single(g => g.Category == "male").Indicators["sent"]);
+    }
+
+    [Fact]
+    public void A_category_that_would_give_away_the_only_small_one_by_subtraction_is_withheld_too()
+    {
+        var report = Report(Sends(4, GenderCategory.Female).Concat(Sends(6, GenderCategory.Male)).Concat(Sends(9, GenderCategory.NotStated)), minCellSize: 5);
+
+        var sent = report.Summary.ByGender.ToDictionary(g => g.Category, g => g.Indicators["sent"]);
+        Assert.Equal(19L, report.Summary.Total["sent"]);
+        Assert.Equal([null, null, 0L, 9L], [sent["female"], sent["male"], sent["other"], sent["not-stated"]]);
+        Assert.Equal([null, null, 0L, 9L], report.Monthly.Single().ByGender.Select(g => g.Indicators["sent"]));
+    }
+
+    [Fact]
+    public void Declines_are_counted_by_reason_code_and_those_without_one_as_unspecified()
+    {
+        string?[] codes = ["no-capacity", "no-capacity", "outside-mandate", "conflict-of-interest", "client-unreachable", "other", null, "a-code-of-later"];
+        var declines = codes.Select((code, i) => Event($"declined-{i}", ReferralAction.Decline, ReferralStatus.Declined, GenderCategory.Female, DeadlineKind.Decide, []) with { ReasonCode = code });
+
+        var total = Report(declines, minCellSize: 1).Summary.Total;
+
+        Assert.Equal(
+            [8L, 2L, 1L, 1L, 1L, 1L, 2L],
+            new[] { "declined", "declinedNoCapacity", "declinedOutsideMandate", "declinedConflictOfInterest", "declinedClientUnreachable", "declinedOther", "declinedUnspecified" }
+                .Select(name => total[name]));
     }
 
     [Fact]
@@ -66,7 +90,9 @@ public class AdherenceReportTests
         Assert.StartsWith(
             "period,breakdown,category,sent,sent_with_consent,sent_with_override,acknowledged,acknowledged_within_deadline,acknowledged_within_deadline_share,",
             lines[0]);
-        Assert.EndsWith(",overdue_now", lines[0]);
+        Assert.EndsWith(
+            ",overdue_now,declined_no_capacity,declined_outside_mandate,declined_conflict_of_interest,declined_client_unreachable,declined_other,declined_unspecified",
+            lines[0]);
         Assert.StartsWith("all,total,all,,,0,0,0,,", lines[1]);
         Assert.Equal(string.Empty, lines[^1]);
         Assert.DoesNotContain('\n', csv.Replace("\r\n", string.Empty, StringComparison.Ordinal));
@@ -83,8 +109,21 @@ public class AdherenceReportTests
         }
 
         Assert.NotEmpty(sum.NotSuccessfulReasons);
+        Assert.True(sum[Tally.DeclinedNoCapacity] > 0);
         Assert.Equal(sum.ToJson(), CellCounts.FromBytes(sum.ToBytes()).ToJson());
         Assert.Equal(sum.ToJson(), CellCounts.FromJson(sum.ToJson()).ToJson());
+    }
+
+    [Fact]
+    public void A_cell_stored_before_decline_codes_reads_its_declines_as_unspecified()
+    {
+        long[] tallies = [9, 0, 9, 9, 9, 9, 6, 3, 0, 0, 0, 0, 0, 0, 0, 0];
+        byte[] bytes = [1, (byte)tallies.Length, .. tallies.Select(t => (byte)t), 0, 0, 0, 0, 0];
+
+        foreach (var counts in new[] { CellCounts.FromBytes(bytes), CellCounts.FromJson("{\"T\":[9,0,9,9,9,9,6,3,0,0,0,0,0,0,0,0],\"D\":[[],[],[],[]]}") })
+        {
+            Assert.Equal((3L, 0L, 3L), (counts[Tally.Declined], counts[Tally.DeclinedNoCapacity], counts.DeclinedUnspecified));
+        }
     }
 
     private static AdherenceReport Report(IEnumerable<ProtocolEvent> events, int minCellSize)

@@ -11,7 +11,9 @@ namespace LegalAidReferral.Core.Tests.Review;
 /// The indicators computed the straightforward way, from the raw events every time: duplicates
 /// dropped by id, every row's events picked by month (in the zone) and category, counts by step,
 /// exact durations sorted for the nearest-rank percentile, and each referral's deadlines replayed.
-/// Written as CSV in the read model's format, so the two can be compared text for text.
+/// Written as CSV in the read model's format, so the two can be compared text for text. Only small
+/// cells are suppressed here, not their complements: compare with a threshold of 1, and check the
+/// suppression on its own (<see cref="SuppressionPropertyTests"/>).
 /// </summary>
 internal static class ReferenceIndicators
 {
@@ -126,6 +128,8 @@ internal static class ReferenceIndicators
             Hours(DeadlineKind.FirstContact, 0.5), Hours(DeadlineKind.FirstContact, 0.9),
             Hours(DeadlineKind.OutcomeReport, 0.5), Hours(DeadlineKind.OutcomeReport, 0.9),
             Shown(overdue),
+            .. Enum.GetValues<DeclineReason>().Select(code => Shown(Count(x => x.Step == ReferralAction.Decline && x.ReasonCode == Kebab<DeclineReason>.Name(code)))),
+            Shown(Count(x => x.Step == ReferralAction.Decline && !Kebab<DeclineReason>.TryParse(x.ReasonCode, out _))),
         ];
         csv.Append(string.Join(',', new[] { period, breakdown, category }.Concat(values.Select(IndicatorColumns.CsvValue)))).Append("\r\n");
     }

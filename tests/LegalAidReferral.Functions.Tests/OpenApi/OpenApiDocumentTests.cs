@@ -1,4 +1,8 @@
 using System.Text.Json.Nodes;
+using LegalAidReferral.Core.Audit;
+using LegalAidReferral.Core.Common;
+using LegalAidReferral.Core.Referrals;
+using LegalAidReferral.Functions.Referrals;
 using LegalAidReferral.Functions.Operations;
 using LegalAidReferral.Standalone.Hosting;
 
@@ -23,6 +27,17 @@ public class OpenApiDocumentTests
             .Order();
 
         Assert.Equal(served, documented);
+    }
+
+    [Fact]
+    public void Every_audit_action_and_alert_kind_is_in_the_document()
+    {
+        var schemas = Document["components"]!["schemas"]!;
+        var actions = schemas["AuditAction"]!["enum"]!.AsArray().Select(v => v!.GetValue<string>()).Order(StringComparer.Ordinal);
+        var kinds = schemas["Alert"]!["properties"]!["kind"]!["enum"]!.AsArray().Select(v => v!.GetValue<string>()).Order(StringComparer.Ordinal);
+
+        Assert.Equal(Kebab<AuditAction>.Names.Order(StringComparer.Ordinal), actions);
+        Assert.Equal(Kebab<CaseAlertKind>.Names.Append(AlertResource.MissedDeadline).Order(StringComparer.Ordinal), kinds);
     }
 
     [Fact]

@@ -162,7 +162,8 @@ public sealed partial class ReferralFlowTests : IAsyncLifetime
         foreach (var office in new[] { Guatemala, Tapachula })
         {
             var open = Assert.Single((await alerts.ListOpenAsync(office, new PageRequest(10, null), default)).Items);
-            Assert.Equal((sent.Id, DeadlineKind.Acknowledge, 1), (open.Alert.ReferralId, open.Alert.Deadline, open.Alert.Occurrence));
+            var missed = Assert.IsType<MissedDeadlineAlert>(open.Alert);
+            Assert.Equal((sent.Id, DeadlineKind.Acknowledge, 1), (missed.ReferralId, missed.Deadline, missed.Occurrence));
             Assert.Equal(new DateTimeOffset(2026, 3, 5, 6, 0, 0, TimeSpan.Zero), open.Alert.DueAt);
         }
 

@@ -15,11 +15,12 @@ public sealed class CosmosAlertStoreContract : AlertStoreContract
     protected override Task<TestStorage> StartAsync() => TestStorage.CosmosAsync();
 }
 
-/// <summary>The contract of <see cref="IAlertStore"/>: raised once, cleared when no longer open, acknowledged once, per office.</summary>
+/// <summary>The contract of <see cref="IAlertStore"/>: raised once, cleared when no longer open, acknowledged once, per office; case alerts and marks alike.</summary>
 public abstract class AlertStoreContract : StorageContract
 {
     private static readonly Guid Referral = Guid.NewGuid();
     private static readonly DateTimeOffset Now = TestCases.Start.AddDays(10);
+    private static readonly Guid CaseId = Guid.NewGuid();
 
     private IAlertStore Store => Storage.Alerts;
 
@@ -41,7 +42,7 @@ public abstract class AlertStoreContract : StorageContract
         }
         while (token is not null);
 
-        Assert.Equal(alerts.OrderBy(a => a.DueAt).ThenBy(a => a.Id.ToString("D"), StringComparer.Ordinal), listed.Select(r => r.Alert));
+        Assert.Equal(alerts.OrderBy(a => a.DueAt).ThenBy(a => a.Id.ToString("D"), StringComparer.Ordinal), listed.Select(r => (MissedDeadlineAlert)r.Alert));
         Assert.All(listed, r => Assert.Equal(Now, r.RaisedAt));
         Assert.Empty((await Store.ListOpenAsync(Tapachula, new PageRequest(10, null), default)).Items);
     }
@@ -83,6 +84,91 @@ public abstract class AlertStoreContract : StorageContract
 
         Assert.Null(await Store.AcknowledgeAsync(Guatemala, alert.Id, "gt-defender", Now.AddHours(2), default));
     }
+
+    [Fact]
+    public async Task Case_alerts_are_raised_once_and_listed_with_missed_deadlines_oldest_due_first()
+    {
+        var missed = Alert(Guatemala, 3);
+        var handOff = CaseAlertOf(Guatemala, CaseAlertKind.ChatHandOff, 1);
+        var erasure = CaseAlertOf(Guatemala, CaseAlertKind.ErasureRequest, 30);
+        await Store.SyncAsync(Guatemala, Referral, [missed], Now, default);
+
+        Assert.Equal(2, await Store.SyncCaseAsync(Guatemala, CaseId, [handOff, erasure], Now, default));
+        Assert.Equal(0, await Store.SyncCaseAsync(Guatemala, CaseId, [handOff, erasure], Now.AddHours(1), default));
+
+        var listed = new List<RaisedAlert>();
+        string? token = null;
+        do
+        {
+            var page = await Store.ListOpenAsync(Guatemala, new PageRequest(1, token), default);
+            listed.AddRange(page.Items);
+            token = page.ContinuationToken;
+        }
+        while (token is not null);
+
+        Assert.Equal(new OfficeAlert[] { handOff, missed, erasure }, listed.Select(r => r.Alert));
+        Assert.All(listed, r => Assert.Equal(Now, r.RaisedAt));
+        Assert.Empty((await Store.ListOpenAsync(Tapachula, new PageRequest(10, null), default)).Items);
+    }
+
+    [Fact]
+    public async Task A_case_alert_no_longer_open_is_cleared_and_not_raised_again_and_referral_syncs_leave_case_alerts_alone()
+    {
+        var handOff = CaseAlertOf(Guatemala, CaseAlertKind.ChatHandOff, 1);
+        var erasure = CaseAlertOf(Guatemala, CaseAlertKind.ErasureRequest, 30);
+        await Store.SyncCaseAsync(Guatemala, CaseId, [handOff, erasure], Now, default);
+        await Store.SyncAsync(Guatemala, Referral, [], Now, default);
+
+        Assert.Equal(0, await Store.SyncCaseAsync(Guatemala, CaseId, [erasure], Now.AddHours(1), default));
+        Assert.Equal(0, await Store.SyncCaseAsync(Guatemala, CaseId, [handOff, erasure], Now.AddHours(2), default));
+        Assert.Equal(0, await Store.SyncCaseAsync(Guatemala, Guid.NewGuid(), [], Now.AddHours(3), default));
+
+        Assert.Equal([erasure.Id], (await Store.ListOpenAsync(Guatemala, new PageRequest(10, null), default)).Items.Select(r => r.Alert.Id));
+    }
+
+    [Fact]
+    public async Task Acknowledging_clears_an_erasure_request_but_not_a_hand_off_and_another_office_cannot_acknowledge()
+    {
+        var handOff = CaseAlertOf(Guatemala, CaseAlertKind.ChatHandOff, 1);
+        var erasure = CaseAlertOf(Guatemala, CaseAlertKind.ErasureRequest, 30);
+        await Store.SyncCaseAsync(Guatemala, CaseId, [handOff, erasure], Now, default);
+
+        Assert.Null(await Store.AcknowledgeAsync(Tapachula, erasure.Id, "mx-defender", Now, default));
+        var seenHandOff = await Store.AcknowledgeAsync(Guatemala, handOff.Id, "gt-defender", Now.AddMinutes(1), default);
+        var seenErasure = await Store.AcknowledgeAsync(Guatemala, erasure.Id, "gt-supervisor", Now.AddMinutes(2), default);
+
+        Assert.Equal((handOff, "gt-defender"), (seenHandOff!.Alert, seenHandOff.AcknowledgedBy));
+        Assert.Equal((erasure, "gt-supervisor", Now.AddMinutes(2)), (seenErasure!.Alert, seenErasure.AcknowledgedBy, seenErasure.AcknowledgedAt!.Value));
+        Assert.Null(await Store.AcknowledgeAsync(Guatemala, erasure.Id, "gt-defender", Now.AddMinutes(3), default));
+        Assert.Equal([handOff.Id], (await Store.ListOpenAsync(Guatemala, new PageRequest(10, null), default)).Items.Select(r => r.Alert.Id));
+        Assert.Equal(0, await Store.SyncCaseAsync(Guatemala, CaseId, [handOff, erasure], Now.AddMinutes(4), default));
+        Assert.Equal([handOff.Id], (await Store.ListOpenAsync(Guatemala, new PageRequest(10, null), default)).Items.Select(r => r.Alert.Id));
+    }
+
+    [Fact]
+    public async Task Marks_made_before_a_time_are_listed_oldest_first_per_office_until_removed()
+    {
+        var marks = Enumerable.Range(0, 4).Select(i => new CaseAlertMark(Guid.NewGuid(), Guid.NewGuid(), Now.AddMinutes(i))).ToArray();
+        foreach (var mark in marks.Reverse())
+        {
+            await Store.MarkCaseAsync(Guatemala, mark, default);
+        }
+
+        await Store.MarkCaseAsync(Tapachula, new CaseAlertMark(Guid.NewGuid(), CaseId, Now), default);
+
+        Assert.Equal(marks[..2], await Store.ListMarksAsync(Guatemala, Now.AddMinutes(3), 2, default));
+        Assert.Equal(marks[..3], await Store.ListMarksAsync(Guatemala, Now.AddMinutes(3), 10, default));
+
+        await Store.UnmarkCaseAsync(Guatemala, marks[0].Id, default);
+        await Store.UnmarkCaseAsync(Tapachula, marks[1].Id, default);
+        await Store.UnmarkCaseAsync(Guatemala, Guid.NewGuid(), default);
+
+        Assert.Equal(marks[1..], await Store.ListMarksAsync(Guatemala, Now.AddHours(1), 10, default));
+        Assert.Empty((await Store.ListOpenAsync(Guatemala, new PageRequest(10, null), default)).Items);
+    }
+
+    private static CaseAlert CaseAlertOf(string officeId, CaseAlertKind kind, int day) =>
+        new(Guid.NewGuid(), officeId, kind, CaseId, "GT-2026-000123", Now.AddDays(day - 10).AddHours(1));
 
     private static MissedDeadlineAlert Alert(string officeId, int day) =>
         new(Guid.NewGuid(), officeId, Referral, DeadlineKind.Acknowledge, day + 1, TestCases.Start.AddDays(day));

@@ -59,6 +59,25 @@ public abstract class ReviewStoreContract : StorageContract
     }
 
     [Fact]
+    public async Task Declines_are_stored_counted_by_reason_code_with_those_without_one_as_unspecified()
+    {
+        string?[] codes = ["no-capacity", "no-capacity", "outside-mandate", "conflict-of-interest", "client-unreachable", "other", null];
+        var decline = Stream.First(e => e.Step == ReferralAction.Decline);
+        foreach (var (code, i) in codes.Select((code, i) => (code, i)))
+        {
+            await Store.RecordAsync(ReviewEntry.Of(decline with { EventId = Guid.NewGuid(), ReferralPseudonym = $"declined-{i}", ReasonCode = code }, TimeZoneInfo.Utc), default);
+        }
+
+        var query = new ReviewQuery("2026-09", "2026-12");
+        var total = AdherenceReport.Build(await Store.CellsAsync(query, default), [], new AdherenceRequest(query), Settings, Now).Summary.Total;
+
+        Assert.Equal(
+            [7L, 2L, 1L, 1L, 1L, 1L, 1L],
+            new[] { "declined", "declinedNoCapacity", "declinedOutsideMandate", "declinedConflictOfInterest", "declinedClientUnreachable", "declinedOther", "declinedUnspecified" }
+                .Select(name => total[name]));
+    }
+
+    [Fact]
     public async Task Overdue_referrals_are_the_open_ones_with_a_deadline_due_before_now()
     {
         await RecordAllAsync();

@@ -1,6 +1,7 @@
 using LegalAidReferral.Core.Access;
 using LegalAidReferral.Core.Audit;
 using LegalAidReferral.Core.Cases;
+using LegalAidReferral.Core.Chat.Alerts;
 using LegalAidReferral.Core.Common;
 using LegalAidReferral.Core.Identity;
 
@@ -8,11 +9,20 @@ namespace LegalAidReferral.Core.Chat.Cases;
 
 /// <summary>
 /// The one way the chat use cases change a case's chat side: admitted by the access policy, through
-/// <see cref="CaseMutation"/> (reach, optimistic concurrency), with one audit entry naming the change.
+/// <see cref="CaseMutation"/> (reach, optimistic concurrency), with one audit entry naming the change. A change
+/// that opens or closes a hand-off or adds an erasure request keeps the office's alerts in step (<see cref="ChatAlertSync"/>).
 /// </summary>
-public sealed class ChatCaseWrite(AccessPolicy access, CaseMutation mutation, CaseAuditor auditor, TimeProvider clock)
+public sealed class ChatCaseWrite(AccessPolicy access, CaseMutation mutation, CaseAuditor auditor, ChatAlertSync alerts, TimeProvider clock)
 {
     public DateTimeOffset Now => clock.GetUtcNow();
+
+    /// <summary>As <see cref="ApplyAsync"/>, for a change that can raise or clear an alert of the case's office.</summary>
+    public Task<Result<Case>> ApplyRaisingAlertsAsync(
+        UseCase useCase, CallContext call, Guid caseId, AuditAction action, Func<Case, CaseChat, Result<CaseChat>> change, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(call);
+        return alerts.AroundAsync(call.Caller.OfficeId, caseId, () => ApplyAsync(useCase, call, caseId, action, change, cancellationToken), cancellationToken);
+    }
 
     public async Task<Result<Case>> ApplyAsync(
         UseCase useCase, CallContext call, Guid caseId, AuditAction action, Func<Case, CaseChat, Result<CaseChat>> change, CancellationToken cancellationToken)

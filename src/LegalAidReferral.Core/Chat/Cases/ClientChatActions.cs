@@ -27,13 +27,13 @@ public sealed class ClientChatActions(ChatCaseWrite write)
 
     /// <summary>Opens a hand-off (an open one stays as it is).</summary>
     public Task<Result<Case>> OpenHandOffAsync(CallContext call, Guid caseId, ChatAddress conversation, CancellationToken cancellationToken) =>
-        write.ApplyAsync(
+        write.ApplyRaisingAlertsAsync(
             UseCase.OpenChatHandOff, call, caseId, AuditAction.ChatHandOffOpened,
             (_, chat) => chat.HandOffOpen ? chat : chat with { Conversation = conversation, HandOff = new ChatHandOff(write.Now, null, null) },
             cancellationToken);
 
     public Task<Result<Case>> RequestErasureAsync(CallContext call, Guid caseId, CancellationToken cancellationToken) =>
-        write.ApplyAsync(
+        write.ApplyRaisingAlertsAsync(
             UseCase.RequestErasure, call, caseId, AuditAction.ErasureRequested,
             (_, chat) => chat with { ErasureRequests = [.. chat.ErasureRequests, new ErasureRequest(Guid.NewGuid(), write.Now, write.Now + ChatOptions.ErasureDue)] },
             cancellationToken);

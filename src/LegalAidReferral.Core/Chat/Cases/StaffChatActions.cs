@@ -101,7 +101,7 @@ public sealed class StaffChatActions(
     public async Task<Result<Case>> CloseHandOffAsync(Guid caseId, CallContext call, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(call);
-        var result = await write.ApplyAsync(
+        var result = await write.ApplyRaisingAlertsAsync(
             UseCase.CloseChatHandOff, call, caseId, AuditAction.ChatHandOffClosed,
             (_, chat) => chat.HandOffOpen
                 ? chat with { HandOff = chat.HandOff! with { ClosedAt = write.Now, ClosedBy = call.Caller.Id } }

@@ -1,4 +1,5 @@
 using LegalAidReferral.Core.Cases;
+using LegalAidReferral.Core.Common;
 
 namespace LegalAidReferral.Core.Referrals.Events;
 
@@ -9,7 +10,8 @@ namespace LegalAidReferral.Core.Referrals.Events;
 /// <see cref="DeadlineStartedAt"/> let the review time a step (from the start of the deadline it
 /// met) from this event alone; <see cref="Starts"/> lets it see a deadline fall overdue;
 /// <see cref="ReasonCode"/> is a code only: the unsuccessful outcome's code from the receiving
-/// office's list, or <c>consent-withdrawn</c> for the system's revoke, never a written reason.
+/// office's list, the decline's <see cref="DeclineReason"/> code, or <c>consent-withdrawn</c> for the
+/// system's revoke, never a written reason.
 /// </summary>
 public sealed record ProtocolEvent(
     Guid EventId,
@@ -71,8 +73,17 @@ public sealed record ProtocolEvent(
             step.Meets is { } met ? referral.Deadlines.FirstOrDefault(d => d.Kind == met)?.StartedAt : null,
             step.Starts.Select(d => new EventDeadline(d.Kind, d.DueAt, d.RepeatEveryDays)).ToArray(),
             step.Outcome?.Successful,
-            step.Outcome?.ReasonNotSuccessful ?? (step.WithdrawsConsent ? ReferralStep.ConsentWithdrawnReason : null));
+            ReasonCodeOf(step));
     }
+
+    /// <summary>The code a step states, never its written reason: an unsuccessful outcome's, a decline's, or <c>consent-withdrawn</c> on the system's revoke.</summary>
+    private static string? ReasonCodeOf(ReferralStep step) => step switch
+    {
+        { Outcome.ReasonNotSuccessful: { } code } => code,
+        { ReasonCode: { } declined } => Kebab<DeclineReason>.Name(declined),
+        { WithdrawsConsent: true } => ReferralStep.ConsentWithdrawnReason,
+        _ => null,
+    };
 }
 
 /// <summary>A deadline a step started, as the review sees it: which, when due, and how often it recurs.</summary>

@@ -30,8 +30,11 @@ public sealed record ReferralActionInput
 {
     public string? Note { get; init; }
 
-    /// <summary>Decline and revoke.</summary>
+    /// <summary>Decline and revoke; a decline needs it only with <see cref="ReasonCode"/> <c>other</c>.</summary>
     public string? Reason { get; init; }
+
+    /// <summary>Decline: required, a <see cref="DeclineReason"/> code (<c>no-capacity</c>, ...).</summary>
+    public string? ReasonCode { get; init; }
 
     /// <summary>Assign: the receiving office's staff user id.</summary>
     public string? DefenderId { get; init; }

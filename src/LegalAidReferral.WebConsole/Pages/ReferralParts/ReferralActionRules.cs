@@ -6,7 +6,11 @@ namespace LegalAidReferral.WebConsole.Pages.ReferralParts;
 /// </summary>
 public static class ReferralActionRules
 {
-    public static readonly IReadOnlySet<string> NeedReason = new HashSet<string> { "decline", "revoke" };
+    /// <summary>The actions that take a written reason.</summary>
+    public static readonly IReadOnlySet<string> TakeReason = new HashSet<string> { "decline", "revoke" };
+
+    /// <summary>A revoke always needs its written reason; a decline only with the code <c>other</c>.</summary>
+    public static bool NeedsReason(string action, string? reasonCode) => action == "revoke" || (action == "decline" && reasonCode == "other");
 
     public static bool NeedsSupervisor(string action) => action == "assign";
 

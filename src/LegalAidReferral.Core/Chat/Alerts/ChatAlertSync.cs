@@ -1,0 +1,53 @@
+using LegalAidReferral.Core.Cases;
+using LegalAidReferral.Core.Common;
+using LegalAidReferral.Core.Referrals;
+
+namespace LegalAidReferral.Core.Chat.Alerts;
+
+/// <summary>
+/// Keeps a case's alerts (<see cref="ChatCaseAlerts"/>) in step with the case, outbox-style: a change that
+/// can raise or clear one is marked in the alert store before it is written, the alerts are synced from the
+/// stored case after it, and the mark is then removed. A writer that stops in between leaves its mark, and
+/// <see cref="RecoverChatAlerts"/> syncs that case later. Reading the case is this projection's own work,
+/// not a person's read, so it is not audited (the change itself is).
+/// </summary>
+public sealed class ChatAlertSync(IAlertStore alerts, ICaseStore cases, TimeProvider clock)
+{
+    /// <summary>Runs <paramref name="change"/> of the office's case between a mark and the sync of the case's alerts.</summary>
+    public async Task<Result<T>> AroundAsync<T>(string officeId, Guid caseId, Func<Task<Result<T>>> change, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        var mark = new CaseAlertMark(Guid.NewGuid(), caseId, clock.GetUtcNow());
+        await alerts.MarkCaseAsync(officeId, mark, cancellationToken);
+        var result = await change();
+        if (result.IsSuccess)
+        {
+            await SyncAsync(officeId, caseId, cancellationToken);
+        }
+
+        await alerts.UnmarkCaseAsync(officeId, mark.Id, cancellationToken);
+        return result;
+    }
+
+    /// <summary>
+    /// Syncs the case's alerts with the stored case, again while the case changed meanwhile, so an older
+    /// read never has the last word. A case that does not exist has no alerts. Returns how many were raised.
+    /// </summary>
+    public async Task<int> SyncAsync(string officeId, Guid caseId, CancellationToken cancellationToken)
+    {
+        var raised = 0;
+        var current = await cases.FindAsync(officeId, caseId, cancellationToken);
+        while (true)
+        {
+            var open = current is null ? [] : ChatCaseAlerts.Of(current);
+            raised += await alerts.SyncCaseAsync(officeId, caseId, open, clock.GetUtcNow(), cancellationToken);
+            var after = await cases.FindAsync(officeId, caseId, cancellationToken);
+            if (after?.Version == current?.Version)
+            {
+                return raised;
+            }
+
+            current = after;
+        }
+    }
+}

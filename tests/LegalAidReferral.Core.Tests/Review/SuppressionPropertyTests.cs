@@ -1,0 +1,151 @@
+using FsCheck.Xunit;
+using LegalAidReferral.Core.Referrals;
+using LegalAidReferral.Core.Referrals.Events;
+using LegalAidReferral.Core.Review;
+
+namespace LegalAidReferral.Core.Tests.Review;
+
+/// <summary>
+/// Small-cell suppression checked against the same report unsuppressed (a threshold of 1), on
+/// generated event sets: every small count is withheld, nothing shown differs from the real figure,
+/// and no withheld count can be worked out by subtracting shown counts from a shown total, in any
+/// breakdown the report publishes (written out here, apart from the code that suppresses).
+/// </summary>
+public class SuppressionPropertyTests
+{
+    private static readonly DateTimeOffset Start = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+    private static readonly string[] Genders = ["female", "male", "other", "not-stated"];
+
+    private static readonly string[] Groups = ["unaccompanied-minor", "detained", "trafficking-victim", "pregnant", "none"];
+
+    private static readonly string[] DeclineCodes =
+        ["declinedNoCapacity", "declinedOutsideMandate", "declinedConflictOfInterest", "declinedClientUnreachable", "declinedOther", "declinedUnspecified"];
+
+    private static readonly Dictionary<string, (string Part, string Whole)> Shares = new()
+    {
+        ["acknowledgedWithinDeadlineShare"] = ("acknowledgedWithinDeadline", "acknowledged"),
+        ["decidedWithinDeadlineShare"] = ("decidedWithinDeadline", "decided"),
+        ["firstContactsWithinDeadlineShare"] = ("firstContactsWithinDeadline", "firstContacts"),
+        ["outcomesWithinDeadlineShare"] = ("outcomesWithinDeadline", "outcomes"),
+    };
+
+    [Property(MaxTest = 150)]
+    public void No_withheld_count_can_be_worked_out_by_subtraction_and_every_small_count_is_withheld(int seed)
+    {
+        var random = new Random(seed);
+        var minCellSize = random.Next(2, 8);
+        var span = TimeSpan.FromDays(random.Next(20, 120));
+        var now = Start + span + TimeSpan.FromDays(random.Next(0, 30));
+        var events = new SyntheticProtocolEvents(seed).Generate(random.Next(1, 70), Start, span, now);
+        var request = new AdherenceRequest(
+            new ReviewQuery("2026-01", ReviewPeriods.MonthOf(now, TimeZoneInfo.Utc)),
+            random.Next(5) == 0 ? GenderCategory.Female : null,
+            random.Next(5) == 0 ? ReviewGroups.Named[random.Next(ReviewGroups.Named.Count)] : null);
+
+        var real = Counts(Report(events, request, 1, now), out _);
+        var shown = Counts(Report(events, request, minCellSize, now), out var shares);
+
+        Assert.All(real, count =>
+        {
+            Assert.True(shown[count.Key] is null || shown[count.Key] == count.Value, $"{count.Key} is shown as another figure");
+            Assert.True(count.Value is 0 || count.Value >= minCellSize || shown[count.Key] is null, $"{count.Key} = {count.Value} is shown");
+        });
+        Assert.All(shares, share => Assert.True(share.Value is null || (shown[share.Key.Part] is not null && shown[share.Key.Whole] is not null)));
+        foreach (var (whole, parts, exact) in Breakdowns(shown.Keys))
+        {
+            if (exact)
+            {
+                Assert.Equal(real[whole], parts.Sum(p => real[p]));
+            }
+
+            var withheld = parts.Prepend(whole).Where(c => shown[c] is null).ToArray();
+            Assert.False(withheld.Length == 1, $"{withheld.FirstOrDefault()} is {real[withheld.FirstOrDefault() ?? whole]}: {whole} less the rest of {string.Join(", ", parts)}");
+        }
+    }
+
+    /// <summary>
+    /// The breakdowns a reader can subtract in: a period's total by gender (exact) and by group (a
+    /// referral may be in several groups), the range by month (exact but for overdue referrals, which
+    /// may have fallen due before the range), and within a row, sent, decided, declined and outcomes.
+    /// </summary>
+    private static IEnumerable<(string Whole, string[] Parts, bool Exact)> Breakdowns(IEnumerable<string> keys)
+    {
+        var names = keys.Select(k => k.Split(',')[2]).Distinct().ToArray();
+        var periods = keys.Select(k => k.Split(',')[0]).Distinct().ToArray();
+        var months = periods.Where(p => p != "all").ToArray();
+        string Key(string period, string row, string name) => $"{period},{row},{name}";
+        var reasons = names.Where(n => n.StartsWith("notSuccessfulReasons/", StringComparison.Ordinal)).ToArray();
+        foreach (var period in periods)
+        {
+            foreach (var name in names)
+            {
+                yield return (Key(period, "total", name), Genders.Select(g => Key(period, g, name)).ToArray(), true);
+                yield return (Key(period, "total", name), Groups.Select(g => Key(period, g, name)).ToArray(), false);
+            }
+
+            foreach (var row in Genders.Concat(Groups).Prepend("total"))
+            {
+                yield return (Key(period, row, "sent"), [Key(period, row, "sentWithConsent"), Key(period, row, "sentWithOverride")], true);
+                yield return (Key(period, row, "decided"), [Key(period, row, "accepted"), Key(period, row, "declined")], true);
+                yield return (Key(period, row, "declined"), DeclineCodes.Select(c => Key(period, row, c)).ToArray(), true);
+                yield return (Key(period, row, "outcomes"), reasons.Prepend("outcomesSuccessful").Select(c => Key(period, row, c)).ToArray(), true);
+            }
+        }
+
+        foreach (var row in Genders.Concat(Groups).Prepend("total"))
+        {
+            foreach (var name in names)
+            {
+                yield return (Key("all", row, name), months.Select(m => Key(m, row, name)).ToArray(), name != "overdueNow");
+            }
+        }
+    }
+
+    /// <summary>Every count of the report by <c>period,row,name</c> (a reason code a row lacks is a shown zero), and every share with its counts.</summary>
+    private static Dictionary<string, long?> Counts(AdherenceReport report, out Dictionary<(string Part, string Whole), double?> shares)
+    {
+        var counts = new Dictionary<string, long?>(StringComparer.Ordinal);
+        shares = [];
+        var codes = report.Monthly.Prepend(report.Summary).SelectMany(Rows).SelectMany(r => ((IReadOnlyDictionary<string, long?>)r.Indicators["notSuccessfulReasons"]!).Keys)
+            .Distinct().ToArray();
+        foreach (var breakdown in report.Monthly.Prepend(report.Summary))
+        {
+            foreach (var (row, indicators) in Rows(breakdown))
+            {
+                var reasons = (IReadOnlyDictionary<string, long?>)indicators["notSuccessfulReasons"]!;
+                foreach (var (name, value) in indicators.Where(i => i.Value is long || (i.Value is null && !i.Key.StartsWith("hours", StringComparison.Ordinal) && !Shares.ContainsKey(i.Key))))
+                {
+                    counts[$"{breakdown.Period},{row},{name}"] = (long?)value;
+                }
+
+                foreach (var code in codes)
+                {
+                    counts[$"{breakdown.Period},{row},notSuccessfulReasons/{code}"] = reasons.TryGetValue(code, out var count) ? count : 0;
+                }
+
+                foreach (var (share, (part, whole)) in Shares)
+                {
+                    shares[($"{breakdown.Period},{row},{part}", $"{breakdown.Period},{row},{whole}")] = (double?)indicators[share];
+                }
+            }
+        }
+
+        return counts;
+    }
+
+    private static IEnumerable<(string Row, IReadOnlyDictionary<string, object?> Indicators)> Rows(Breakdown breakdown) =>
+        breakdown.ByGender.Concat(breakdown.ByGroup).Select(c => (c.Category, c.Indicators)).Prepend(("total", breakdown.Total));
+
+    private static AdherenceReport Report(IReadOnlyList<ProtocolEvent> events, AdherenceRequest request, int minCellSize, DateTimeOffset now)
+    {
+        var settings = ReviewSettings.Default with { MinCellSize = minCellSize };
+        var store = new InMemoryReviewStore();
+        foreach (var e in events)
+        {
+            store.RecordAsync(ReviewEntry.Of(e, settings.TimeZone), default).GetAwaiter().GetResult();
+        }
+
+        return AdherenceReport.Build(store.CellsAsync(request.Query, default).Result, store.OverdueAsync(request.Query, now, default).Result, request, settings, now);
+    }
+}

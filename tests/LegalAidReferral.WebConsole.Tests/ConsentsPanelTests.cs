@@ -1,0 +1,75 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using Bunit;
+using LegalAidReferral.WebConsole.Api;
+using LegalAidReferral.WebConsole.Pages.CaseParts;
+using LegalAidReferral.WebConsole.SignIn;
+using LegalAidReferral.WebConsole.Time;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace LegalAidReferral.WebConsole.Tests;
+
+public sealed class ConsentsPanelTests : ConsoleTestContext
+{
+    private static readonly CaseDocument SignedForm = new("doc-7", "0193a5c0-0000-7000-8000-000000000001", "signed-consent.pdf", "application/pdf", 2048, "gt-idpp-guatemala-defender", DateTimeOffset.UnixEpoch);
+
+    public ConsentsPanelTests()
+    {
+        Services.AddSingleton<ISignInSession>(new NobodySignedIn());
+        Services.AddSingleton(sp => new OfficeDirectory(sp.GetRequiredService<ConsoleApi>()));
+        Api.Answer(HttpStatusCode.OK, """{ "items": [], "continuationToken": null }""");
+    }
+
+    [Fact]
+    public void A_document_of_the_case_is_chosen_as_the_evidence_of_a_consent_and_sent_with_it()
+    {
+        Api.Answer(HttpStatusCode.Created, Consent("doc-7"));
+        var changed = false;
+        var panel = Render<ConsentsPanel>(p => p
+            .Add(c => c.Context, new CaseContext(Case([]), "\"1\""))
+            .Add(c => c.Documents, [SignedForm])
+            .Add(c => c.Changed, () => changed = true));
+
+        Assert.Equal(["", "doc-7"], panel.FindAll("#consent-f-evidenceDocumentId option").Select(o => o.GetAttribute("value")));
+        Assert.Equal("signed-consent.pdf", panel.Find("#consent-f-evidenceDocumentId option[value=doc-7]").TextContent);
+        panel.Find("#consent-f-evidenceDocumentId").Change("doc-7");
+        panel.Find("#consent-f-evidenceReference").Change(" Form 2026-114 ");
+        panel.Find("fluent-button").Click();
+
+        panel.WaitForAssertion(() => Assert.True(changed));
+        var body = JsonNode.Parse(Api.Requests.Single(r => r.Method == HttpMethod.Post).Body!)!;
+        Assert.Equal("doc-7", body["evidenceDocumentId"]!.GetValue<string>());
+        Assert.Equal("Form 2026-114", body["evidenceReference"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void Without_a_chosen_document_the_consent_carries_no_evidence_and_a_recorded_evidence_shows_the_documents_name()
+    {
+        Api.Answer(HttpStatusCode.Created, Consent(null));
+        var recorded = System.Text.Json.JsonSerializer.Deserialize<Consent>(Consent("doc-7"), ApiJson.Options)!;
+        var panel = Render<ConsentsPanel>(p => p
+            .Add(c => c.Context, new CaseContext(Case([recorded]), "\"1\""))
+            .Add(c => c.Documents, [SignedForm]));
+
+        Assert.Contains("signed-consent.pdf", panel.Find("tbody tr").TextContent, StringComparison.Ordinal);
+        panel.Find("fluent-button:last-of-type").Click();
+
+        panel.WaitForAssertion(() => Assert.Contains(Api.Requests, r => r.Method == HttpMethod.Post));
+        var body = JsonNode.Parse(Api.Requests.Single(r => r.Method == HttpMethod.Post).Body!)!.AsObject();
+        Assert.False(body.ContainsKey("evidenceDocumentId"));
+        Assert.False(body.ContainsKey("evidenceReference"));
+    }
+
+    private static string Consent(string? documentId) => $$"""
+        { "id": "0193a5b9-2222-7000-8000-000000000000", "purpose": "share-with-office", "officeId": null, "given": true,
+          "recordedAt": "2026-12-01T15:00:00+00:00", "channel": "in-person", "language": "en", "recordedBy": "gt-idpp-guatemala-defender",
+          "evidenceDocumentId": {{(documentId is null ? "null" : $"\"{documentId}\"")}}, "evidenceReference": null,
+          "withdrawnAt": null, "withdrawnBy": null, "withdrawalChannel": null, "isInForce": true }
+        """;
+
+    private static Case Case(IReadOnlyList<Consent> consents) => new(
+        "0193a5c0-0000-7000-8000-000000000001", "GT-2026-000001", "gt-idpp-guatemala", "staff", "intake", null, false,
+        new Client("Ana Ficticia", null, null, null, null, null, null, null, null, null), null, null, null,
+        [new LegalIssue("asylum", null)], null, null, consents, [], null, [], DateTimeOffset.UnixEpoch, "gt-idpp-guatemala-defender",
+        DateTimeOffset.UnixEpoch, 1, null);
+}
