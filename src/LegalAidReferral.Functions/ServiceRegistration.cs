@@ -18,6 +18,7 @@ using LegalAidReferral.Core.Referrals.Events;
 using LegalAidReferral.Core.Referrals.Protocol;
 using LegalAidReferral.Core.Review;
 using LegalAidReferral.Core.Triage;
+using LegalAidReferral.Functions.Cases;
 using LegalAidReferral.Functions.Http;
 using LegalAidReferral.Functions.Operations;
 using LegalAidReferral.Infrastructure.BotFramework;
@@ -47,6 +48,7 @@ public static class ServiceRegistration
             .Validate(o => o.IsValid, "Throttling rates and bursts must be greater than zero.")
             .ValidateOnStart();
         services.AddSingleton<RequestThrottle>();
+        services.AddSingleton<CaseRepresentations>();
         services.AddSingleton<ApiPipeline>();
 
         var dataFolder = configuration["Storage:DataFolder"] ?? ".data";

@@ -132,7 +132,10 @@ public sealed class PolicyEditorTests : ConsoleTestContext
         Assert.Contains("at least one condition", form.Find("#e-priorityRules-0-").TextContent, StringComparison.Ordinal);
         Assert.Equal("e-priorityRules-0-", form.Find("#f-priorityRules-0-").GetAttribute("aria-describedby"));
         Assert.Null(form.Find("#f-criteria-2--thresholds-0-").GetAttribute("aria-invalid"));
-        Assert.NotNull(form.Find("[role=alert]"));
+        var links = form.FindAll("[role=alert] a").Select(a => a.GetAttribute("href")!.Split('#')[1]).ToList();
+        Assert.Contains("f-criteria-0--countries", links);
+        Assert.Contains("f-criteria-2--thresholds-1-", links);
+        Assert.All(links, target => Assert.Single(form.FindAll($"#{target}")));
     }
 
     [Fact]

@@ -16,7 +16,9 @@ public interface ICaseStore
 
     /// <summary>
     /// Replaces the case, and records its audit entries in the same atomic write, only if the stored
-    /// case still has <paramref name="expectedVersion"/>; otherwise writes nothing.
+    /// case still has <paramref name="expectedVersion"/>; otherwise writes nothing. The new case carries
+    /// the next version (<see cref="CaseVersions.RequireNext"/>): a version names one content for ever,
+    /// which is what lets readers keep what they decoded or serialized of it.
     /// </summary>
     Task<bool> TryReplaceAsync(Case @case, long expectedVersion, IReadOnlyList<AuditEntry> audit, CancellationToken cancellationToken);
 

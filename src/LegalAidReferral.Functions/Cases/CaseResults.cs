@@ -18,6 +18,14 @@ public static class CaseResults
         return new(200, CaseResource.Of(c, language)) { ETag = ETags.Of(c.Version), Headers = AcceptLanguage.ContentLanguageHeader(language) };
     }
 
+    /// <summary>As <see cref="Ok(Case, HttpRequest)"/>, with the body from <paramref name="representations"/>.</summary>
+    public static JsonBodyResult Ok(Case c, HttpRequest request, CaseRepresentations representations)
+    {
+        ArgumentNullException.ThrowIfNull(representations);
+        var language = AcceptLanguage.Choose(request);
+        return new(200, representations.Of(c, language)) { ETag = ETags.Of(c.Version), Headers = AcceptLanguage.ContentLanguageHeader(language) };
+    }
+
     public static JsonBodyResult Created(Case c, bool replayed, HttpRequest request)
     {
         var language = AcceptLanguage.Choose(request);

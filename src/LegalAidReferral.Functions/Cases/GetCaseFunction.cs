@@ -7,7 +7,7 @@ using Microsoft.Azure.Functions.Worker;
 
 namespace LegalAidReferral.Functions.Cases;
 
-public sealed class GetCaseFunction(ApiPipeline api, GetCase get)
+public sealed class GetCaseFunction(ApiPipeline api, GetCase get, CaseRepresentations representations)
 {
     [Function("GetCase")]
     public Task<IActionResult> Run(
@@ -16,6 +16,6 @@ public sealed class GetCaseFunction(ApiPipeline api, GetCase get)
         api.RunOnCaseAsync(request, UseCase.GetCase, caseId, async (call, id) =>
         {
             var result = await get.HandleAsync(id, call, request.HttpContext.RequestAborted);
-            return result.IsSuccess ? CaseResults.Ok(result.Value, request) : ProblemResult.From(result.Failure);
+            return result.IsSuccess ? CaseResults.Ok(result.Value, request, representations) : ProblemResult.From(result.Failure);
         });
 }

@@ -5,7 +5,11 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace LegalAidReferral.Functions.Http;
 
-/// <summary>Writes a value as JSON with the API's conventions, plus the headers a response carries.</summary>
+/// <summary>
+/// Writes a value as JSON with the API's conventions, plus the headers a response carries. The body is
+/// serialized first and sent with its Content-Length in one write: every body is bounded (pages, capped
+/// collections), and a known length spares the chunked encoding and its extra flushes.
+/// </summary>
 public sealed class JsonBodyResult(int statusCode, object? value, string contentType = "application/json; charset=utf-8") : IActionResult
 {
     public int StatusCode { get; } = statusCode;
@@ -45,7 +49,9 @@ public sealed class JsonBodyResult(int statusCode, object? value, string content
             return;
         }
 
+        var body = Value is SerializedJson serialized ? serialized.Utf8 : JsonSerializer.SerializeToUtf8Bytes(Value, Value.GetType(), WireJson.Options);
         response.ContentType = contentType;
-        await JsonSerializer.SerializeAsync(response.Body, Value, Value.GetType(), WireJson.Options, context.HttpContext.RequestAborted);
+        response.ContentLength = body.Length;
+        await response.Body.WriteAsync(body, context.HttpContext.RequestAborted);
     }
 }

@@ -39,6 +39,7 @@ public sealed class CosmosCaseStore(CosmosDatabase database, CosmosVocabulary vo
     {
         ArgumentNullException.ThrowIfNull(@case);
         ArgumentNullException.ThrowIfNull(audit);
+        CaseVersions.RequireNext(@case, expectedVersion);
         var stored = await database.Cases.ReadAsync<CaseDocument>(@case.Id.ToString("D"), @case.OfficeId, cancellationToken);
         if (stored is null || stored.Document.Version != expectedVersion)
         {

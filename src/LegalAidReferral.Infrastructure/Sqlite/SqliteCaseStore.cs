@@ -16,6 +16,8 @@ public sealed class SqliteCaseStore(SqliteDatabase database) : ICaseStore
 {
     private const string Columns = "office_id, id, version, status, priority, created_at, search, document";
 
+    private readonly DecodedCaseCache decoded = new();
+
     public Task<bool> TryCreateAsync(Case @case, CaseNumber number, IReadOnlyList<AuditEntry> audit, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(@case);
@@ -44,14 +46,34 @@ public sealed class SqliteCaseStore(SqliteDatabase database) : ICaseStore
             cancellationToken);
     }
 
+    /// <summary>
+    /// The stored case; its document is sent and parsed only when the version in the row is not the
+    /// one <see cref="DecodedCaseCache"/> already holds.
+    /// </summary>
     public Task<Case?> FindAsync(string officeId, Guid caseId, CancellationToken cancellationToken) =>
         Task.FromResult(database.Read(
             read =>
             {
-                var command = read.Command("SELECT document FROM cases WHERE office_id = $office AND id = $id;");
+                var held = decoded.Held(caseId);
+                var command = read.Command(
+                    "SELECT CASE WHEN version = $known THEN NULL ELSE document END FROM cases WHERE office_id = $office AND id = $id;");
                 command.Parameters.AddWithValue("$office", officeId);
                 command.Parameters.AddWithValue("$id", caseId.ToString("D"));
-                return StoredJson.ReadFirst<Case>(command, Document);
+                command.Parameters.AddWithValue("$known", held?.Version ?? -1);
+                using var reader = command.ExecuteReader();
+                if (!reader.Read())
+                {
+                    return null;
+                }
+
+                if (reader.IsDBNull(0))
+                {
+                    return held;
+                }
+
+                var parsed = StoredJson.Read<Case>(reader, 0, Document);
+                decoded.Remember(parsed);
+                return parsed;
             },
             cancellationToken));
 
@@ -59,6 +81,7 @@ public sealed class SqliteCaseStore(SqliteDatabase database) : ICaseStore
     {
         ArgumentNullException.ThrowIfNull(@case);
         ArgumentNullException.ThrowIfNull(audit);
+        CaseVersions.RequireNext(@case, expectedVersion);
         var row = CaseRow.Of(@case);
         var parties = SqlitePartyRows.Of(row.OfficeId, row.Id, IndexedCase.Of(@case));
         var auditRows = audit.Select(AuditRow.Of).ToArray();

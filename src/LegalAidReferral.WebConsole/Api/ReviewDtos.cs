@@ -16,7 +16,9 @@ public sealed record Indicators(
     double? HoursToDecideMedian, double? HoursToDecideP90,
     double? HoursToFirstContactMedian, double? HoursToFirstContactP90,
     double? HoursToOutcomeMedian, double? HoursToOutcomeP90,
-    long? OverdueNow);
+    long? OverdueNow,
+    long? DeclinedNoCapacity, long? DeclinedOutsideMandate, long? DeclinedConflictOfInterest, long? DeclinedClientUnreachable, long? DeclinedOther,
+    long? DeclinedUnspecified);
 
 public sealed record CategoryIndicators(string Category, Indicators Indicators);
 

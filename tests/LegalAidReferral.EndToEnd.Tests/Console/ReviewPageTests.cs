@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 
 namespace LegalAidReferral.EndToEnd.Tests.Console;
@@ -28,11 +29,12 @@ public sealed class ReviewPageTests(BrowserFixture browser)
         await Expect(page.Locator("#review-corridors")).ToBeVisibleAsync();
         await BrowserFixture.CheckPageAsync(page, "11-review-es");
 
-        await page.Locator("#review-from").FillAsync(from);
-        await page.Locator("#review-to").FillAsync(to);
-        await page.Locator("#review-priority").SelectOptionAsync("normal");
+        await page.Locator("#review-f-from").FillAsync(from);
+        await page.Locator("#review-f-to").FillAsync(to);
+        await page.Locator("#review-f-priority").SelectOptionAsync("normal");
         await BrowserFixture.ClickAsync(page, "Mostrar");
 
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex($"/review\\?.*priority=normal"));
         var expected = await ReportAsync($"?from={from}&to={to}&priority=normal");
         var total = expected["summary"]!["total"]!;
         await Expect(page.Locator("#review-scope")).ToContainTextAsync("Los recuentos menores que 5 se suprimen");

@@ -72,6 +72,34 @@ public abstract class CaseStoreContract : StorageContract
     }
 
     [Fact]
+    public async Task A_case_read_before_and_after_a_replace_is_found_at_each_version()
+    {
+        var @case = TestCases.Make(Office);
+        await Store.TryCreateAsync(@case, TestNumber, [], default);
+        Assert.Equal(CaseStatus.Intake, (await Store.FindAsync(Office, @case.Id, default))!.Status);
+        Assert.Equal(CaseStatus.Intake, (await Store.FindAsync(Office, @case.Id, default))!.Status);
+
+        await Store.TryReplaceAsync(@case.TransitionTo(CaseStatus.Triaged, null, "defender-1", TestCases.Start.AddHours(1)).Value!, 1, [], default);
+
+        var found = await Store.FindAsync(Office, @case.Id, default);
+        Assert.Equal((2, CaseStatus.Triaged), (found!.Version, found.Status));
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(3)]
+    public async Task A_replacement_that_does_not_carry_the_next_version_is_refused_and_writes_nothing(long version)
+    {
+        var @case = TestCases.Make(Office);
+        await Store.TryCreateAsync(@case, TestNumber, [], default);
+        var changed = @case.TransitionTo(CaseStatus.Triaged, null, "defender-1", TestCases.Start.AddHours(1)).Value! with { Version = version };
+
+        await Assert.ThrowsAsync<ArgumentException>(() => Store.TryReplaceAsync(changed, 1, [], default));
+
+        Assert.Equal(CaseStatus.Intake, (await Store.FindAsync(Office, @case.Id, default))!.Status);
+    }
+
+    [Fact]
     public async Task Replace_with_stale_version_is_refused()
     {
         var @case = TestCases.Make(Office);
@@ -88,7 +116,7 @@ public abstract class CaseStoreContract : StorageContract
     [Fact]
     public async Task Replace_of_a_missing_case_is_refused()
     {
-        Assert.False(await Store.TryReplaceAsync(TestCases.Make(Office), 1, [], default));
+        Assert.False(await Store.TryReplaceAsync(TestCases.Make(Office) with { Version = 2 }, 1, [], default));
     }
 
     [Fact]

@@ -72,7 +72,7 @@ public abstract class PartySearchContract : StorageContract
     {
         var first = await CreateAsync(Case(Office, "Ana Gómez"));
 
-        Assert.False(await Store.TryReplaceAsync(Renamed(first, "Roberto Sandoval"), expectedVersion: 5, [], default));
+        Assert.False(await Store.TryReplaceAsync(Renamed(first, "Roberto Sandoval") with { Version = 6 }, expectedVersion: 5, [], default));
 
         Assert.Equal("Ana Gómez", Assert.Single(await FindAsync(Office, Person("Ana Gomez"))).MatchedName);
         Assert.Empty(await FindAsync(Office, Person("Roberto Sandoval")));

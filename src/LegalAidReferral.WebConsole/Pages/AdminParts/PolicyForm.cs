@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using LegalAidReferral.WebConsole.Api;
 
 namespace LegalAidReferral.WebConsole.Pages.AdminParts;
@@ -8,7 +9,7 @@ namespace LegalAidReferral.WebConsole.Pages.AdminParts;
 /// criterion with the fields of its kind (docs/triage.md). Turned into the API's request on save with
 /// only the chosen kind's fields; nothing is checked here (the API reports every invalid field).
 /// </summary>
-public sealed class PolicyForm
+public sealed partial class PolicyForm
 {
     public string Description { get; set; } = "";
     public string? DefaultPriority { get; set; }
@@ -53,6 +54,9 @@ public sealed class PolicyForm
         public int? DetainedWithinDays { get; set; }
         public int? DeadlineWithinDays { get; set; }
     }
+
+    /// <summary>The field whose input shows an error: an item of a list edited in one input (<c>criteria[0].countries[1]</c>) shows at the list.</summary>
+    public static string InputOf(string field) => ListItem().Match(field) is { Success: true } item ? item.Groups["list"].Value : field;
 
     public static PolicyForm From(TriagePolicy policy)
     {
@@ -181,4 +185,7 @@ public sealed class PolicyForm
 
     private static IEnumerable<string> Strings(JsonObject json, string name) =>
         json[name] is JsonArray array ? array.Select(v => v?.GetValue<string>() ?? "") : [];
+
+    [GeneratedRegex(@"^(?<list>.+\.(countries|localities|legalIssues|waivedFor|appliesToLegalIssues|anyVulnerability))\[\d+\]$")]
+    private static partial Regex ListItem();
 }

@@ -78,5 +78,14 @@ public static class ReviewIndicators
     public static IReadOnlyList<ReviewBreakdown> Breakdowns { get; } =
     [
         new("notSuccessfulReasons", "NotSuccessfulReason", i => i.NotSuccessfulReasons),
+        new("declinedReasons", "DeclineReason", i => new Dictionary<string, long?>
+        {
+            ["no-capacity"] = i.DeclinedNoCapacity,
+            ["outside-mandate"] = i.DeclinedOutsideMandate,
+            ["conflict-of-interest"] = i.DeclinedConflictOfInterest,
+            ["client-unreachable"] = i.DeclinedClientUnreachable,
+            ["other"] = i.DeclinedOther,
+            ["unspecified"] = i.DeclinedUnspecified,
+        }),
     ];
 }
