@@ -9,7 +9,9 @@ using Microsoft.Azure.Cosmos;
 // Measures the Cosmos DB adapters against the emulator on loopback (run by measure.sh): point read
 // and write latency, requests per store call, and the conflict search time at 10,000 parties.
 // Figures from the emulator say how many requests a call makes and what the adapter adds; request
-// units and service latency need a real account.
+// units and service latency need a real account: run the built program with its connection string
+// (dotnet benchmarks/cosmos/bin/Release/net10.0/LegalAidReferral.CosmosMeasure.dll "<connection string>" 10000);
+// it creates a database named measure-<guid> there, which is to be deleted afterwards.
 var connectionString = args.Length > 0 ? args[0] : throw new ArgumentException("Usage: <connection string> [parties]");
 var parties = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 10_000;
 const string Office = "gt-idpp-guatemala";
@@ -36,14 +38,17 @@ var reads = await TimeEachAsync(1000, i => cases.FindAsync(Office, written[i * 7
 Report("case read (point read)", reads, counter.Take() / (double)reads.Count);
 
 var replaceRequests = 0;
+var replaceUnits = 0.0;
 var replaces = await TimeEachAsync(200, async i =>
 {
     var @case = await cases.FindAsync(Office, written[i].Id, default);
     counter.Take();
+    counter.TakeCharge();
     await cases.TryReplaceAsync(@case!.WithDetails(@case.Details, start.AddDays(1)), @case.Version, [], default);
     replaceRequests += counter.Take();
+    replaceUnits += counter.TakeCharge();
 });
-Report("case replace (read + replace at ETag; requests of the replace alone)", replaces, replaceRequests / (double)replaces.Count);
+Report("case replace (read + replace at ETag; requests and units of the replace alone)", replaces, replaceRequests / (double)replaces.Count, replaceUnits);
 
 var lists = await TimeEachAsync(200, _ => cases.ListAsync(Office, new CaseQuery(null, null, null), new PageRequest(25, null), default));
 Report("case list, 25 per page (single-partition query)", lists, counter.Take() / (double)lists.Count);
@@ -64,25 +69,48 @@ static async Task<List<double>> TimeEachAsync(int count, Func<int, Task> call)
     return times;
 }
 
-static void Report(string what, List<double> times, double requestsPerCall)
+void Report(string what, List<double> times, double requestsPerCall, double? units = null)
 {
+    var unitsPerCall = (units ?? counter.TakeCharge()) / times.Count;
     var sorted = times.Order().ToArray();
     var p50 = sorted[sorted.Length / 2];
     var p99 = sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(sorted.Length * 0.99) - 1)];
-    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{what}: n={sorted.Length} median {p50:F2} ms, p99 {p99:F2} ms, {requestsPerCall:F2} requests per call"));
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{what}: n={sorted.Length} median {p50:F2} ms, p99 {p99:F2} ms, {requestsPerCall:F2} requests per call, {unitsPerCall:F2} request units per call"));
 }
 
-/// <summary>Counts the requests the client sends (query-plan requests included: they are round trips too).</summary>
+/// <summary>
+/// Counts the requests the client sends (query-plan requests included: they are round trips too) and
+/// sums the request units their responses are charged (the emulator charges 1 a request; a real account
+/// its actual charge).
+/// </summary>
 internal sealed class RequestCounter : RequestHandler
 {
     private int count;
+    private double charge;
+    private readonly Lock chargeLock = new();
 
     public int Take() => Interlocked.Exchange(ref count, 0);
 
-    public override Task<ResponseMessage> SendAsync(RequestMessage request, CancellationToken cancellationToken)
+    public double TakeCharge()
+    {
+        lock (chargeLock)
+        {
+            var taken = charge;
+            charge = 0;
+            return taken;
+        }
+    }
+
+    public override async Task<ResponseMessage> SendAsync(RequestMessage request, CancellationToken cancellationToken)
     {
         Interlocked.Increment(ref count);
-        return base.SendAsync(request, cancellationToken);
+        var response = await base.SendAsync(request, cancellationToken);
+        lock (chargeLock)
+        {
+            charge += response.Headers.RequestCharge;
+        }
+
+        return response;
     }
 }
 

@@ -99,17 +99,17 @@ public sealed class ReviewPageTests : ConsoleTestContext
     {
         var page = RenderReview();
         Assert.Equal("api/review/adherence", _api.Reports[0]);
-        Assert.Equal("2026-01", page.Find("#review-from").GetAttribute("value"));
+        Assert.Equal("2026-01", page.Find("#review-f-from").GetAttribute("value"));
 
-        page.Find("#review-from").Change("2025-07");
-        page.Find("#review-to").Change("2025-12");
-        page.Find("#review-country").Change("GT");
-        page.Find("#review-office").Change("gt-idpp-guatemala");
-        page.Find("#review-corridor").Change("GT-MX");
-        page.Find("#review-kind").Change("representation");
-        page.Find("#review-priority").Change("high");
-        page.Find("#review-gender").Change("female");
-        page.Find("#review-group").Change("detained");
+        page.Find("#review-f-from").Change("2025-07");
+        page.Find("#review-f-to").Change("2025-12");
+        page.Find("#review-f-country").Change("GT");
+        page.Find("#review-f-officeId").Change("gt-idpp-guatemala");
+        page.Find("#review-f-corridor").Change("GT-MX");
+        page.Find("#review-f-kind").Change("representation");
+        page.Find("#review-f-priority").Change("high");
+        page.Find("#review-f-gender").Change("female");
+        page.Find("#review-f-group").Change("detained");
         page.Find("form.review-filters").Submit();
 
         const string query = "?from=2025-07&to=2025-12&country=GT&officeId=gt-idpp-guatemala&corridor=GT-MX&kind=representation&priority=high&gender=female&group=detained";
@@ -133,15 +133,35 @@ public sealed class ReviewPageTests : ConsoleTestContext
         var page = RenderReview();
 
         Assert.Equal("api/review/adherence?priority=high&group=detained", _api.Reports[0]);
-        Assert.Equal("high", page.Find("#review-priority").GetAttribute("value"));
+        Assert.Equal("high", page.Find("#review-f-priority").GetAttribute("value"));
 
-        page.Find("#review-priority").Change("low");
+        page.Find("#review-f-priority").Change("low");
         page.Find("form.review-filters").Submit();
 
         page.WaitForAssertion(() => Assert.Contains("api/review/adherence?from=2026-01&to=2026-03&priority=low&group=detained", _api.Reports));
         var address = new Uri(navigation.Uri);
         Assert.Equal("/review", address.AbsolutePath);
         Assert.Equal(["from=2026-01", "group=detained", "priority=low", "to=2026-03"], address.Query.TrimStart('?').Split('&').Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void A_filter_the_api_refuses_shows_its_message_at_the_filter_and_keeps_the_values()
+    {
+        var page = RenderReview();
+        _api.Refusal = new JsonObject
+        {
+            ["type"] = "https://legalaidreferral.example/problems/validation", ["title"] = "Invalid", ["status"] = 400,
+            ["errors"] = new JsonObject { ["from"] = new JsonArray("The first month must not be after the last (to).") },
+        };
+
+        page.Find("#review-f-from").Change("2026-05");
+        page.Find("form.review-filters").Submit();
+
+        page.WaitForAssertion(() => Assert.Equal("true", page.Find("#review-f-from").GetAttribute("aria-invalid")));
+        Assert.Equal("review-e-from", page.Find("#review-f-from").GetAttribute("aria-describedby"));
+        Assert.Contains("must not be after the last", page.Find("#review-e-from").TextContent, StringComparison.Ordinal);
+        Assert.Equal("2026-05", page.Find("#review-f-from").GetAttribute("value"));
+        Assert.Equal("#review-f-from", new Uri(page.Find("[role=alert] a").GetAttribute("href")!).Fragment);
     }
 
     [Fact]
@@ -337,6 +357,9 @@ public sealed class ReviewPageTests : ConsoleTestContext
 
         public HttpStatusCode? CsvRefusal { get; set; }
 
+        /// <summary>The problem every report of the page's own filters (not a corridor's) is refused with.</summary>
+        public JsonObject? Refusal { get; set; }
+
         protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
             var path = request.RequestUri!.PathAndQuery.TrimStart('/');
@@ -365,6 +388,11 @@ public sealed class ReviewPageTests : ConsoleTestContext
             }
 
             Reports.Add(path);
+            if (Refusal is not null && !path.Contains("corridor=", StringComparison.Ordinal))
+            {
+                return Task.FromResult(new HttpResponseMessage(HttpStatusCode.BadRequest) { Content = new StringContent(Refusal.ToJsonString(), Encoding.UTF8, "application/problem+json") });
+            }
+
             var corridor = path.Split("corridor=") is [_, var rest] ? rest.Split('&')[0] : null;
             var answer = corridor is null
                 ? (JsonObject)Report.DeepClone()

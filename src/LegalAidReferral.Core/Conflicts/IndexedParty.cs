@@ -50,9 +50,7 @@ public sealed record IndexedCase(IReadOnlyList<IndexedParty> Parties, IReadOnlyL
     public static IndexedCase Of(Case @case)
     {
         var parties = IndexedParty.Of(@case);
-        var vocabulary = PartyVocabulary.WithinTypoBudget(parties.SelectMany(p => p.Words).Distinct(StringComparer.Ordinal))
-            .Select(w => new VocabularyWord(w.Word, PartyVocabulary.Phonetic(w.Word), w.Forms))
-            .ToArray();
+        var vocabulary = PartyVocabulary.WithinTypoBudget(parties.SelectMany(p => p.Words).Distinct(StringComparer.Ordinal)).ToArray();
         return new IndexedCase(parties, vocabulary);
     }
 }

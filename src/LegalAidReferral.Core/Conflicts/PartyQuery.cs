@@ -48,7 +48,7 @@ public sealed class PartyQuery
     {
         ArgumentNullException.ThrowIfNull(profile);
         var tokens = profile.Names.SelectMany(n => n.Tokens).DistinctBy(t => t.Text).Take(MaxWords).ToArray();
-        var forms = PartyVocabulary.WithinTypoBudget(tokens.Select(t => t.Text)).ToDictionary(w => w.Word, w => w.Forms, StringComparer.Ordinal);
+        var forms = PartyVocabulary.WithinTypoBudget(tokens.Select(t => t.Text)).ToDictionary(w => w.Word, w => w.Deletions, StringComparer.Ordinal);
         var words = tokens
             .Select((t, number) => new QueryWord(number, t.Text, t.Joined, t.Key, forms.GetValueOrDefault(t.Text, NoForms)))
             .ToArray();

@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+
 namespace LegalAidReferral.Core.Conflicts;
 
 /// <summary>
@@ -19,7 +21,33 @@ public static class PartyVocabulary
     /// </summary>
     public const int MaxTypoFormsPerCase = 2048;
 
+    /// <summary>Words whose keys are kept once built: names repeat (a few hundred surnames make most of an office's parties).</summary>
+    public const int KeptWords = 65_536;
+
+    private static readonly ConcurrentDictionary<string, VocabularyWord> Kept = new(StringComparer.Ordinal);
+
     public static string Phonetic(string word) => PhoneticKey.Of(word);
+
+    /// <summary>
+    /// The word with its sound-alike key and deletion forms, built once and kept for the next case or
+    /// query that has it (both are functions of the word alone). At most <see cref="KeptWords"/> are
+    /// kept; past that the store starts again empty, which costs only rebuilding.
+    /// </summary>
+    public static VocabularyWord Word(string word)
+    {
+        ArgumentNullException.ThrowIfNull(word);
+        if (Kept.TryGetValue(word, out var kept))
+        {
+            return kept;
+        }
+
+        if (Kept.Count >= KeptWords)
+        {
+            Kept.Clear();
+        }
+
+        return Kept.GetOrAdd(word, w => new VocabularyWord(w, Phonetic(w), Deletions(w)));
+    }
 
     /// <summary>
     /// The word and every form of it with up to as many letters left out as typos are allowed: two
@@ -57,20 +85,20 @@ public static class PartyVocabulary
     /// The words, in order, with their deletion forms, until <see cref="MaxTypoFormsPerCase"/> forms are
     /// used: the word that would exceed it and every word after it are left out (found only as written).
     /// </summary>
-    public static IEnumerable<(string Word, IReadOnlySet<string> Forms)> WithinTypoBudget(IEnumerable<string> words)
+    public static IEnumerable<VocabularyWord> WithinTypoBudget(IEnumerable<string> words)
     {
         ArgumentNullException.ThrowIfNull(words);
         var left = MaxTypoFormsPerCase;
         foreach (var word in words)
         {
-            var forms = Deletions(word);
-            left -= forms.Count;
+            var kept = Word(word);
+            left -= kept.Deletions.Count;
             if (left < 0)
             {
                 yield break;
             }
 
-            yield return (word, forms);
+            yield return kept;
         }
     }
 

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using LegalAidReferral.Core.Cases;
 using LegalAidReferral.Core.Common;
 using LegalAidReferral.Core.Conflicts;
@@ -16,6 +17,8 @@ namespace LegalAidReferral.Infrastructure.Sqlite;
 internal sealed class SqlitePartyRows
 {
     private const int BackfillBatchSize = 500;
+
+    private static readonly ConditionalWeakTable<VocabularyWord, string> DeletionRows = new();
 
     private readonly string officeId;
     private readonly string caseId;
@@ -36,13 +39,18 @@ internal sealed class SqlitePartyRows
         documents = SqliteJson.Array(rows.SelectMany(r => r.Party.DocumentNumbers.Select(n => new object[] { n, r.Role, r.Party.Position })));
         words = SqliteJson.Array(indexed.Vocabulary.Select(w => new object[] { w.Word, w.Phonetic }));
 
-        // Each word's [form, word] pairs without the enclosing brackets, to be joined for the words that are new.
-        deletionsByWord = indexed.Vocabulary.ToDictionary(
-            w => w.Word, w => SqliteJson.Array(w.Deletions.Select(form => new[] { form, w.Word }))[1..^1], StringComparer.Ordinal);
+        deletionsByWord = indexed.Vocabulary.ToDictionary(w => w.Word, DeletionRowsOf, StringComparer.Ordinal);
         stored = rows.Select(r => (r.Role, (long)r.Party.Position, r.Party.Reference, r.Party.Profile)).ToHashSet();
     }
 
     public static SqlitePartyRows Of(string officeId, string caseId, IndexedCase indexed) => new(officeId, caseId, indexed);
+
+    /// <summary>
+    /// A word's [form, word] pairs without the enclosing brackets, to be joined for the words that are
+    /// new; made once per kept word (<see cref="PartyVocabulary.Word"/> hands out the same instance).
+    /// </summary>
+    private static string DeletionRowsOf(VocabularyWord word) =>
+        DeletionRows.GetValue(word, w => SqliteJson.Array(w.Deletions.Select(form => new[] { form, w.Word }))[1..^1]);
 
     /// <summary>Indexes the parties of a case that has none indexed yet.</summary>
     public void Insert(SqliteWrite write)

@@ -20,7 +20,7 @@ public class PartyVocabularyTests
         var within = PartyVocabulary.WithinTypoBudget(words).ToArray();
 
         Assert.Equal(words.Take(within.Length), within.Select(w => w.Word));
-        Assert.InRange(within.Sum(w => w.Forms.Count), PartyVocabulary.MaxTypoFormsPerCase - 301, PartyVocabulary.MaxTypoFormsPerCase);
+        Assert.InRange(within.Sum(w => w.Deletions.Count), PartyVocabulary.MaxTypoFormsPerCase - 301, PartyVocabulary.MaxTypoFormsPerCase);
     }
 
     [Fact]
@@ -49,5 +49,15 @@ public class PartyVocabularyTests
         Assert.Equal(PartyQuery.MaxWords, client.Words.Count);
         Assert.Equal(["ana", "gomez", "aliasa", "otroa"], client.Words.Take(4));
         Assert.Equal(client.Words, query.Words.Select(w => w.Text));
+    }
+
+    [Fact]
+    public void A_word_is_given_the_same_keys_every_time_built_once()
+    {
+        var first = PartyVocabulary.Word("hernandez");
+
+        Assert.Same(first, PartyVocabulary.Word("hernandez"));
+        Assert.Equal(PartyVocabulary.Phonetic("hernandez"), first.Phonetic);
+        Assert.Equal(PartyVocabulary.Deletions("hernandez").Order(StringComparer.Ordinal), first.Deletions.Order(StringComparer.Ordinal));
     }
 }

@@ -29,9 +29,9 @@ public sealed class ReviewPageTests(BrowserFixture browser)
         await Expect(page.Locator("#review-corridors")).ToBeVisibleAsync();
         await BrowserFixture.CheckPageAsync(page, "11-review-es");
 
-        await page.Locator("#review-from").FillAsync(from);
-        await page.Locator("#review-to").FillAsync(to);
-        await page.Locator("#review-priority").SelectOptionAsync("normal");
+        await page.Locator("#review-f-from").FillAsync(from);
+        await page.Locator("#review-f-to").FillAsync(to);
+        await page.Locator("#review-f-priority").SelectOptionAsync("normal");
         await BrowserFixture.ClickAsync(page, "Mostrar");
 
         await Assertions.Expect(page).ToHaveURLAsync(new Regex($"/review\\?.*priority=normal"));
