@@ -1,8 +1,9 @@
 // The regional exchange that links the country deployments: one Service Bus namespace with the
-// `referrals` topic (one subscription per office, filtered on the `toOfficeId` property) and the
-// `protocol-events` topic (the regional review's subscription). No country reads another's data:
-// each country's identity may send to the two topics and receive from its own offices'
-// subscriptions only. Names and the message contract: docs/exchange.md; steps: docs/deploy.md.
+// `referrals` topic (one subscription per office, filtered on the `toOfficeId` property), the
+// `protocol-settings` topic (one subscription per office, unfiltered: every office's settings reach
+// every deployment) and the `protocol-events` topic (the regional review's subscription). No country
+// reads another's data: each country's identity may send to the three topics and receive from its
+// own offices' subscriptions only. Names and the message contract: docs/exchange.md; steps: docs/deploy.md.
 targetScope = 'resourceGroup'
 
 @description('A country deployment joined to the exchange: its name, the principal id of its identity (output identityPrincipalId of main.bicep) and the offices it serves.')
@@ -39,13 +40,14 @@ param logRetentionDays int = 30
 // (Topics, ServiceBusContract, ServiceBusDrain): the deployment tests compare them.
 var referralsTopic = 'referrals'
 var protocolEventsTopic = 'protocol-events'
+var protocolSettingsTopic = 'protocol-settings'
 var reviewSubscription = 'regional-review'
 var toOfficeProperty = 'toOfficeId'
 var maxDeliveryCount = 10
 var offices = flatten(map(countries, c => c.offices))
 var officeReceivers = flatten(map(countries, c => map(c.offices, office => { principalId: c.principalId, office: office })))
-var topicNames = [referralsTopic, protocolEventsTopic]
-// Every country sends to both topics (steps to other offices, protocol events to the review).
+var topicNames = [referralsTopic, protocolEventsTopic, protocolSettingsTopic]
+// Every country sends to every topic (steps to other offices, protocol events to the review, its offices' settings to all).
 var topicSenders = flatten(map(countries, c => map(range(0, length(topicNames)), topic => { principalId: c.principalId, topic: topic })))
 var roles = {
   sender: '69a216fc-b8fb-44d8-bc22-1f3c2cd27a39'
@@ -111,6 +113,15 @@ resource officeFilters 'Microsoft.ServiceBus/namespaces/topics/subscriptions/rul
   }
 ]
 
+// No rule replaced: the default rule lets every office's settings through (the receiver ignores its own).
+resource officeSettingsSubscriptions 'Microsoft.ServiceBus/namespaces/topics/subscriptions@2024-01-01' = [
+  for office in offices: {
+    parent: topics[indexOf(topicNames, protocolSettingsTopic)]
+    name: office
+    properties: subscriptionDefaults
+  }
+]
+
 resource review 'Microsoft.ServiceBus/namespaces/topics/subscriptions@2024-01-01' = {
   parent: topics[indexOf(topicNames, protocolEventsTopic)]
   name: reviewSubscription
@@ -133,6 +144,18 @@ resource receivers 'Microsoft.Authorization/roleAssignments@2022-04-01' = [
   for receiver in officeReceivers: {
     name: guid(officeSubscriptions[indexOf(offices, receiver.office)].id, receiver.principalId, roles.receiver)
     scope: officeSubscriptions[indexOf(offices, receiver.office)]
+    properties: {
+      principalId: receiver.principalId
+      principalType: 'ServicePrincipal'
+      roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.receiver)
+    }
+  }
+]
+
+resource settingsReceivers 'Microsoft.Authorization/roleAssignments@2022-04-01' = [
+  for receiver in officeReceivers: {
+    name: guid(officeSettingsSubscriptions[indexOf(offices, receiver.office)].id, receiver.principalId, roles.receiver)
+    scope: officeSettingsSubscriptions[indexOf(offices, receiver.office)]
     properties: {
       principalId: receiver.principalId
       principalType: 'ServicePrincipal'

@@ -20,6 +20,7 @@ using LegalAidReferral.Core.Review;
 using LegalAidReferral.Core.Triage;
 using LegalAidReferral.Functions.Cases;
 using LegalAidReferral.Functions.Http;
+using LegalAidReferral.Functions.Offices;
 using LegalAidReferral.Functions.Operations;
 using LegalAidReferral.Infrastructure.BotFramework;
 using LegalAidReferral.Functions.Review;
@@ -111,9 +112,12 @@ public static class ServiceRegistration
         services.AddSingleton<ListAlerts>();
         services.AddSingleton<AcknowledgeAlert>();
 
-        // Protocol settings (deadlines as data).
+        // Protocol settings (deadlines as data), replicated to the other deployments.
         services.AddSingleton<GetProtocolSettings>();
         services.AddSingleton<UpdateProtocolSettings>();
+        services.AddSingleton<IMessageHandler, ReceiveProtocolSettings>();
+        services.AddSingleton<AnnounceProtocolSettings>();
+        services.AddHostedService<ProtocolSettingsAnnouncement>();
 
         // Case documents.
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<DocumentOptions>>().Value);

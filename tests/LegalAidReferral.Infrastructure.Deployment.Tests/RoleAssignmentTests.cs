@@ -52,7 +52,7 @@ public sealed class RoleAssignmentTests(CompiledInfrastructure infra)
     }
 
     [Fact]
-    public void Each_country_receives_from_exactly_its_own_offices_subscriptions_and_sends_to_both_topics()
+    public void Each_country_receives_from_exactly_its_own_offices_subscriptions_and_sends_to_every_topic()
     {
         foreach (var file in infra.ParameterFiles.Where(f => !CompiledInfrastructure.IsCountry(f)))
         {
@@ -64,8 +64,10 @@ public sealed class RoleAssignmentTests(CompiledInfrastructure infra)
             {
                 var principal = (string)country!["principalId"]!;
                 var offices = country["offices"]!.AsArray().Select(o => (string)o!).Order().ToArray();
-                Assert.Equal(offices, Targets(snapshot, assignments, principal, Receiver));
-                Assert.Equal(["protocol-events", "referrals"], Targets(snapshot, assignments, principal, Sender));
+                Assert.Equal(
+                    offices.Select(o => $"protocol-settings/{o}").Concat(offices.Select(o => $"referrals/{o}")).Order(StringComparer.Ordinal),
+                    Targets(snapshot, assignments, principal, Receiver));
+                Assert.Equal(["protocol-events", "protocol-settings", "referrals"], Targets(snapshot, assignments, principal, Sender));
             }
         }
     }
@@ -73,7 +75,7 @@ public sealed class RoleAssignmentTests(CompiledInfrastructure infra)
     private static string[] Targets(Snapshot snapshot, IEnumerable<JsonObject> assignments, string principal, string role) =>
         assignments
             .Where(a => (string)a["properties"]!["principalId"]! == principal && Snapshot.RoleOf(a) == role)
-            .Select(a => ((string)snapshot.ById(Snapshot.ScopeOf(a))!["name"]!).Split('/')[^1])
+            .Select(a => string.Join('/', ((string)snapshot.ById(Snapshot.ScopeOf(a))!["name"]!).Split('/')[1..]))
             .Order(StringComparer.Ordinal)
             .ToArray();
 }

@@ -8,4 +8,7 @@ public static class Topics
 
     /// <summary>Pseudonymous protocol events for the regional review.</summary>
     public const string ProtocolEvents = "protocol-events";
+
+    /// <summary>Each office's protocol settings, for every other deployment (no receiving office).</summary>
+    public const string ProtocolSettings = "protocol-settings";
 }

@@ -35,6 +35,8 @@ public sealed record AdherenceReport(
 {
     public const string AllPeriods = "all";
 
+    private const string OverdueNow = "overdueNow";
+
     /// <summary>The longest overdue list a report carries (oldest due first); the count covers them all.</summary>
     public const int MaxOverdueListed = 100;
 
@@ -100,7 +102,9 @@ public sealed record AdherenceReport(
     /// <summary>
     /// Withholds small counts, then (<see cref="ComplementarySuppression"/>) enough others that none can
     /// be worked out from the rest: every count's breakdowns by gender and by group (of the period's
-    /// total), by month (of the range's row of the same category), and within each row.
+    /// total), by month (of the range's row of the same category), and within each row. By group is not
+    /// an exact sum (a referral may be in several groups), nor is <c>overdueNow</c> by month (the range
+    /// also counts deadlines that fell due before its first month).
     /// </summary>
     private static void Suppress(Dictionary<string, Rows> rows, string[] months, int minCellSize)
     {
@@ -112,18 +116,19 @@ public sealed record AdherenceReport(
 
         var names = IndicatorColumns.Counts.Select(c => c.Name).Concat(reasonCodes.Select(code => IndicatorColumns.ReasonPrefix + code)).ToArray();
         var withinRow = IndicatorColumns.Breakdowns(reasonCodes).ToArray();
-        var breakdowns = new List<IReadOnlyList<ReportCount>>();
+        var exact = new List<IReadOnlyList<ReportCount>>();
+        var inexact = new List<IReadOnlyList<ReportCount>>();
         foreach (var period in rows.Values)
         {
             foreach (var name in names)
             {
-                breakdowns.Add([period.Total[name], .. period.Genders.Select(s => s[name])]);
-                breakdowns.Add([period.Total[name], .. period.Groups.Select(s => s[name])]);
+                exact.Add([period.Total[name], .. period.Genders.Select(s => s[name])]);
+                inexact.Add([period.Total[name], .. period.Groups.Select(s => s[name])]);
             }
 
             foreach (var sum in period.Sums)
             {
-                breakdowns.AddRange(withinRow.Select(b => (IReadOnlyList<ReportCount>)[sum[b.Whole], .. b.Parts.Select(p => sum[p])]));
+                exact.AddRange(withinRow.Select(b => (IReadOnlyList<ReportCount>)[sum[b.Whole], .. b.Parts.Select(p => sum[p])]));
             }
         }
 
@@ -132,11 +137,11 @@ public sealed record AdherenceReport(
         {
             foreach (var name in names)
             {
-                breakdowns.Add([range[i][name], .. months.Select(m => rows[m].Sums[i][name])]);
+                (name == OverdueNow ? inexact : exact).Add([range[i][name], .. months.Select(m => rows[m].Sums[i][name])]);
             }
         }
 
-        ComplementarySuppression.Apply(breakdowns);
+        ComplementarySuppression.Apply([.. exact, .. inexact], exact);
     }
 
     /// <summary>The running sums of one period: total, per gender, per named group and for none of them.</summary>

@@ -36,8 +36,11 @@ public static class IndicatorColumns
                 : null;
         }
 
+        /// <summary>Every reason code of the report, in ordinal order: a code this row lacks is a zero, and a withheld one (even a zero) is null.</summary>
         public IReadOnlyDictionary<string, long?> Reasons =>
-            Counts.NotSuccessfulReasons.ToDictionary(r => r.Key, r => Shown(ReasonPrefix + r.Key), StringComparer.Ordinal);
+            Published.Where(p => p.Key.StartsWith(ReasonPrefix, StringComparison.Ordinal))
+                .OrderBy(p => p.Key, StringComparer.Ordinal)
+                .ToDictionary(p => p.Key[ReasonPrefix.Length..], p => p.Value, StringComparer.Ordinal);
     }
 
     /// <summary>The counts of a row that have a fixed name (the reason codes' counts come from the row's cells).</summary>

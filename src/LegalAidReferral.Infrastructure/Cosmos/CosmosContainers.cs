@@ -40,9 +40,9 @@ public static class CosmosContainers
     /// <summary>Triage policy versions (id: the version).</summary>
     public static readonly CosmosContainerDefinition Policies = new("policies", "/officeId", ["/officeId/?", "/version/?"], NoComposites, null, NoUniqueKeys);
 
-    /// <summary>Protocol settings versions (id: the version).</summary>
+    /// <summary>Protocol settings versions (id: the version), with the replication messages they have not yet sent.</summary>
     public static readonly CosmosContainerDefinition ProtocolSettings = new(
-        "protocolSettings", "/officeId", ["/officeId/?", "/version/?"], NoComposites, null, NoUniqueKeys);
+        "protocolSettings", "/officeId", ["/officeId/?", "/version/?", "/outboxPending/?"], NoComposites, null, NoUniqueKeys);
 
     /// <summary>Each office's referral copies, with their pending outbox messages and handled message ids.</summary>
     public static readonly CosmosContainerDefinition Referrals = new(

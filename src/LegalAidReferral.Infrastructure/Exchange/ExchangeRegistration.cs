@@ -1,6 +1,7 @@
 using Azure.Identity;
 using Azure.Messaging.ServiceBus;
 using LegalAidReferral.Core.Messaging;
+using LegalAidReferral.Core.Offices;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -14,7 +15,8 @@ namespace LegalAidReferral.Infrastructure.Exchange;
 /// and <see cref="DefaultAzureCredential"/>) or, for development only, by <c>Exchange:ServiceBus:ConnectionString</c>.
 /// On Service Bus, a deployment records the protocol events it publishes in its own review, and the
 /// regional review (<c>Exchange:ServiceBus:ReviewSubscription</c> set) drains that subscription of the
-/// protocol-events topic into its read model too.
+/// protocol-events topic into its read model too. The exchange also says which offices this deployment
+/// serves (<see cref="IServedOffices"/>): every office of the directory in process, the drained ones on Service Bus.
 /// </summary>
 public static class ExchangeRegistration
 {
@@ -31,11 +33,13 @@ public static class ExchangeRegistration
                 services.AddSingleton<InProcessExchange>();
                 services.AddSingleton<IMessagePublisher>(sp => sp.GetRequiredService<InProcessExchange>());
                 services.AddSingleton<IExchangeInbox>(sp => sp.GetRequiredService<InProcessExchange>());
+                services.AddSingleton<IServedOffices, EveryOfficeServed>();
                 break;
             case ServiceBus:
                 var settings = section.GetSection("ServiceBus");
                 var offices = settings.GetSection("Offices").Get<string[]>() ?? [];
                 services.AddSingleton(ServiceBusClientFrom(settings));
+                services.AddSingleton<IServedOffices>(new ConfiguredOfficesServed(offices));
                 var reviewSubscription = settings["ReviewSubscription"];
                 services.AddSingleton<IMessagePublisher>(sp => new LocalReviewPublisher(
                     new ServiceBusPublisher(sp.GetRequiredService<ServiceBusClient>().CreateSender),
@@ -44,6 +48,7 @@ public static class ExchangeRegistration
                     sp.GetRequiredService<ServiceBusClient>(),
                     offices,
                     sp.GetServices<IMessageHandler>().Single(h => h.Topic == Topics.Referrals),
+                    sp.GetServices<IMessageHandler>().Single(h => h.Topic == Topics.ProtocolSettings),
                     string.IsNullOrEmpty(reviewSubscription) ? null : (reviewSubscription, sp.GetServices<IMessageHandler>().Single(h => h.Topic == Topics.ProtocolEvents)),
                     sp.GetRequiredService<ILoggerFactory>().CreateLogger<ServiceBusInbox>()));
                 break;

@@ -8,7 +8,9 @@ namespace LegalAidReferral.Infrastructure.Exchange;
 /// The referral subscriptions of the offices this deployment serves (<c>Exchange:ServiceBus:Offices</c>,
 /// one subscription per office on the referrals topic, named by the office id), each drained in turn
 /// through the topic's handler until it is empty or a drain returns fewer messages than it asked for;
-/// and, in the regional review, its subscription of the protocol-events topic.
+/// the same offices' subscriptions of the protocol-settings topic (each receives every office's settings,
+/// so a deployment serving two offices receives each message twice and keeps it once); and, in the
+/// regional review, its subscription of the protocol-events topic.
 /// </summary>
 public sealed class ServiceBusInbox(IReadOnlyList<ServiceBusDrain> drains) : IExchangeInbox
 {
@@ -18,9 +20,15 @@ public sealed class ServiceBusInbox(IReadOnlyList<ServiceBusDrain> drains) : IEx
 
     /// <param name="review">The protocol-events subscription this deployment drains into its review, and the handler; null: none.</param>
     public static ServiceBusInbox For(
-        ServiceBusClient client, IEnumerable<string> offices, IMessageHandler referrals, (string Subscription, IMessageHandler Handler)? review, ILogger logger) =>
+        ServiceBusClient client,
+        IReadOnlyList<string> offices,
+        IMessageHandler referrals,
+        IMessageHandler protocolSettings,
+        (string Subscription, IMessageHandler Handler)? review,
+        ILogger logger) =>
         new(offices
             .Select(office => new ServiceBusDrain(client.CreateReceiver(Topics.Referrals, office), Topics.Referrals, referrals, logger))
+            .Concat(offices.Select(office => new ServiceBusDrain(client.CreateReceiver(Topics.ProtocolSettings, office), Topics.ProtocolSettings, protocolSettings, logger)))
             .Concat(review is { } r ? [new ServiceBusDrain(client.CreateReceiver(Topics.ProtocolEvents, r.Subscription), Topics.ProtocolEvents, r.Handler, logger)] : [])
             .ToArray());
 

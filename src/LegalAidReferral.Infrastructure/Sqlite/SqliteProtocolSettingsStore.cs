@@ -1,10 +1,14 @@
 using System.Text.Json;
 using LegalAidReferral.Core.Common;
+using LegalAidReferral.Core.Messaging;
 using LegalAidReferral.Core.Referrals.Protocol;
 
 namespace LegalAidReferral.Infrastructure.Sqlite;
 
-/// <summary>Every version of every office's protocol settings, one JSON document per (office, version).</summary>
+/// <summary>
+/// Every version of every office's protocol settings, one JSON document per (office, version); a
+/// version's replication messages go to the outbox table in the same transaction.
+/// </summary>
 public sealed class SqliteProtocolSettingsStore(SqliteDatabase database) : IProtocolSettingsStore
 {
     public Task<ProtocolSettings?> CurrentAsync(string officeId, CancellationToken cancellationToken) =>
@@ -19,9 +23,10 @@ public sealed class SqliteProtocolSettingsStore(SqliteDatabase database) : IProt
             },
             cancellationToken));
 
-    public Task<bool> TryAddAsync(ProtocolSettings settings, CancellationToken cancellationToken)
+    public Task<bool> TryAddAsync(ProtocolSettings settings, IReadOnlyList<ExchangeMessage> sends, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(sends);
         var document = JsonSerializer.Serialize(settings, WireJson.Options);
         return database.WriteAsync(
             write =>
@@ -30,7 +35,25 @@ public sealed class SqliteProtocolSettingsStore(SqliteDatabase database) : IProt
                 command.Parameters.AddWithValue("$office", settings.OfficeId);
                 command.Parameters.AddWithValue("$version", settings.Version);
                 command.Parameters.AddWithValue("$document", document);
-                return command.ExecuteNonQuery() == 1;
+                if (command.ExecuteNonQuery() != 1)
+                {
+                    return false;
+                }
+
+                SqliteOutbox.Save(write, sends);
+                return true;
+            },
+            cancellationToken);
+    }
+
+    public Task AnnounceAsync(ProtocolSettings current, ExchangeMessage message, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        return database.WriteAsync(
+            write =>
+            {
+                SqliteOutbox.Save(write, [message]);
+                return true;
             },
             cancellationToken);
     }

@@ -36,25 +36,27 @@ internal static class ReferenceIndicators
 
         var csv = new StringBuilder();
         csv.Append(string.Join(',', AdherenceCsv.Header)).Append("\r\n");
+        var codes = events.Where(e => months.Contains(Month(e.OccurredAt)) && e.Step == ReferralAction.Outcome && e.Successful == false)
+            .Select(e => e.ReasonCode ?? "not-stated").Distinct().Order(StringComparer.Ordinal).ToArray();
         foreach (var period in months.Prepend("all"))
         {
             var inPeriod = events.Where(e => period == "all" ? months.Contains(Month(e.OccurredAt)) : Month(e.OccurredAt) == period).ToArray();
             var overdueInPeriod = overdue.Where(r => period == "all" || Month(r.Due!.Value) == period).Select(r => r.First).ToArray();
-            Row(csv, period, "total", "all", inPeriod, overdueInPeriod.Length, settings.MinCellSize);
+            Row(csv, period, "total", "all", inPeriod, overdueInPeriod.Length, settings.MinCellSize, codes);
             foreach (var gender in Enum.GetValues<GenderCategory>())
             {
                 Row(csv, period, "gender", Kebab<GenderCategory>.Name(gender), inPeriod.Where(e => e.Gender == gender).ToArray(),
-                    overdueInPeriod.Count(e => e.Gender == gender), settings.MinCellSize);
+                    overdueInPeriod.Count(e => e.Gender == gender), settings.MinCellSize, codes);
             }
 
             foreach (var group in ReviewGroups.Named)
             {
                 Row(csv, period, "group", Kebab<Vulnerability>.Name(group), inPeriod.Where(e => e.VulnerableGroups.Contains(group)).ToArray(),
-                    overdueInPeriod.Count(e => e.VulnerableGroups.Contains(group)), settings.MinCellSize);
+                    overdueInPeriod.Count(e => e.VulnerableGroups.Contains(group)), settings.MinCellSize, codes);
             }
 
             Row(csv, period, "group", "none", inPeriod.Where(e => !e.VulnerableGroups.Any(ReviewGroups.Named.Contains)).ToArray(),
-                overdueInPeriod.Count(e => !e.VulnerableGroups.Any(ReviewGroups.Named.Contains)), settings.MinCellSize);
+                overdueInPeriod.Count(e => !e.VulnerableGroups.Any(ReviewGroups.Named.Contains)), settings.MinCellSize, codes);
         }
 
         return csv.ToString();
@@ -75,7 +77,7 @@ internal static class ReferenceIndicators
         return open.Length == 0 ? null : open.Min(d => d.DueAt);
     }
 
-    private static void Row(StringBuilder csv, string period, string breakdown, string category, ProtocolEvent[] e, long overdue, int min)
+    private static void Row(StringBuilder csv, string period, string breakdown, string category, ProtocolEvent[] e, long overdue, int min, string[] codes)
     {
         long? Shown(long n) => n == 0 || n >= min ? n : null;
         double? Share(long part, long whole) => Shown(part) is { } p && Shown(whole) is { } w && w > 0 ? Math.Round((double)p / w, 4) : null;
@@ -105,10 +107,8 @@ internal static class ReferenceIndicators
         var contactsWithin = Count(x => x.Step == ReferralAction.FirstContact && x.WithinDeadline == true);
         var outcomes = Count(x => x.Step == ReferralAction.Outcome);
         var outcomesWithin = Count(x => x.Step == ReferralAction.Outcome && x.WithinDeadline == true);
-        var reasons = e.Where(x => x.Step == ReferralAction.Outcome && x.Successful == false)
-            .GroupBy(x => x.ReasonCode ?? "not-stated")
-            .OrderBy(g => g.Key, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => Shown(g.LongCount()), StringComparer.Ordinal);
+        var reasons = codes.ToDictionary(
+            code => code, code => Shown(Count(x => x.Step == ReferralAction.Outcome && x.Successful == false && (x.ReasonCode ?? "not-stated") == code)), StringComparer.Ordinal);
         object?[] values =
         [
             Shown(Count(x => x.Step == ReferralAction.Send)),

@@ -8,8 +8,9 @@ namespace LegalAidReferral.Core.Tests.Review;
 /// <summary>
 /// Small-cell suppression checked against the same report unsuppressed (a threshold of 1), on
 /// generated event sets: every small count is withheld, nothing shown differs from the real figure,
-/// and no withheld count can be worked out by subtracting shown counts from a shown total, in any
-/// breakdown the report publishes (written out here, apart from the code that suppresses).
+/// no withheld count can be worked out by subtracting shown counts from a shown total, in any
+/// breakdown the report publishes (written out here, apart from the code that suppresses), nor by
+/// combining the exact breakdowns (rows and columns of a table, say).
 /// </summary>
 public class SuppressionPropertyTests
 {
@@ -31,7 +32,7 @@ public class SuppressionPropertyTests
     };
 
     [Property(MaxTest = 150)]
-    public void No_withheld_count_can_be_worked_out_by_subtraction_and_every_small_count_is_withheld(int seed)
+    public void No_withheld_count_can_be_worked_out_from_the_shown_ones_and_every_small_count_is_withheld(int seed)
     {
         var random = new Random(seed);
         var minCellSize = random.Next(2, 8);
@@ -62,6 +63,62 @@ public class SuppressionPropertyTests
             var withheld = parts.Prepend(whole).Where(c => shown[c] is null).ToArray();
             Assert.False(withheld.Length == 1, $"{withheld.FirstOrDefault()} is {real[withheld.FirstOrDefault() ?? whole]}: {whole} less the rest of {string.Join(", ", parts)}");
         }
+
+        Assert.Empty(FixedByCombining(shown, Breakdowns(shown.Keys).Where(b => b.Exact)));
+    }
+
+    /// <summary>
+    /// The withheld counts that the exact breakdowns fix when combined: a count's unit vector in the
+    /// row space of the equations (whole - parts = 0) over the withheld counts, by plain Gauss-Jordan
+    /// elimination over the whole report.
+    /// </summary>
+    private static List<string> FixedByCombining(Dictionary<string, long?> shown, IEnumerable<(string Whole, string[] Parts, bool Exact)> exact)
+    {
+        var unknowns = shown.Where(c => c.Value is null).Select(c => c.Key).ToArray();
+        var index = unknowns.Select((u, i) => (u, i)).ToDictionary(x => x.u, x => x.i);
+        var rows = new List<double[]>();
+        foreach (var (whole, parts, _) in exact)
+        {
+            var row = new double[unknowns.Length];
+            foreach (var (count, sign) in parts.Select(p => (p, -1.0)).Prepend((whole, 1.0)).Where(c => index.ContainsKey(c.Item1)))
+            {
+                row[index[count]] += sign;
+            }
+
+            rows.Add(row);
+        }
+
+        var m = rows.ToArray();
+        var pivots = new List<(int Column, int Row)>();
+        for (int c = 0, r = 0; c < unknowns.Length && r < m.Length; c++)
+        {
+            var best = Enumerable.Range(r, m.Length - r).Where(i => Math.Abs(m[i][c]) > 1e-9).DefaultIfEmpty(-1).MaxBy(i => i < 0 ? 0 : Math.Abs(m[i][c]));
+            if (best < 0)
+            {
+                continue;
+            }
+
+            (m[r], m[best]) = (m[best], m[r]);
+            var pivot = m[r][c];
+            for (var j = 0; j < unknowns.Length; j++)
+            {
+                m[r][j] /= pivot;
+            }
+
+            foreach (var i in Enumerable.Range(0, m.Length).Where(i => i != r && Math.Abs(m[i][c]) > 1e-12))
+            {
+                var factor = m[i][c];
+                for (var j = 0; j < unknowns.Length; j++)
+                {
+                    m[i][j] -= factor * m[r][j];
+                }
+            }
+
+            pivots.Add((c, r));
+            r++;
+        }
+
+        return pivots.Where(p => Enumerable.Range(0, unknowns.Length).All(j => j == p.Column || Math.Abs(m[p.Row][j]) < 1e-9)).Select(p => unknowns[p.Column]).ToList();
     }
 
     /// <summary>

@@ -46,6 +46,20 @@ public sealed class ExchangeTests(CompiledInfrastructure infra)
     }
 
     [Fact]
+    public void Each_office_of_the_hub_has_a_protocol_settings_subscription_named_after_it_that_receives_every_office_s_settings()
+    {
+        Assert.All(HubFiles(), file =>
+        {
+            var hub = infra.Snapshot(file);
+            var offices = infra.Parameters(file)["countries"]!["value"]!.AsArray().SelectMany(c => c!["offices"]!.AsArray().Select(o => (string)o!)).Order(StringComparer.Ordinal);
+            var subscriptions = OnTopic(hub, Topics.ProtocolSettings).ToArray();
+            Assert.Equal(offices, subscriptions.Select(s => Name(s)).Order(StringComparer.Ordinal));
+            // No rule replaced: the default rule a new subscription gets lets every message through.
+            Assert.DoesNotContain(hub.OfType("Microsoft.ServiceBus/namespaces/topics/subscriptions/rules"), r => ((string)r["name"]!).Split('/')[1] == Topics.ProtocolSettings);
+        });
+    }
+
+    [Fact]
     public void The_protocol_events_topic_has_the_regional_review_s_subscription_only()
     {
         Assert.All(HubSnapshots(), hub => Assert.Equal([ServiceBusContract.ReviewSubscription], OnTopic(hub, Topics.ProtocolEvents).Select(s => Name(s))));

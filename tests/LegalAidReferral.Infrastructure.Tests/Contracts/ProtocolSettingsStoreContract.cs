@@ -1,4 +1,6 @@
+using LegalAidReferral.Core.Messaging;
 using LegalAidReferral.Core.Referrals.Protocol;
+using LegalAidReferral.Infrastructure.Seed;
 
 namespace LegalAidReferral.Infrastructure.Tests.Contracts;
 
@@ -24,8 +26,8 @@ public abstract class ProtocolSettingsStoreContract : StorageContract
         var store = Storage.ProtocolSettings;
         await Storage.SeedProtocolSettingsAsync([Office]);
 
-        var added = await store.TryAddAsync(Tighter(2), default);
-        var addedTwice = await store.TryAddAsync(Tighter(2) with { Weekend = [DayOfWeek.Sunday] }, default);
+        var added = await store.TryAddAsync(Tighter(2), [], default);
+        var addedTwice = await store.TryAddAsync(Tighter(2) with { Weekend = [DayOfWeek.Sunday] }, [], default);
 
         Assert.True(added);
         Assert.False(addedTwice);
@@ -41,7 +43,7 @@ public abstract class ProtocolSettingsStoreContract : StorageContract
         var store = Storage.ProtocolSettings;
         var settings = Tighter(1);
 
-        await store.TryAddAsync(settings, default);
+        await store.TryAddAsync(settings, [], default);
 
         var read = (await store.CurrentAsync(Office, default))!;
         Assert.Equal(settings.Weekend, read.Weekend);
@@ -55,7 +57,7 @@ public abstract class ProtocolSettingsStoreContract : StorageContract
     public async Task An_office_without_settings_has_none_and_offices_do_not_share_them()
     {
         var store = Storage.ProtocolSettings;
-        await store.TryAddAsync(Tighter(1), default);
+        await store.TryAddAsync(Tighter(1), [], default);
 
         Assert.Null(await store.CurrentAsync(OtherOffice, default));
     }
@@ -65,7 +67,7 @@ public abstract class ProtocolSettingsStoreContract : StorageContract
     {
         var store = Storage.ProtocolSettings;
         await Storage.SeedProtocolSettingsAsync([Office]);
-        await store.TryAddAsync(Tighter(2), default);
+        await store.TryAddAsync(Tighter(2), [], default);
 
         await Storage.SeedProtocolSettingsAsync([Office, OtherOffice]);
 
@@ -76,6 +78,41 @@ public abstract class ProtocolSettingsStoreContract : StorageContract
         Assert.Equal(defaults.Deadlines, seeded.Deadlines);
         Assert.Equal(defaults.Weekend, seeded.Weekend);
         Assert.Equal(defaults.NotSuccessfulReasons, seeded.NotSuccessfulReasons);
+    }
+
+    [Fact]
+    public async Task A_version_s_replication_message_is_saved_in_the_outbox_with_it_and_not_when_the_version_exists()
+    {
+        var store = Storage.ProtocolSettings;
+        await Storage.SeedOfficesAsync(SeedOffices.Load());
+        await Storage.SeedProtocolSettingsAsync([Office]);
+        var message = ProtocolSettingsMessages.Of(Tighter(2), Guid.CreateVersion7(), Tighter(2).UpdatedAt!.Value);
+        var lost = ProtocolSettingsMessages.Of(Tighter(2), Guid.CreateVersion7(), Tighter(2).UpdatedAt!.Value);
+
+        Assert.True(await store.TryAddAsync(Tighter(2), [message], default));
+        Assert.False(await store.TryAddAsync(Tighter(2), [lost], default));
+
+        Assert.Equal([message], await Storage.Outbox.PendingAsync(10, default));
+    }
+
+    [Fact]
+    public async Task An_announcement_waits_in_the_outbox_until_the_relay_marks_it_sent_and_the_version_stays_current()
+    {
+        var store = Storage.ProtocolSettings;
+        await Storage.SeedOfficesAsync(SeedOffices.Load());
+        await store.TryAddAsync(Tighter(1), [], default);
+        var current = (await store.CurrentAsync(Office, default))!;
+        var message = ProtocolSettingsMessages.Of(current, Guid.CreateVersion7(), new DateTimeOffset(2026, 12, 1, 0, 0, 0, TimeSpan.Zero));
+
+        await store.AnnounceAsync(current, message, default);
+        var pending = await Storage.Outbox.PendingAsync(10, default);
+        await Storage.Outbox.MarkSentAsync([message.Id], default);
+
+        Assert.Equal([message], pending);
+        Assert.Empty(await Storage.Outbox.PendingAsync(10, default));
+        Assert.Equal(current.Deadlines, (await store.CurrentAsync(Office, default))!.Deadlines);
+        Assert.Equal(ProtocolSettingsMessages.Subject, pending[0].Subject);
+        Assert.Equal(Topics.ProtocolSettings, pending[0].Topic);
     }
 
     internal static ProtocolSettings Tighter(int version) => ProtocolDefaults.For(Office) with

@@ -44,7 +44,7 @@ public sealed class ReviewFeedTests
     }
 
     [Fact]
-    public void The_regional_review_drains_its_protocol_events_subscription_besides_the_offices_referral_subscriptions()
+    public void The_regional_review_drains_its_protocol_events_subscription_besides_the_offices_referral_and_settings_subscriptions()
     {
         var client = new Mock<ServiceBusClient>();
         var receivers = new List<(string Topic, string Subscription)>();
@@ -52,11 +52,18 @@ public sealed class ReviewFeedTests
             .Callback<string, string>((topic, subscription) => receivers.Add((topic, subscription)))
             .Returns(Mock.Of<ServiceBusReceiver>());
 
-        ServiceBusInbox.For(client.Object, ["gt-idpp-guatemala"], Mock.Of<IMessageHandler>(), (ServiceBusContract.ReviewSubscription, Mock.Of<IMessageHandler>()), NullLogger.Instance);
-        ServiceBusInbox.For(client.Object, ["mx-ifdp-tapachula"], Mock.Of<IMessageHandler>(), null, NullLogger.Instance);
+        ServiceBusInbox.For(
+            client.Object, ["gt-idpp-guatemala"], Mock.Of<IMessageHandler>(), Mock.Of<IMessageHandler>(), (ServiceBusContract.ReviewSubscription, Mock.Of<IMessageHandler>()), NullLogger.Instance);
+        ServiceBusInbox.For(client.Object, ["mx-ifdp-tapachula"], Mock.Of<IMessageHandler>(), Mock.Of<IMessageHandler>(), null, NullLogger.Instance);
 
         Assert.Equal(
-            [(Topics.ProtocolEvents, ServiceBusContract.ReviewSubscription), (Topics.Referrals, "gt-idpp-guatemala"), (Topics.Referrals, "mx-ifdp-tapachula")],
+            [
+                (Topics.ProtocolEvents, ServiceBusContract.ReviewSubscription),
+                (Topics.ProtocolSettings, "gt-idpp-guatemala"),
+                (Topics.ProtocolSettings, "mx-ifdp-tapachula"),
+                (Topics.Referrals, "gt-idpp-guatemala"),
+                (Topics.Referrals, "mx-ifdp-tapachula"),
+            ],
             receivers.Order());
     }
 }

@@ -14,7 +14,7 @@ public sealed class SqliteProtocolSettingsStoreTests : TempDatabase
     {
         var store = new SqliteProtocolSettingsStore(Database);
         await store.SeedMissingAsync([Office], default);
-        await store.TryAddAsync(Tighter(2), default);
+        await store.TryAddAsync(Tighter(2), [], default);
 
         await ReopenAsync();
         var reopened = new SqliteProtocolSettingsStore(Database);

@@ -9,7 +9,8 @@ namespace LegalAidReferral.Core.Referrals.Protocol;
 /// <summary>
 /// An office admin replaces the office's protocol settings, validated whole. Each change is stored
 /// as the next version; earlier versions stay. Deadlines already running keep the due times stored
-/// when their step started: only steps that start afterwards follow the new settings.
+/// when their step started: only steps that start afterwards follow the new settings. The new version
+/// goes to the other deployments through the outbox, in the same write (<see cref="ProtocolSettingsMessages"/>).
 /// </summary>
 public sealed class UpdateProtocolSettings(AccessPolicy access, IProtocolSettingsStore store, IOfficeDirectory offices, TimeProvider clock)
 {
@@ -29,10 +30,11 @@ public sealed class UpdateProtocolSettings(AccessPolicy access, IProtocolSetting
             return Failure.NotFound("office");
         }
 
+        var now = clock.GetUtcNow();
         return await NextVersion.AddAsync(
             command.ExpectedVersion,
             async () => (await store.CurrentAsync(command.OfficeId, cancellationToken))?.Version,
-            version => ProtocolSettingsValidator.Validate(command.Input, command.OfficeId, version, clock.GetUtcNow(), call.Caller.Id),
-            settings => store.TryAddAsync(settings, cancellationToken));
+            version => ProtocolSettingsValidator.Validate(command.Input, command.OfficeId, version, now, call.Caller.Id),
+            settings => store.TryAddAsync(settings, [ProtocolSettingsMessages.Of(settings, Guid.CreateVersion7(now), now)], cancellationToken));
     }
 }
