@@ -2,7 +2,8 @@ namespace LegalAidReferral.Standalone.Hosting;
 
 /// <summary>
 /// Serves the web console (the Blazor WebAssembly app of LegalAidReferral.WebConsole) at <c>/</c>:
-/// its files, and its index page for any console address (a deep link such as <c>/cases/{id}</c>).
+/// its files (compressed when the build wrote compressed copies, see <see cref="PrecompressedConsoleFiles"/>),
+/// and its index page for any console address (a deep link such as <c>/cases/{id}</c>).
 /// Only a GET or HEAD that no route answers is a console address, and never one under <c>/api</c>,
 /// <c>/dev</c>, <c>/chat</c> or <c>/v3</c> (Direct Line) or one that names a file, so unknown API
 /// addresses, wrong methods and the development-only chat routes of a production host keep their 404s.
@@ -27,7 +28,8 @@ public static class WebConsoleHosting
 
             return next(context);
         });
-        app.UseStaticFiles();
+        app.UsePrecompressedConsoleFiles();
+        app.UseStaticFiles(PrecompressedConsoleFiles.StaticFileOptions());
     }
 
     private static bool IsConsolePage(HttpContext context)
