@@ -67,21 +67,4 @@ public sealed class ChatAlertsQueueTests : ConsoleTestContext
         Assert.Contains(_api.Requests, r => r is { Method: "POST", Path: "api/alerts/e1/acknowledge" });
         Assert.Single(page.FindAll("section[aria-labelledby=q-handoffs] li"));
     }
-
-    private sealed class StaticSession(StaffUser user) : ISignInSession
-    {
-        public StaffUser? User { get; } = user;
-
-        public event Action? Changed;
-
-        public Task RestoreAsync()
-        {
-            Changed?.Invoke();
-            return Task.CompletedTask;
-        }
-
-        public Task<string?> AccessTokenAsync() => Task.FromResult<string?>("token");
-
-        public Task SignOutAsync() => Task.CompletedTask;
-    }
 }

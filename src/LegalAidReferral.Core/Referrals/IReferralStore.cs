@@ -13,15 +13,19 @@ public interface IReferralStore
 {
     Task<Referral?> FindAsync(string holderOfficeId, Guid referralId, CancellationToken cancellationToken);
 
-    /// <summary>The copies the office holds, newest first, one direction, optionally one status.</summary>
+    /// <summary>
+    /// The copies the office holds, newest first, one direction, optionally one status; without their
+    /// threads (<see cref="Referral.Thread"/> empty: read a copy with <see cref="FindAsync"/> to change it).
+    /// </summary>
     Task<Page<Referral>> ListAsync(string holderOfficeId, ReferralQuery query, PageRequest page, CancellationToken cancellationToken);
 
-    /// <summary>The sending copies of one case (for a consent withdrawal), oldest first.</summary>
+    /// <summary>The sending copies of one case (for a consent withdrawal, which changes them), oldest first, with their threads.</summary>
     Task<IReadOnlyList<Referral>> ListForCaseAsync(string officeId, Guid caseId, CancellationToken cancellationToken);
 
     /// <summary>
     /// Every office's copies the deadline sweep must look at: those not in a final status, and those
-    /// with an alert still open (a final step cancels their deadlines, so their alerts are cleared).
+    /// with an alert still open (a final step cancels their deadlines, so their alerts are cleared). Without
+    /// their threads, as <see cref="ListAsync"/>.
     /// </summary>
     Task<Page<Referral>> ListForSweepAsync(string? continuationToken, int limit, CancellationToken cancellationToken);
 

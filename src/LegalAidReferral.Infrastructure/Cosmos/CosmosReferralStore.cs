@@ -13,6 +13,8 @@ namespace LegalAidReferral.Infrastructure.Cosmos;
 /// Referral copies as one document each (<see cref="ReferralDocument"/>) in the holder's partition.
 /// A write stores the copy, its outbox messages, its audit entries and (for a received message) the
 /// message id in that one document; the audit entries are then projected into the audit container.
+/// The lists and the sweep select the copy without its thread (<see cref="ReferralDocument.Thread"/>, outside
+/// <c>c.referral</c> in storage shape 2), so a listed copy's messages are neither sent nor parsed.
 /// </summary>
 public sealed class CosmosReferralStore(CosmosDatabase database, IOfficeDirectory offices) : IReferralStore
 {
@@ -25,7 +27,7 @@ public sealed class CosmosReferralStore(CosmosDatabase database, IOfficeDirector
         ArgumentNullException.ThrowIfNull(page);
         var take = KeysetPosition.Take(page);
         var copy = query.Direction == ReferralDirection.Outgoing ? ReferralCopy.Sending : ReferralCopy.Receiving;
-        var definition = CosmosQuery.In(holderOfficeId, CosmosPage.Top(take, "c.createdAt, c.id, c.referral"))
+        var definition = CosmosQuery.In(holderOfficeId, CosmosPage.Top(take, ListedFields))
             .Where("c.copy = @copy", "@copy", Kebab<ReferralCopy>.Name(copy))
             .WhereIf(query.Status is not null, "c.status = @status", "@status", query.Status is { } status ? Kebab<ReferralStatus>.Name(status) : null)
             .After(KeysetPosition.Parse(page.ContinuationToken), "createdAt", descending: true)
@@ -36,7 +38,7 @@ public sealed class CosmosReferralStore(CosmosDatabase database, IOfficeDirector
 
     public async Task<IReadOnlyList<Referral>> ListForCaseAsync(string officeId, Guid caseId, CancellationToken cancellationToken)
     {
-        var query = new QueryDefinition("SELECT c.createdAt, c.id, c.referral FROM c WHERE c.officeId = @office AND c.caseId = @case ORDER BY c.createdAt, c.id")
+        var query = new QueryDefinition($"SELECT {ListedFields}, c.thread FROM c WHERE c.officeId = @office AND c.caseId = @case ORDER BY c.createdAt, c.id")
             .WithParameter("@office", officeId)
             .WithParameter("@case", caseId.ToString("D"));
         return (await database.Referrals.QueryAsync<ReferralRow>(query, officeId, cancellationToken)).Select(r => r.ToReferral()).ToArray();
@@ -121,7 +123,7 @@ public sealed class CosmosReferralStore(CosmosDatabase database, IOfficeDirector
     private async Task<SweepScan> OpenCopiesAsync(string officeId, string afterId, int limit, CancellationToken cancellationToken)
     {
         var query = new QueryDefinition(
-                string.Create(CultureInfo.InvariantCulture, $"SELECT TOP {limit} c.createdAt, c.id, c.referral FROM c WHERE c.officeId = @office AND c.final = false AND c.id > @after ORDER BY c.id"))
+                string.Create(CultureInfo.InvariantCulture, $"SELECT TOP {limit} {ListedFields} FROM c WHERE c.officeId = @office AND c.final = false AND c.id > @after ORDER BY c.id"))
             .WithParameter("@office", officeId)
             .WithParameter("@after", afterId);
         var rows = await database.Referrals.QueryAsync<ReferralRow>(query, officeId, cancellationToken);
@@ -146,7 +148,7 @@ public sealed class CosmosReferralStore(CosmosDatabase database, IOfficeDirector
         {
             if (await database.Referrals.ReadAsync<ReferralDocument>(id, officeId, cancellationToken) is { Document.Final: true } stored)
             {
-                copies.Add(stored.Document.ToReferral());
+                copies.Add(ReferralDocument.Read(stored.Document.Id, stored.Document.Schema, stored.Document.Referral, null));
             }
         }
 
@@ -168,9 +170,13 @@ public sealed class CosmosReferralStore(CosmosDatabase database, IOfficeDirector
         return true;
     }
 
-    private sealed record ReferralRow(string CreatedAt, string Id, System.Text.Json.JsonElement Referral)
+    /// <summary>What a list selects of a copy: its position, its storage shape and the copy (with its thread in shape 1 only).</summary>
+    private const string ListedFields = "c.createdAt, c.id, c.schema, c.referral";
+
+    /// <param name="Thread">Selected only where the copy may be changed (a consent withdrawal); null otherwise.</param>
+    private sealed record ReferralRow(string CreatedAt, string Id, int Schema, System.Text.Json.JsonElement Referral, System.Text.Json.JsonElement? Thread = null)
     {
-        public Referral ToReferral() => CosmosJson.FromElement<Referral>(Referral, "referral");
+        public Referral ToReferral() => ReferralDocument.Read(Id, Schema, Referral, Thread);
     }
 
     private sealed record AlertedRow(string ReferralId);

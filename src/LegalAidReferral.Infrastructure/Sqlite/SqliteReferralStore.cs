@@ -12,11 +12,16 @@ namespace LegalAidReferral.Infrastructure.Sqlite;
 /// <summary>
 /// Referral copies as one JSON document per office and referral, with the columns the lists filter
 /// and sort on. Each write stores the copy with its outbox messages and audit entries in one
-/// transaction; a received message's id goes into the inbox in the same transaction.
+/// transaction; a received message's id goes into the inbox in the same transaction. The lists and
+/// the sweep read the document without its thread (<see cref="WithoutThread"/>): SQLite drops it before
+/// the text reaches the process, so up to 200 messages per copy are neither sent over nor parsed.
 /// </summary>
 public sealed class SqliteReferralStore(SqliteDatabase database) : IReferralStore
 {
     private const string Columns = "office_id, id, copy, status, case_id, created_at, version, document";
+
+    /// <summary>The stored document without its thread (the copy reads back with an empty one).</summary>
+    private const string WithoutThread = "json_remove(document, '$.thread')";
 
     public Task<Referral?> FindAsync(string holderOfficeId, Guid referralId, CancellationToken cancellationToken) =>
         Task.FromResult(database.Read(
@@ -35,7 +40,7 @@ public sealed class SqliteReferralStore(SqliteDatabase database) : IReferralStor
         ArgumentNullException.ThrowIfNull(page);
         var after = KeysetPosition.Parse(page.ContinuationToken);
         var take = KeysetPosition.Take(page);
-        var sql = new StringBuilder("SELECT created_at, id, document FROM referrals WHERE office_id = $office AND copy = $copy");
+        var sql = new StringBuilder($"SELECT created_at, id, {WithoutThread} FROM referrals WHERE office_id = $office AND copy = $copy");
         if (query.Status is not null)
         {
             sql.Append(" AND status = $status");
@@ -101,7 +106,7 @@ public sealed class SqliteReferralStore(SqliteDatabase database) : IReferralStor
             {
                 var command = read.Command(
                     """
-                    SELECT r.rowid, r.document FROM referrals AS r
+                    SELECT r.rowid, json_remove(r.document, '$.thread') FROM referrals AS r
                     WHERE r.rowid > $after
                       AND (r.status NOT IN (SELECT value FROM json_each($finals))
                            OR EXISTS (SELECT 1 FROM alerts AS a WHERE a.office_id = r.office_id AND a.referral_id = r.id AND a.cleared_at IS NULL))

@@ -49,6 +49,42 @@ public abstract class ReferralStoreContract : StorageContract
     }
 
     [Fact]
+    public async Task Lists_and_the_sweep_read_copies_without_their_thread_while_a_read_and_the_case_s_copies_keep_it()
+    {
+        var caseId = Guid.NewGuid();
+        var poster = new StaffCaller("gt-defender", Guatemala, new HashSet<Role> { Role.Defender });
+        var posted = ReferralThread.Post(Sending(caseId), poster, Guid.NewGuid(), "La clienta prefiere llamadas por la tarde.", TestCases.Start.AddMinutes(1)).Value!;
+        Assert.True(await Store.TryCreateAsync(posted.Referral, [], [], default));
+
+        var listed = Assert.Single((await Store.ListAsync(Guatemala, new ReferralQuery(ReferralDirection.Outgoing, null), new PageRequest(10, null), default)).Items);
+        var swept = Assert.Single(await SweptAsync(), r => r.Id == posted.Referral.Id);
+        var found = await Store.FindAsync(Guatemala, posted.Referral.Id, default);
+        var ofCase = Assert.Single(await Store.ListForCaseAsync(Guatemala, caseId, default));
+
+        Assert.Empty(listed.Thread);
+        Assert.Empty(swept.Thread);
+        Assert.Equal((posted.Referral.Status, posted.Referral.Version, posted.Referral.Steps.Count), (listed.Status, listed.Version, listed.Steps.Count));
+        Assert.Equal(posted.Referral.Deadlines, swept.Deadlines);
+        Assert.Equal(posted.Message.Id, Assert.Single(found!.Thread).Id);
+        Assert.Equal(posted.Message.Id, Assert.Single(ofCase.Thread).Id);
+    }
+
+    private async Task<List<Referral>> SweptAsync()
+    {
+        var swept = new List<Referral>();
+        string? after = null;
+        do
+        {
+            var page = await Store.ListForSweepAsync(after, 100, default);
+            swept.AddRange(page.Items);
+            after = page.ContinuationToken;
+        }
+        while (after is not null);
+
+        return swept;
+    }
+
+    [Fact]
     public async Task Created_copy_is_found_only_in_its_holder_s_partition()
     {
         var copy = Sending();
