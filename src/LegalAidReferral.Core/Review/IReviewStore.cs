@@ -14,6 +14,23 @@ public interface IReviewStore
     /// </summary>
     Task<bool> RecordAsync(ReviewEntry entry, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Records a batch as <see cref="RecordAsync"/> records each entry (duplicates inside the batch or
+    /// recorded before change nothing); the number newly recorded. Stores that can write a batch at
+    /// once override this; the default records the entries one after another.
+    /// </summary>
+    async Task<int> RecordBatchAsync(IReadOnlyList<ReviewEntry> entries, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(entries);
+        var recorded = 0;
+        foreach (var entry in entries)
+        {
+            recorded += await RecordAsync(entry, cancellationToken) ? 1 : 0;
+        }
+
+        return recorded;
+    }
+
     /// <summary>The cells of the months and dimensions <paramref name="query"/> names.</summary>
     Task<IReadOnlyList<AdherenceCell>> CellsAsync(ReviewQuery query, CancellationToken cancellationToken);
 

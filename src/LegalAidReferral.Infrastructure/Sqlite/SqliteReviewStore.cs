@@ -8,8 +8,8 @@ using Microsoft.Data.Sqlite;
 namespace LegalAidReferral.Infrastructure.Sqlite;
 
 /// <summary>
-/// The review's read model in SQLite: one write per event (through the group-committing writer)
-/// inserts the listed event, and only when it is new, reads, adds to and writes back its cell (in the
+/// The review's read model in SQLite: one write per event, or per batch (each touched cell added once),
+/// through the group-committing writer, inserts the listed event, and only when it is new, reads, adds to and writes back its cell (in the
 /// compact binary form) and upserts its referral's deadlines (a union in SQL, no read). Queries read
 /// cells by month (indexed) and the referrals whose computed earliest open due time is before now.
 /// </summary>
@@ -42,40 +42,59 @@ public sealed class SqliteReviewStore(SqliteDatabase database) : IReviewStore
     public Task<bool> RecordAsync(ReviewEntry entry, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(entry);
-        var listed = entry.Listed;
-        var cell = entry.Cell;
         return database.WriteAsync(
             write =>
             {
-                var insert = write.Command(
-                    $"""
-                    INSERT INTO review_events ({EventColumns})
-                    VALUES ($at, $id, $referral, $kind, $priority, $fromOffice, $toOffice, $fromCountry, $toCountry, $step, $status, $due, $within, $override, $period)
-                    ON CONFLICT DO NOTHING;
-                    """);
-                insert.Parameters.AddWithValue("$at", listed.OccurredAt.UtcTicks);
-                insert.Parameters.AddWithValue("$id", listed.EventId.ToString("D"));
-                insert.Parameters.AddWithValue("$referral", listed.ReferralPseudonym);
-                insert.Parameters.AddWithValue("$kind", Kebab<ReferralKind>.Name(listed.Kind));
-                insert.Parameters.AddWithValue("$priority", Kebab<Priority>.Name(listed.Priority));
-                insert.Parameters.AddWithValue("$fromOffice", listed.FromOfficeId);
-                insert.Parameters.AddWithValue("$toOffice", listed.ToOfficeId);
-                insert.Parameters.AddWithValue("$fromCountry", listed.FromCountry);
-                insert.Parameters.AddWithValue("$toCountry", listed.ToCountry);
-                insert.Parameters.AddWithValue("$step", Kebab<ReferralAction>.Name(listed.Step));
-                insert.Parameters.AddWithValue("$status", Kebab<ReferralStatus>.Name(listed.Status));
-                insert.Parameters.AddWithValue("$due", (object?)listed.DueAt?.UtcTicks ?? DBNull.Value);
-                insert.Parameters.AddWithValue("$within", listed.WithinDeadline is { } within ? (within ? 1 : 0) : DBNull.Value);
-                insert.Parameters.AddWithValue("$override", listed.ConsentOverridden ? 1 : 0);
-                insert.Parameters.AddWithValue("$period", listed.Period);
-                if (insert.ExecuteNonQuery() == 0)
+                if (!InsertEvent(write, entry.Listed))
                 {
                     return false;
                 }
 
-                AddToCell(write, cell, entry.Counts);
+                AddToCell(write, entry.Cell, entry.Counts);
                 MergeReferral(write, entry);
                 return true;
+            },
+            cancellationToken);
+    }
+
+    /// <summary>
+    /// The batch in one write: inserts each event (a duplicate inserts nothing), sums the new events'
+    /// counts per cell in memory and adds each touched cell once, and merges each new event's deadlines.
+    /// </summary>
+    public Task<int> RecordBatchAsync(IReadOnlyList<ReviewEntry> entries, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(entries);
+        return database.WriteAsync(
+            write =>
+            {
+                var cells = new Dictionary<string, (CellKey Key, CellCounts Sum)>(StringComparer.Ordinal);
+                var recorded = 0;
+                foreach (var entry in entries)
+                {
+                    if (!InsertEvent(write, entry.Listed))
+                    {
+                        continue;
+                    }
+
+                    recorded++;
+                    if (cells.TryGetValue(entry.Cell.Id, out var cell))
+                    {
+                        cell.Sum.Add(entry.Counts);
+                    }
+                    else
+                    {
+                        cells.Add(entry.Cell.Id, (entry.Cell, CellCounts.FromBytes(entry.Counts.ToBytes())));
+                    }
+
+                    MergeReferral(write, entry);
+                }
+
+                foreach (var (key, sum) in cells.Values)
+                {
+                    AddToCell(write, key, sum);
+                }
+
+                return recorded;
             },
             cancellationToken);
     }
@@ -158,6 +177,33 @@ public sealed class SqliteReviewStore(SqliteDatabase database) : IReviewStore
                 return KeysetPosition.ReadPage(command, take, reader => (new KeysetPosition(reader.GetInt64(0), reader.GetString(1)), ReadEvent(reader)));
             },
             cancellationToken));
+    }
+
+    /// <summary>Inserts the listed event; false when its id was recorded before (nothing inserted).</summary>
+    private static bool InsertEvent(SqliteWrite write, ReviewedEvent listed)
+    {
+        var insert = write.Command(
+            $"""
+            INSERT INTO review_events ({EventColumns})
+            VALUES ($at, $id, $referral, $kind, $priority, $fromOffice, $toOffice, $fromCountry, $toCountry, $step, $status, $due, $within, $override, $period)
+            ON CONFLICT DO NOTHING;
+            """);
+        insert.Parameters.AddWithValue("$at", listed.OccurredAt.UtcTicks);
+        insert.Parameters.AddWithValue("$id", listed.EventId.ToString("D"));
+        insert.Parameters.AddWithValue("$referral", listed.ReferralPseudonym);
+        insert.Parameters.AddWithValue("$kind", Kebab<ReferralKind>.Name(listed.Kind));
+        insert.Parameters.AddWithValue("$priority", Kebab<Priority>.Name(listed.Priority));
+        insert.Parameters.AddWithValue("$fromOffice", listed.FromOfficeId);
+        insert.Parameters.AddWithValue("$toOffice", listed.ToOfficeId);
+        insert.Parameters.AddWithValue("$fromCountry", listed.FromCountry);
+        insert.Parameters.AddWithValue("$toCountry", listed.ToCountry);
+        insert.Parameters.AddWithValue("$step", Kebab<ReferralAction>.Name(listed.Step));
+        insert.Parameters.AddWithValue("$status", Kebab<ReferralStatus>.Name(listed.Status));
+        insert.Parameters.AddWithValue("$due", (object?)listed.DueAt?.UtcTicks ?? DBNull.Value);
+        insert.Parameters.AddWithValue("$within", listed.WithinDeadline is { } within ? (within ? 1 : 0) : DBNull.Value);
+        insert.Parameters.AddWithValue("$override", listed.ConsentOverridden ? 1 : 0);
+        insert.Parameters.AddWithValue("$period", listed.Period);
+        return insert.ExecuteNonQuery() != 0;
     }
 
     private static void AddToCell(SqliteWrite write, CellKey cell, CellCounts counts)

@@ -19,9 +19,9 @@ public sealed class DemoReviewEvents(IReviewStore store, ReviewSettings settings
         var thisMonth = new DateTimeOffset(now.Year, now.Month, 1, 0, 0, 0, TimeSpan.Zero);
         var start = thisMonth.AddMonths(-12);
         var events = new SyntheticProtocolEvents(Seed).Generate(Referrals, start, thisMonth - start - TimeSpan.FromDays(3), thisMonth.AddTicks(-1));
-        foreach (var chunk in events.Chunk(32))
+        foreach (var chunk in events.Chunk(256))
         {
-            await Task.WhenAll(chunk.Select(e => store.RecordAsync(ReviewEntry.Of(e, settings.TimeZone), cancellationToken)));
+            await store.RecordBatchAsync(chunk.Select(e => ReviewEntry.Of(e, settings.TimeZone)).ToArray(), cancellationToken);
         }
     }
 

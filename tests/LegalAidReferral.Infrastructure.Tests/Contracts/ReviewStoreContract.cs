@@ -59,6 +59,29 @@ public abstract class ReviewStoreContract : StorageContract
     }
 
     [Fact]
+    public async Task Batches_with_duplicates_inside_and_across_them_give_the_figures_of_the_events_added_once()
+    {
+        var random = new Random(5);
+        var arrived = Stream.Concat(Stream.Where(_ => random.NextDouble() < 0.3)).OrderBy(_ => random.Next()).ToArray();
+        var batches = arrived.Chunk(24).Select(chunk => chunk.Concat(chunk.Take(3)).Select(e => ReviewEntry.Of(e, TimeZoneInfo.Utc)).ToArray()).ToArray();
+
+        var recorded = 0;
+        foreach (var batch in batches)
+        {
+            recorded += await Store.RecordBatchAsync(batch, default);
+        }
+
+        Assert.Equal(Stream.Count, recorded);
+        Assert.Equal(0, await Store.RecordBatchAsync(batches[0], default));
+        foreach (var query in Queries())
+        {
+            var request = new AdherenceRequest(query);
+            var stored = AdherenceReport.Build(await Store.CellsAsync(query, default), await Store.OverdueAsync(query, Now, default), request, Settings, Now);
+            Assert.Equal(AdherenceCsv.Write(Expected(request)), AdherenceCsv.Write(stored));
+        }
+    }
+
+    [Fact]
     public async Task Declines_are_stored_counted_by_reason_code_with_those_without_one_as_unspecified()
     {
         string?[] codes = ["no-capacity", "no-capacity", "outside-mandate", "conflict-of-interest", "client-unreachable", "other", null];
