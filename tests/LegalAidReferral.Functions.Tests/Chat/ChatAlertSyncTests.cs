@@ -25,16 +25,31 @@ public sealed class ChatAlertSyncTests
         var closed = first.WithChat(first.Chat! with { HandOff = new ChatHandOff(Now, Now.AddHours(1), "staff") }, Now);
         var reopened = closed.WithChat(closed.Chat! with { HandOff = new ChatHandOff(Now.AddHours(2), null, null) }, Now);
 
-        var open = ChatCaseAlerts.Of(first);
+        var open = ChatCaseAlerts.Of(first).Open;
 
         Assert.Equal(
             [(CaseAlertKind.ChatHandOff, Now), (CaseAlertKind.ErasureRequest, Now.AddDays(30)), (CaseAlertKind.ErasureRequest, Now.AddDays(31))],
             open.Select(a => (a.Kind, a.DueAt)));
         Assert.All(open, a => Assert.Equal((Office, first.Id, first.Reference), (a.OfficeId, a.CaseId, a.CaseReference)));
-        Assert.Equal(open.Select(a => a.Id), ChatCaseAlerts.Of(first).Select(a => a.Id));
-        Assert.Equal(open.Skip(1).Select(a => a.Id), ChatCaseAlerts.Of(closed).Select(a => a.Id));
-        Assert.DoesNotContain(ChatCaseAlerts.Of(reopened)[0].Id, open.Select(a => a.Id));
-        Assert.Empty(ChatCaseAlerts.Of(Case()));
+        Assert.Equal(open.Select(a => a.Id), ChatCaseAlerts.Of(first).Open.Select(a => a.Id));
+        Assert.Empty(ChatCaseAlerts.Of(first).Closed);
+        Assert.Equal(open.Skip(1).Select(a => a.Id), ChatCaseAlerts.Of(closed).Open.Select(a => a.Id));
+        Assert.DoesNotContain(ChatCaseAlerts.Of(reopened).Open[0].Id, open.Select(a => a.Id));
+        Assert.Equal(CaseAlertState.None, ChatCaseAlerts.Of(Case()));
+    }
+
+    [Fact]
+    public void A_closed_hand_off_is_done_and_erasure_requests_are_never_done_by_a_read()
+    {
+        var request = new ErasureRequest(Guid.NewGuid(), Now, Now.AddDays(30));
+        var open = WithChat(new CaseChat { HandOff = new ChatHandOff(Now, null, null), ErasureRequests = [request] });
+        var closed = open.WithChat(open.Chat! with { HandOff = new ChatHandOff(Now, Now.AddHours(1), "staff") }, Now);
+
+        var state = ChatCaseAlerts.Of(closed);
+
+        Assert.Equal([ChatCaseAlerts.Of(open).Open[0].Id], state.Closed);
+        Assert.Equal([CaseAlertKind.ErasureRequest], state.Open.Select(a => a.Kind));
+        Assert.Equal(Now, state.HandOffsBefore);
     }
 
     [Fact]
@@ -43,12 +58,12 @@ public sealed class ChatAlertSyncTests
         var open = WithChat(new CaseChat { HandOff = new ChatHandOff(Now, null, null) });
         var closed = open.WithChat(open.Chat! with { HandOff = new ChatHandOff(Now, Now, "staff") }, Now);
         cases.SetupSequence(c => c.FindAsync(Office, open.Id, It.IsAny<CancellationToken>())).ReturnsAsync(open).ReturnsAsync(closed).ReturnsAsync(closed);
-        var synced = new List<IReadOnlyList<CaseAlert>>();
+        var synced = new List<CaseAlertState>();
         alerts.Setup(a => a.SyncCaseAsync(Office, open.Id, Capture.In(synced), It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>())).ReturnsAsync(0);
 
         await Sync().SyncAsync(Office, open.Id, default);
 
-        Assert.Equal([1, 0], synced.Select(s => s.Count));
+        Assert.Equal([(1, 0), (0, 1)], synced.Select(s => (s.Open.Count, s.Closed.Count)));
     }
 
     [Fact]
@@ -60,7 +75,7 @@ public sealed class ChatAlertSyncTests
 
         Assert.False(result.IsSuccess);
         alerts.Verify(a => a.MarkCaseAsync(Office, It.Is<CaseAlertMark>(m => m.CaseId == caseId && m.MarkedAt == Now), It.IsAny<CancellationToken>()), Times.Once);
-        alerts.Verify(a => a.SyncCaseAsync(It.IsAny<string>(), It.IsAny<Guid>(), It.IsAny<IReadOnlyList<CaseAlert>>(), It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()), Times.Never);
+        alerts.Verify(a => a.SyncCaseAsync(It.IsAny<string>(), It.IsAny<Guid>(), It.IsAny<CaseAlertState>(), It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()), Times.Never);
         alerts.Verify(a => a.UnmarkCaseAsync(Office, It.IsAny<Guid>(), It.IsAny<CancellationToken>()), Times.Once);
     }
 
