@@ -104,7 +104,8 @@ public sealed record AdherenceReport(
     /// be worked out from the rest: every count's breakdowns by gender and by group (of the period's
     /// total), by month (of the range's row of the same category), and within each row. By group is not
     /// an exact sum (a referral may be in several groups), nor is <c>overdueNow</c> by month (the range
-    /// also counts deadlines that fell due before its first month).
+    /// also counts deadlines that fell due before its first month). A range figure is withheld
+    /// whenever one of its months is (<see cref="WithholdRangesOfWithheldMonths"/>).
     /// </summary>
     private static void Suppress(Dictionary<string, Rows> rows, string[] months, int minCellSize)
     {
@@ -133,15 +134,40 @@ public sealed record AdherenceReport(
         }
 
         var range = rows[AllPeriods].Sums;
+        var byMonth = new List<IReadOnlyList<ReportCount>>();
         for (var i = 0; i < range.Count; i++)
         {
             foreach (var name in names)
             {
-                (name == OverdueNow ? inexact : exact).Add([range[i][name], .. months.Select(m => rows[m].Sums[i][name])]);
+                IReadOnlyList<ReportCount> breakdown = [range[i][name], .. months.Select(m => rows[m].Sums[i][name])];
+                (name == OverdueNow ? inexact : exact).Add(breakdown);
+                byMonth.Add(breakdown);
             }
         }
 
-        ComplementarySuppression.Apply([.. exact, .. inexact], exact);
+        do
+        {
+            ComplementarySuppression.Apply([.. exact, .. inexact], exact, minCellSize);
+        }
+        while (WithholdRangesOfWithheldMonths(byMonth));
+    }
+
+    /// <summary>
+    /// Withholds every range figure one of whose months is withheld, so that another report of the
+    /// same filters over a range that overlaps this one cannot be subtracted from it to give a
+    /// withheld month: a range figure is shown only when every month it adds up is. Tells whether it
+    /// withheld any (then the complements run again).
+    /// </summary>
+    private static bool WithholdRangesOfWithheldMonths(List<IReadOnlyList<ReportCount>> byMonth)
+    {
+        var withheld = false;
+        foreach (var breakdown in byMonth.Where(b => !b[0].Withheld && b.Skip(1).Any(c => c.Withheld)))
+        {
+            breakdown[0].Withhold();
+            withheld = true;
+        }
+
+        return withheld;
     }
 
     /// <summary>The running sums of one period: total, per gender, per named group and for none of them.</summary>

@@ -14,18 +14,24 @@ namespace LegalAidReferral.Core.Review;
 /// the smallest shown count of the breakdowns it is in is withheld too (non-zero first); then both
 /// steps again, until the audit finds none. Withholding everything gives nothing away, so this ends.</item>
 /// </list>
+/// Step 1 also keeps withholding in an exact breakdown whose whole is shown while its withheld parts
+/// add up to less than <c>MinCellSize</c> + (withheld - 1): their sum is the whole less the shown
+/// parts, so below that one of them would be bounded under <c>MinCellSize</c> by the others being at
+/// least 1 (two withheld counts adding up to 2 are 1 each).
 /// </summary>
 public static class ComplementarySuppression
 {
     /// <param name="breakdowns">Each breakdown: the whole first, then its parts.</param>
     /// <param name="exact">The breakdowns whose whole is exactly the sum of its parts (a subset of <paramref name="breakdowns"/>).</param>
-    public static void Apply(IReadOnlyList<IReadOnlyList<ReportCount>> breakdowns, IReadOnlyList<IReadOnlyList<ReportCount>> exact)
+    /// <param name="minCellSize">The smallest count shown.</param>
+    public static void Apply(IReadOnlyList<IReadOnlyList<ReportCount>> breakdowns, IReadOnlyList<IReadOnlyList<ReportCount>> exact, int minCellSize)
     {
         ArgumentNullException.ThrowIfNull(breakdowns);
         ArgumentNullException.ThrowIfNull(exact);
+        var isExact = new HashSet<IReadOnlyList<ReportCount>>(exact, ReferenceEqualityComparer.Instance);
         while (true)
         {
-            NoBreakdownWithOne(breakdowns);
+            NoBreakdownWithOne(breakdowns, isExact, minCellSize);
             var givenAway = SuppressionAudit.GivenAway(exact);
             if (givenAway.Count == 0)
             {
@@ -43,14 +49,15 @@ public static class ComplementarySuppression
         }
     }
 
-    private static void NoBreakdownWithOne(IReadOnlyList<IReadOnlyList<ReportCount>> breakdowns)
+    private static void NoBreakdownWithOne(IReadOnlyList<IReadOnlyList<ReportCount>> breakdowns, HashSet<IReadOnlyList<ReportCount>> exact, int minCellSize)
     {
         for (var changed = true; changed;)
         {
             changed = false;
             foreach (var breakdown in breakdowns)
             {
-                if (breakdown.Count(c => c.Withheld) != 1)
+                var withheld = breakdown.Count(c => c.Withheld);
+                if (withheld != 1 && !(withheld > 1 && exact.Contains(breakdown) && Narrow(breakdown, withheld, minCellSize)))
                 {
                     continue;
                 }
@@ -66,6 +73,13 @@ public static class ComplementarySuppression
             }
         }
     }
+
+    /// <summary>
+    /// Whether an exact breakdown's shown whole less its shown parts (the sum of its withheld parts)
+    /// is under <paramref name="minCellSize"/> + (<paramref name="withheld"/> - 1).
+    /// </summary>
+    private static bool Narrow(IReadOnlyList<ReportCount> breakdown, int withheld, int minCellSize) =>
+        !breakdown[0].Withheld && breakdown.Skip(1).Where(c => c.Withheld).Sum(c => c.Value) < minCellSize + withheld - 1;
 
     /// <summary>The smallest shown count, non-zero ones first.</summary>
     private static ReportCount? Smallest(IEnumerable<ReportCount> counts) =>

@@ -7,7 +7,7 @@ using LegalAidReferral.Functions.Http;
 namespace LegalAidReferral.Functions.Cases;
 
 /// <summary>
-/// The serialized <see cref="CaseResource"/> of recently read cases, per version and language: a
+/// The serialized <see cref="CaseResource"/> of recently read cases, per office, case, version and language: a
 /// case's representation depends on nothing else (not on the caller, not on the time), and a version
 /// is never reused, so a repeated read sends the bytes of the first. Bounded: when full it starts
 /// again empty, which costs only serializations.
@@ -17,7 +17,7 @@ public sealed class CaseRepresentations(int capacity)
     /// <summary>About the cases a busy office reads in a working day, in one language each; an entry is a few kilobytes.</summary>
     public const int DefaultCapacity = 4096;
 
-    private readonly ConcurrentDictionary<(Guid Id, long Version, string Language), SerializedJson> bodies = new();
+    private readonly ConcurrentDictionary<(string OfficeId, Guid Id, long Version, string Language), SerializedJson> bodies = new();
 
     public CaseRepresentations()
         : this(DefaultCapacity)
@@ -27,7 +27,7 @@ public sealed class CaseRepresentations(int capacity)
     public SerializedJson Of(Case c, string language)
     {
         ArgumentNullException.ThrowIfNull(c);
-        var key = (c.Id, c.Version, language);
+        var key = (c.OfficeId, c.Id, c.Version, language);
         if (bodies.TryGetValue(key, out var body))
         {
             return body;

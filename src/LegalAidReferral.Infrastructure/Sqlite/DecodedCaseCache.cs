@@ -15,15 +15,15 @@ internal sealed class DecodedCaseCache(int capacity)
     /// <summary>About the cases a busy office touches in a working day; each entry is a few kilobytes.</summary>
     public const int DefaultCapacity = 4096;
 
-    private readonly ConcurrentDictionary<Guid, Case> cases = new();
+    private readonly ConcurrentDictionary<(string OfficeId, Guid Id), Case> cases = new();
 
     public DecodedCaseCache()
         : this(DefaultCapacity)
     {
     }
 
-    /// <summary>The decoded case held for <paramref name="caseId"/>, at whatever version it was read.</summary>
-    public Case? Held(Guid caseId) => cases.GetValueOrDefault(caseId);
+    /// <summary>The decoded case held for <paramref name="caseId"/> of <paramref name="officeId"/>, at whatever version it was read.</summary>
+    public Case? Held(string officeId, Guid caseId) => cases.GetValueOrDefault((officeId, caseId));
 
     public void Remember(Case @case)
     {
@@ -32,6 +32,6 @@ internal sealed class DecodedCaseCache(int capacity)
             cases.Clear();
         }
 
-        cases.AddOrUpdate(@case.Id, @case, (_, held) => held.Version > @case.Version ? held : @case);
+        cases.AddOrUpdate((@case.OfficeId, @case.Id), @case, (_, held) => held.Version > @case.Version ? held : @case);
     }
 }

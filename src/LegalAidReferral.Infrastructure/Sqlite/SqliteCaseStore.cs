@@ -54,7 +54,7 @@ public sealed class SqliteCaseStore(SqliteDatabase database) : ICaseStore
         Task.FromResult(database.Read(
             read =>
             {
-                var held = decoded.Held(caseId);
+                var held = decoded.Held(officeId, caseId);
                 var command = read.Command(
                     "SELECT CASE WHEN version = $known THEN NULL ELSE document END FROM cases WHERE office_id = $office AND id = $id;");
                 command.Parameters.AddWithValue("$office", officeId);

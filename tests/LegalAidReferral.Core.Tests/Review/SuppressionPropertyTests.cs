@@ -34,15 +34,7 @@ public class SuppressionPropertyTests
     [Property(MaxTest = 150)]
     public void No_withheld_count_can_be_worked_out_from_the_shown_ones_and_every_small_count_is_withheld(int seed)
     {
-        var random = new Random(seed);
-        var minCellSize = random.Next(2, 8);
-        var span = TimeSpan.FromDays(random.Next(20, 120));
-        var now = Start + span + TimeSpan.FromDays(random.Next(0, 30));
-        var events = new SyntheticProtocolEvents(seed).Generate(random.Next(1, 70), Start, span, now);
-        var request = new AdherenceRequest(
-            new ReviewQuery("2026-01", ReviewPeriods.MonthOf(now, TimeZoneInfo.Utc)),
-            random.Next(5) == 0 ? GenderCategory.Female : null,
-            random.Next(5) == 0 ? ReviewGroups.Named[random.Next(ReviewGroups.Named.Count)] : null);
+        var (events, request, minCellSize, now) = Generated(seed);
 
         var real = Counts(Report(events, request, 1, now), out _);
         var shown = Counts(Report(events, request, minCellSize, now), out var shares);
@@ -65,6 +57,67 @@ public class SuppressionPropertyTests
         }
 
         Assert.Empty(FixedByCombining(shown, Breakdowns(shown.Keys).Where(b => b.Exact)));
+    }
+
+    [Property(MaxTest = 150)]
+    public void Withheld_parts_of_a_breakdown_with_a_shown_whole_add_up_to_enough_that_none_is_bounded_below_the_threshold(int seed)
+    {
+        var (events, request, minCellSize, now) = Generated(seed);
+
+        var real = Counts(Report(events, request, 1, now), out _);
+        var shown = Counts(Report(events, request, minCellSize, now), out _);
+
+        foreach (var (whole, parts, _) in Breakdowns(shown.Keys).Where(b => b.Exact && shown[b.Whole] is not null))
+        {
+            var withheld = parts.Where(p => shown[p] is null).ToArray();
+            Assert.False(
+                withheld.Length > 1 && withheld.Sum(p => real[p]) < minCellSize + withheld.Length - 1,
+                $"{string.Join(", ", withheld)} add up to {withheld.Sum(p => real[p])}: {whole} less the shown parts");
+        }
+    }
+
+    [Property(MaxTest = 150)]
+    public void Subtracting_the_range_figures_of_two_overlapping_reports_recovers_no_withheld_month(int seed)
+    {
+        var (events, request, minCellSize, now) = Generated(seed);
+        var random = new Random(seed ^ 0x5EED);
+        var months = ReviewPeriods.Between(request.Query.FromPeriod, request.Query.ToPeriod).ToArray();
+        var first = random.Next(months.Length);
+        var last = random.Next(first, months.Length);
+        var inner = request with { Query = request.Query with { FromPeriod = months[first], ToPeriod = months[last] } };
+
+        var real = Counts(Report(events, request, 1, now), out _);
+        var outer = Counts(Report(events, request, minCellSize, now), out _);
+        var within = Counts(Report(events, inner, minCellSize, now), out _);
+
+        foreach (var key in within.Keys.Where(k => k.StartsWith("all,", StringComparison.Ordinal) && outer.ContainsKey(k)))
+        {
+            if (outer[key] is null || within[key] is null)
+            {
+                continue;
+            }
+
+            var figure = key["all,".Length..];
+            var outside = months.Where((_, i) => i < first || i > last).Select(m => $"{m},{figure}").ToArray();
+            var withheld = outside.Where(m => outer[m] is null).ToArray();
+            Assert.False(
+                withheld.Length == 1,
+                $"{withheld.FirstOrDefault()} is {real[withheld.FirstOrDefault() ?? key]}: {key} of {months[0]}..{months[^1]} less that of {months[first]}..{months[last]} less the shown months");
+        }
+    }
+
+    private static (IReadOnlyList<ProtocolEvent> Events, AdherenceRequest Request, int MinCellSize, DateTimeOffset Now) Generated(int seed)
+    {
+        var random = new Random(seed);
+        var minCellSize = random.Next(2, 8);
+        var span = TimeSpan.FromDays(random.Next(20, 120));
+        var now = Start + span + TimeSpan.FromDays(random.Next(0, 30));
+        var events = new SyntheticProtocolEvents(seed).Generate(random.Next(1, 70), Start, span, now);
+        var request = new AdherenceRequest(
+            new ReviewQuery("2026-01", ReviewPeriods.MonthOf(now, TimeZoneInfo.Utc)),
+            random.Next(5) == 0 ? GenderCategory.Female : null,
+            random.Next(5) == 0 ? ReviewGroups.Named[random.Next(ReviewGroups.Named.Count)] : null);
+        return (events, request, minCellSize, now);
     }
 
     /// <summary>

@@ -76,6 +76,22 @@ public class CaseRepresentationTests
         Assert.Equal(bodies[0].Utf8, representations.Of(cases[0], "en").Utf8);
     }
 
+    [Fact]
+    public async Task Cases_of_two_offices_with_one_id_and_version_keep_their_own_representation()
+    {
+        await using var harness = new FunctionHarness();
+        await harness.StartAsync();
+        var store = harness.Provider.GetRequiredService<ICaseStore>();
+        var ours = (await store.FindAsync(Office, Guid.Parse(await CreateAsync(harness)), CancellationToken.None))!;
+        var theirs = ours with { OfficeId = "mx-ifdp-tapachula", Reference = "MX-2026-000001" };
+        var representations = new CaseRepresentations();
+
+        var first = representations.Of(ours, "en");
+        var second = representations.Of(theirs, "en");
+
+        Assert.NotEqual(first.Utf8, second.Utf8);
+    }
+
     private static async Task<string> CreateAsync(FunctionHarness harness)
     {
         var request = harness.Request("POST", Defender, Intake());

@@ -85,6 +85,19 @@ public abstract class CaseStoreContract : StorageContract
         Assert.Equal((2, CaseStatus.Triaged), (found!.Version, found.Status));
     }
 
+    [Fact]
+    public async Task Two_offices_holding_a_case_id_at_the_same_version_each_read_their_own()
+    {
+        var ours = TestCases.Make(Office, fullName: "Ana Gómez");
+        var theirs = TestCases.Make(OtherOffice, fullName: "José Pérez") with { Id = ours.Id };
+        Assert.True(await Store.TryCreateAsync(ours, new CaseNumber(Office, 2026, 1), [], default));
+        Assert.True(await Store.TryCreateAsync(theirs, new CaseNumber(OtherOffice, 2026, 1), [], default));
+
+        Assert.Equal("Ana Gómez", (await Store.FindAsync(Office, ours.Id, default))!.Details.Client.FullName);
+        Assert.Equal("José Pérez", (await Store.FindAsync(OtherOffice, ours.Id, default))!.Details.Client.FullName);
+        Assert.Equal("Ana Gómez", (await Store.FindAsync(Office, ours.Id, default))!.Details.Client.FullName);
+    }
+
     [Theory]
     [InlineData(1)]
     [InlineData(3)]

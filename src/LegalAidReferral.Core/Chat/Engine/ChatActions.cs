@@ -85,10 +85,14 @@ public sealed class ChatActions(
     {
         var state = context.State;
         var officeId = context.Value("office");
-        if (!state.Values.TryGetValue("caseId", out var caseText) || !Guid.TryParse(caseText, out var caseId))
+        // A retry after a failed step keeps the case id, so the intake is not made twice; an id is never
+        // reused for another office, should the person have chosen another place meanwhile.
+        if (!state.Values.TryGetValue("caseId", out var caseText) || !Guid.TryParse(caseText, out var caseId)
+            || !state.Values.TryGetValue("caseOffice", out var caseOffice) || caseOffice != officeId)
         {
             caseId = Guid.CreateVersion7(clock.GetUtcNow());
             state.Values["caseId"] = caseId.ToString("D");
+            state.Values["caseOffice"] = officeId;
         }
 
         var call = new CallContext(new ClientCaller(caseId, officeId), context.CorrelationId);
