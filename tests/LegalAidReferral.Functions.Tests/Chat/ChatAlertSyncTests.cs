@@ -2,6 +2,7 @@ using LegalAidReferral.Core.Cases;
 using LegalAidReferral.Core.Chat.Alerts;
 using LegalAidReferral.Core.Chat.Cases;
 using LegalAidReferral.Core.Common;
+using LegalAidReferral.Core.Offices;
 using LegalAidReferral.Core.Referrals;
 using Microsoft.Extensions.Time.Testing;
 using Moq;
@@ -87,6 +88,39 @@ public sealed class ChatAlertSyncTests
         alerts.Verify(a => a.MarkCaseAsync(Office, It.IsAny<CaseAlertMark>(), It.IsAny<CancellationToken>()), Times.Once);
         alerts.Verify(a => a.UnmarkCaseAsync(It.IsAny<string>(), It.IsAny<Guid>(), It.IsAny<CancellationToken>()), Times.Never);
     }
+
+    [Fact]
+    public async Task A_mark_whose_sync_fails_is_reported_by_ids_and_left_while_the_later_offices_are_recovered()
+    {
+        var failing = new CaseAlertMark(Guid.NewGuid(), Guid.NewGuid(), Now.AddMinutes(-5));
+        var fine = new CaseAlertMark(Guid.NewGuid(), Guid.NewGuid(), Now.AddMinutes(-5));
+        var offices = new Mock<IOfficeDirectory>();
+        offices.Setup(o => o.ListAsync(It.IsAny<CancellationToken>())).ReturnsAsync([OfficeOf("gt-failing"), OfficeOf(Office)]);
+        alerts.Setup(a => a.ListMarksAsync("gt-failing", It.IsAny<DateTimeOffset>(), It.IsAny<int>(), It.IsAny<CancellationToken>())).ReturnsAsync([failing]);
+        alerts.Setup(a => a.ListMarksAsync(Office, It.IsAny<DateTimeOffset>(), It.IsAny<int>(), It.IsAny<CancellationToken>())).ReturnsAsync([fine]);
+        cases.Setup(c => c.FindAsync("gt-failing", failing.CaseId, It.IsAny<CancellationToken>())).ThrowsAsync(new TimeoutException());
+
+        var outcome = await new RecoverChatAlerts(offices.Object, alerts.Object, Sync(), clock).RunAsync(default);
+
+        Assert.Equal(1, outcome.Recovered);
+        Assert.Equal(new RecoverChatAlerts.FailedMark("gt-failing", failing.Id, failing.CaseId, nameof(TimeoutException)), Assert.Single(outcome.Failed));
+        alerts.Verify(a => a.UnmarkCaseAsync(Office, fine.Id, It.IsAny<CancellationToken>()), Times.Once);
+        alerts.Verify(a => a.UnmarkCaseAsync("gt-failing", It.IsAny<Guid>(), It.IsAny<CancellationToken>()), Times.Never);
+    }
+
+    private static Office OfficeOf(string id) => new()
+    {
+        Id = id,
+        Name = id,
+        Institution = id,
+        Country = "GT",
+        Locality = id,
+        TimeZone = "America/Guatemala",
+        Languages = ["es"],
+        FocalPoint = new FocalPoint("Focal point", "focal@example.org", "+000"),
+        Mandate = [LegalIssueType.Deportation],
+        AcceptsCrossBorderReferrals = true,
+    };
 
     private ChatAlertSync Sync() => new(alerts.Object, cases.Object, clock);
 
