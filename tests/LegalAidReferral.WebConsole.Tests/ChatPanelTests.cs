@@ -97,6 +97,53 @@ public sealed class ChatPanelTests : ConsoleTestContext
         Assert.Empty(panel.FindAll("#chat-close"));
     }
 
+    [Fact]
+    public void A_later_successful_read_of_the_thread_clears_the_problem_of_a_failed_one()
+    {
+        _api.Route("GET", Thread, """{ "status": 503, "title": "Unavailable." }""", HttpStatusCode.ServiceUnavailable);
+        var panel = RenderPanel();
+        panel.WaitForAssertion(() => Assert.Single(panel.FindAll("[role=alert]")));
+
+        panel.Render(p => p.Add(c => c.Context, new CaseContext(Case() with { Version = 2 }, "\"2\"")));
+
+        panel.WaitForAssertion(() => Assert.Equal(2, panel.FindAll("li.chat-message").Count));
+        Assert.Empty(panel.FindAll("[role=alert]"));
+    }
+
+    [Fact]
+    public async Task A_reply_that_could_not_reach_the_api_leaves_the_send_button_usable_for_a_retry()
+    {
+        _api.UnreachableOnce("POST", Thread);
+        _api.Route("POST", Thread, $$"""{ "id": "m3", "from": "staff", "kind": "message", "by": "u", "text": "We will call you.", "at": "2026-12-01T12:00:00Z", "delivered": true }""", HttpStatusCode.Created);
+        var panel = RenderPanel();
+        panel.WaitForAssertion(() => Assert.Single(panel.FindAll("#chat-reply")));
+        panel.Find("#chat-reply").Input("We will call you.");
+
+        await Assert.ThrowsAsync<HttpRequestException>(() => panel.Find("#chat-send").ClickAsync(new()));
+        panel.Find("#chat-reply").Input("We will call you.");
+
+        Assert.Null(panel.Find("#chat-send").GetAttribute("disabled"));
+        panel.Find("#chat-send").Click();
+        panel.WaitForAssertion(() => Assert.Equal("Sent to the client.", panel.Find("#chat-status").TextContent));
+    }
+
+    [Fact]
+    public async Task Ending_the_hand_off_without_reaching_the_api_leaves_the_button_usable_for_a_retry()
+    {
+        const string close = $"api/cases/{CaseId}/chat/handoff/close";
+        _api.UnreachableOnce("POST", close);
+        _api.Route("POST", close, """{ "openedAt": "2026-12-01T10:00:00Z", "closedAt": "2026-12-01T12:00:00Z", "closedBy": "u" }""");
+        var panel = RenderPanel();
+        panel.WaitForAssertion(() => Assert.Single(panel.FindAll("#chat-close")));
+
+        await Assert.ThrowsAsync<HttpRequestException>(() => panel.Find("#chat-close").ClickAsync(new()));
+        panel.Find("#chat-reply").Input("x");
+
+        Assert.Null(panel.Find("#chat-close").GetAttribute("disabled"));
+        panel.Find("#chat-close").Click();
+        panel.WaitForAssertion(() => Assert.Equal("Conversation ended. The bot answers the client again.", panel.Find("#chat-status").TextContent));
+    }
+
     private IRenderedComponent<ChatPanel> RenderPanel(Action? changed = null, string thread = BoundThread)
     {
         _api.Route("GET", Thread, thread);

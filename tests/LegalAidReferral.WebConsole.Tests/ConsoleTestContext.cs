@@ -33,14 +33,14 @@ public abstract class ConsoleTestContext : BunitContext
         base.Dispose(disposing);
     }
 
-    /// <summary>Answers every request with the next queued answer, and keeps the requests.</summary>
+    /// <summary>Answers every request with the next queued answer (held back until its <c>after</c> task ends, if given), and keeps the requests.</summary>
     protected sealed class FakeApi : HttpMessageHandler
     {
-        private readonly Queue<(HttpStatusCode Status, string Json, string? ETag)> _answers = new();
+        private readonly Queue<(HttpStatusCode Status, string Json, string? ETag, Task After)> _answers = new();
 
         public List<(HttpMethod Method, string Path, string? Body, string? IfMatch)> Requests { get; } = [];
 
-        public void Answer(HttpStatusCode status, string json, string? etag = null) => _answers.Enqueue((status, json, etag));
+        public void Answer(HttpStatusCode status, string json, string? etag = null, Task? after = null) => _answers.Enqueue((status, json, etag, after ?? Task.CompletedTask));
 
         protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
@@ -48,7 +48,8 @@ public abstract class ConsoleTestContext : BunitContext
                 request.Method, request.RequestUri!.PathAndQuery,
                 request.Content is null ? null : await request.Content.ReadAsStringAsync(cancellationToken),
                 request.Headers.TryGetValues("If-Match", out var tags) ? tags.Single() : null));
-            var (status, json, etag) = _answers.Dequeue();
+            var (status, json, etag, after) = _answers.Dequeue();
+            await after;
             var type = (int)status >= 400 ? "application/problem+json" : "application/json";
             var response = new HttpResponseMessage(status) { Content = new StringContent(json, Encoding.UTF8, type) };
             if (etag is not null)

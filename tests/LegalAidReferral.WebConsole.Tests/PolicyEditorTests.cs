@@ -164,6 +164,26 @@ public sealed class PolicyEditorTests : ConsoleTestContext
         Assert.Empty(form.FindAll("#policy-stale"));
     }
 
+    [Fact]
+    public void A_second_click_while_the_save_is_on_its_way_sends_nothing_and_the_button_is_disabled_until_it_ends()
+    {
+        var answer = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        Api.Answer(HttpStatusCode.OK, Office(version: 2, description: "Policy 2"), "\"2\"");
+        Api.Answer(HttpStatusCode.OK, Policy(version: 3, description: "Policy 2"), "\"3\"", answer.Task);
+        var form = Render<PolicyEditor>(p => p.Add(c => c.OfficeId, "gt-idpp-guatemala"));
+        form.WaitForAssertion(() => form.Find("#f-description"));
+
+        form.Find("fluent-button").Click();
+        form.WaitForAssertion(() => Assert.NotNull(form.Find("fluent-button").GetAttribute("disabled")));
+        form.Find("fluent-button").Click();
+        answer.SetResult();
+
+        form.WaitForAssertion(() => Assert.Equal("Saved.", form.Find("[role=status]").TextContent.Trim()));
+        Assert.Single(Api.Requests, r => r.Method == HttpMethod.Put);
+        Assert.Empty(form.FindAll("#policy-stale"));
+        Assert.Null(form.Find("fluent-button").GetAttribute("disabled"));
+    }
+
     private static void AssertErrorAt(IRenderedComponent<PolicyEditor> form, string field, string text)
     {
         var id = Components.FieldIds.Input(field);

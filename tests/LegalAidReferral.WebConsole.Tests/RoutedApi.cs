@@ -6,13 +6,22 @@ namespace LegalAidReferral.WebConsole.Tests;
 /// <summary>
 /// Answers each request by its method and path (the first route whose path the request's starts with;
 /// a route's answers are given in turn, the last one again), 404 for any other, and keeps the requests
-/// with their Idempotency-Key.
+/// with their Idempotency-Key. A request can be made to fail as an unreachable network does.
 /// </summary>
 public sealed class RoutedApi : HttpMessageHandler
 {
     private readonly List<(string Method, string Path, Queue<(HttpStatusCode Status, string Json)> Answers)> _routes = [];
 
+    private readonly List<(string Method, string Path)> _unreachable = [];
+
     public List<(string Method, string Path, string? Body, string? IdempotencyKey)> Requests { get; } = [];
+
+    /// <summary>The next request of that method and path fails with <see cref="HttpRequestException"/>, as a browser's fetch does without a network.</summary>
+    public RoutedApi UnreachableOnce(string method, string path)
+    {
+        _unreachable.Add((method, path));
+        return this;
+    }
 
     public RoutedApi Route(string method, string path, string json, HttpStatusCode status = HttpStatusCode.OK)
     {
@@ -34,6 +43,13 @@ public sealed class RoutedApi : HttpMessageHandler
             request.Method.Method, path,
             request.Content is null ? null : await request.Content.ReadAsStringAsync(cancellationToken),
             request.Headers.TryGetValues("Idempotency-Key", out var keys) ? keys.Single() : null));
+        var failure = _unreachable.FindIndex(r => r.Method == request.Method.Method && path.StartsWith(r.Path, StringComparison.Ordinal));
+        if (failure >= 0)
+        {
+            _unreachable.RemoveAt(failure);
+            throw new HttpRequestException("The network is unreachable.");
+        }
+
         var route = _routes.FirstOrDefault(r => r.Method == request.Method.Method && path.StartsWith(r.Path, StringComparison.Ordinal));
         var (status, json) = route.Answers is null ? (HttpStatusCode.NotFound, """{ "status": 404, "title": "Not found." }""")
             : route.Answers.Count > 1 ? route.Answers.Dequeue() : route.Answers.Peek();

@@ -17,10 +17,12 @@ public interface IAlertStore
     Task<int> SyncAsync(string officeId, Guid referralId, IReadOnlyList<MissedDeadlineAlert> open, DateTimeOffset now, CancellationToken cancellationToken);
 
     /// <summary>
-    /// As <see cref="SyncAsync"/> for the alerts of one case: an alert never stored is raised (an alert once
-    /// cleared is not raised again), and a stored open alert of the case no longer listed is cleared.
+    /// Applies one read of a case to its alerts (<see cref="CaseAlertState"/>): an open alert never stored is
+    /// raised at <paramref name="now"/> (an alert once cleared is not raised again), and the stored open alerts the
+    /// read shows done are cleared. An alert missing from the read is left as it is, so a stale read cannot clear
+    /// a newer alert. Returns how many were raised.
     /// </summary>
-    Task<int> SyncCaseAsync(string officeId, Guid caseId, IReadOnlyList<CaseAlert> open, DateTimeOffset now, CancellationToken cancellationToken);
+    Task<int> SyncCaseAsync(string officeId, Guid caseId, CaseAlertState state, DateTimeOffset now, CancellationToken cancellationToken);
 
     /// <summary>Records, before a change of the case, that its alerts have to be synced after it.</summary>
     Task MarkCaseAsync(string officeId, CaseAlertMark mark, CancellationToken cancellationToken);

@@ -17,8 +17,16 @@ public sealed partial class RecoverChatAlertsFunction(RecoverChatAlerts recover,
         {
             LogRecovered(logger, outcome.Recovered, outcome.Raised);
         }
+
+        foreach (var mark in outcome.Failed)
+        {
+            LogFailed(logger, mark.OfficeId, mark.MarkId, mark.CaseId, mark.Error);
+        }
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Synced the alerts of {Recovered} case changes their writer left unfinished; {Raised} alerts raised")]
     private static partial void LogRecovered(ILogger logger, int recovered, int raised);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Could not sync the alerts of mark {MarkId} (case {CaseId}, office {OfficeId}): {Error}; left for the next run")]
+    private static partial void LogFailed(ILogger logger, string officeId, Guid markId, Guid caseId, string error);
 }

@@ -36,22 +36,23 @@ public sealed class CosmosAlertStore(CosmosDatabase database) : IAlertStore
         return raised;
     }
 
-    public async Task<int> SyncCaseAsync(string officeId, Guid caseId, IReadOnlyList<CaseAlert> open, DateTimeOffset now, CancellationToken cancellationToken)
+    public async Task<int> SyncCaseAsync(string officeId, Guid caseId, CaseAlertState state, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(open);
-        var stillOpen = open.Select(a => a.Id.ToString("D")).ToHashSet(StringComparer.Ordinal);
+        ArgumentNullException.ThrowIfNull(state);
+        var closed = state.Closed.Select(id => id.ToString("D")).ToHashSet(StringComparer.Ordinal);
+        var handOff = Kebab<CaseAlertKind>.Name(CaseAlertKind.ChatHandOff);
         var query = new QueryDefinition("SELECT * FROM c WHERE c.officeId = @office AND c.caseId = @case AND c.open = true")
             .WithParameter("@office", officeId)
             .WithParameter("@case", caseId.ToString("D"));
         var stored = await database.Alerts.QueryAsync<AlertDocument>(query, officeId, cancellationToken);
-        foreach (var alert in stored.Where(a => !stillOpen.Contains(a.Id)))
+        foreach (var alert in stored.Where(a => closed.Contains(a.Id) || (a.Kind == handOff && a.Due < state.HandOffsBefore)))
         {
             await UpdateAsync(officeId, alert.Id, a => a.Open ? a with { Open = false, ClearedAt = CosmosTime.Of(now) } : null, cancellationToken);
         }
 
         var raised = 0;
         var known = stored.Select(a => a.Id).ToHashSet(StringComparer.Ordinal);
-        foreach (var alert in open.Where(a => !known.Contains(a.Id.ToString("D"))))
+        foreach (var alert in state.Open.Where(a => !known.Contains(a.Id.ToString("D"))))
         {
             // A cleared alert with the same id exists once it was acknowledged or its hand-off closed: it is not raised again.
             raised += await database.Alerts.TryCreateAsync(AlertDocument.Of(alert, now), officeId, cancellationToken) ? 1 : 0;

@@ -7,7 +7,7 @@ namespace LegalAidReferral.Infrastructure.Sqlite;
 
 /// <summary>
 /// Alerts in SQLite, raised once by id and listed per office: missed deadlines (<c>alerts</c>, cleared by the
-/// sweep) and case alerts (<c>case_alerts</c>, cleared by the sync of their case), with the case marks.
+/// sweep) and case alerts (<c>case_alerts</c>, cleared by the sync of a read of their case that shows them done, or by acknowledgement), with the case marks.
 /// </summary>
 public sealed class SqliteAlertStore(SqliteDatabase database) : IAlertStore
 {
@@ -52,24 +52,27 @@ public sealed class SqliteAlertStore(SqliteDatabase database) : IAlertStore
             cancellationToken);
     }
 
-    public Task<int> SyncCaseAsync(string officeId, Guid caseId, IReadOnlyList<CaseAlert> open, DateTimeOffset now, CancellationToken cancellationToken)
+    public Task<int> SyncCaseAsync(string officeId, Guid caseId, CaseAlertState state, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(open);
-        var rows = open.Select(a => (Id: a.Id.ToString("D"), Kind: Kebab<CaseAlertKind>.Name(a.Kind), DueAt: a.DueAt.UtcTicks, Document: JsonSerializer.Serialize(a, WireJson.Options)))
+        ArgumentNullException.ThrowIfNull(state);
+        var rows = state.Open.Select(a => (Id: a.Id.ToString("D"), Kind: Kebab<CaseAlertKind>.Name(a.Kind), DueAt: a.DueAt.UtcTicks, Document: JsonSerializer.Serialize(a, WireJson.Options)))
             .ToArray();
-        var ids = SqliteJson.Array(rows.Select(r => r.Id));
+        var closed = SqliteJson.Array(state.Closed.Select(id => id.ToString("D")));
         return database.WriteAsync(
             write =>
             {
                 var clear = write.Command(
                     """
                     UPDATE case_alerts SET cleared_at = $now
-                    WHERE office_id = $office AND case_id = $case AND cleared_at IS NULL AND id NOT IN (SELECT value FROM json_each($ids));
+                    WHERE office_id = $office AND case_id = $case AND cleared_at IS NULL
+                        AND (id IN (SELECT value FROM json_each($closed)) OR (kind = $handOff AND due_at < $handOffsBefore));
                     """);
                 clear.Parameters.AddWithValue("$now", now.UtcTicks);
                 clear.Parameters.AddWithValue("$office", officeId);
                 clear.Parameters.AddWithValue("$case", caseId.ToString("D"));
-                clear.Parameters.AddWithValue("$ids", ids);
+                clear.Parameters.AddWithValue("$closed", closed);
+                clear.Parameters.AddWithValue("$handOff", Kebab<CaseAlertKind>.Name(CaseAlertKind.ChatHandOff));
+                clear.Parameters.AddWithValue("$handOffsBefore", (object?)state.HandOffsBefore?.UtcTicks ?? DBNull.Value);
                 clear.ExecuteNonQuery();
 
                 var raised = 0;

@@ -81,9 +81,9 @@ public sealed class ChatAlertFunctionTests
         var recovered = await recover.RunAsync(default);
         var afterwards = await recover.RunAsync(default);
 
-        Assert.Equal(new RecoverChatAlerts.Outcome(0, 0), tooEarly);
-        Assert.Equal(new RecoverChatAlerts.Outcome(1, 1), recovered);
-        Assert.Equal(new RecoverChatAlerts.Outcome(0, 0), afterwards);
+        Assert.Equal((0, 0, 0), (tooEarly.Recovered, tooEarly.Raised, tooEarly.Failed.Count));
+        Assert.Equal((1, 1, 0), (recovered.Recovered, recovered.Raised, recovered.Failed.Count));
+        Assert.Equal((0, 0, 0), (afterwards.Recovered, afterwards.Raised, afterwards.Failed.Count));
         Assert.Equal("chat-hand-off", Assert.Single(await ListAsync(scenario, Supervisor))["kind"]!.GetValue<string>());
     }
 

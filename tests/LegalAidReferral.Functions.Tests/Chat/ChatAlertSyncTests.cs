@@ -2,6 +2,7 @@ using LegalAidReferral.Core.Cases;
 using LegalAidReferral.Core.Chat.Alerts;
 using LegalAidReferral.Core.Chat.Cases;
 using LegalAidReferral.Core.Common;
+using LegalAidReferral.Core.Offices;
 using LegalAidReferral.Core.Referrals;
 using Microsoft.Extensions.Time.Testing;
 using Moq;
@@ -25,16 +26,31 @@ public sealed class ChatAlertSyncTests
         var closed = first.WithChat(first.Chat! with { HandOff = new ChatHandOff(Now, Now.AddHours(1), "staff") }, Now);
         var reopened = closed.WithChat(closed.Chat! with { HandOff = new ChatHandOff(Now.AddHours(2), null, null) }, Now);
 
-        var open = ChatCaseAlerts.Of(first);
+        var open = ChatCaseAlerts.Of(first).Open;
 
         Assert.Equal(
             [(CaseAlertKind.ChatHandOff, Now), (CaseAlertKind.ErasureRequest, Now.AddDays(30)), (CaseAlertKind.ErasureRequest, Now.AddDays(31))],
             open.Select(a => (a.Kind, a.DueAt)));
         Assert.All(open, a => Assert.Equal((Office, first.Id, first.Reference), (a.OfficeId, a.CaseId, a.CaseReference)));
-        Assert.Equal(open.Select(a => a.Id), ChatCaseAlerts.Of(first).Select(a => a.Id));
-        Assert.Equal(open.Skip(1).Select(a => a.Id), ChatCaseAlerts.Of(closed).Select(a => a.Id));
-        Assert.DoesNotContain(ChatCaseAlerts.Of(reopened)[0].Id, open.Select(a => a.Id));
-        Assert.Empty(ChatCaseAlerts.Of(Case()));
+        Assert.Equal(open.Select(a => a.Id), ChatCaseAlerts.Of(first).Open.Select(a => a.Id));
+        Assert.Empty(ChatCaseAlerts.Of(first).Closed);
+        Assert.Equal(open.Skip(1).Select(a => a.Id), ChatCaseAlerts.Of(closed).Open.Select(a => a.Id));
+        Assert.DoesNotContain(ChatCaseAlerts.Of(reopened).Open[0].Id, open.Select(a => a.Id));
+        Assert.Equal(CaseAlertState.None, ChatCaseAlerts.Of(Case()));
+    }
+
+    [Fact]
+    public void A_closed_hand_off_is_done_and_erasure_requests_are_never_done_by_a_read()
+    {
+        var request = new ErasureRequest(Guid.NewGuid(), Now, Now.AddDays(30));
+        var open = WithChat(new CaseChat { HandOff = new ChatHandOff(Now, null, null), ErasureRequests = [request] });
+        var closed = open.WithChat(open.Chat! with { HandOff = new ChatHandOff(Now, Now.AddHours(1), "staff") }, Now);
+
+        var state = ChatCaseAlerts.Of(closed);
+
+        Assert.Equal([ChatCaseAlerts.Of(open).Open[0].Id], state.Closed);
+        Assert.Equal([CaseAlertKind.ErasureRequest], state.Open.Select(a => a.Kind));
+        Assert.Equal(Now, state.HandOffsBefore);
     }
 
     [Fact]
@@ -43,12 +59,12 @@ public sealed class ChatAlertSyncTests
         var open = WithChat(new CaseChat { HandOff = new ChatHandOff(Now, null, null) });
         var closed = open.WithChat(open.Chat! with { HandOff = new ChatHandOff(Now, Now, "staff") }, Now);
         cases.SetupSequence(c => c.FindAsync(Office, open.Id, It.IsAny<CancellationToken>())).ReturnsAsync(open).ReturnsAsync(closed).ReturnsAsync(closed);
-        var synced = new List<IReadOnlyList<CaseAlert>>();
+        var synced = new List<CaseAlertState>();
         alerts.Setup(a => a.SyncCaseAsync(Office, open.Id, Capture.In(synced), It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>())).ReturnsAsync(0);
 
         await Sync().SyncAsync(Office, open.Id, default);
 
-        Assert.Equal([1, 0], synced.Select(s => s.Count));
+        Assert.Equal([(1, 0), (0, 1)], synced.Select(s => (s.Open.Count, s.Closed.Count)));
     }
 
     [Fact]
@@ -60,7 +76,7 @@ public sealed class ChatAlertSyncTests
 
         Assert.False(result.IsSuccess);
         alerts.Verify(a => a.MarkCaseAsync(Office, It.Is<CaseAlertMark>(m => m.CaseId == caseId && m.MarkedAt == Now), It.IsAny<CancellationToken>()), Times.Once);
-        alerts.Verify(a => a.SyncCaseAsync(It.IsAny<string>(), It.IsAny<Guid>(), It.IsAny<IReadOnlyList<CaseAlert>>(), It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()), Times.Never);
+        alerts.Verify(a => a.SyncCaseAsync(It.IsAny<string>(), It.IsAny<Guid>(), It.IsAny<CaseAlertState>(), It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()), Times.Never);
         alerts.Verify(a => a.UnmarkCaseAsync(Office, It.IsAny<Guid>(), It.IsAny<CancellationToken>()), Times.Once);
     }
 
@@ -72,6 +88,39 @@ public sealed class ChatAlertSyncTests
         alerts.Verify(a => a.MarkCaseAsync(Office, It.IsAny<CaseAlertMark>(), It.IsAny<CancellationToken>()), Times.Once);
         alerts.Verify(a => a.UnmarkCaseAsync(It.IsAny<string>(), It.IsAny<Guid>(), It.IsAny<CancellationToken>()), Times.Never);
     }
+
+    [Fact]
+    public async Task A_mark_whose_sync_fails_is_reported_by_ids_and_left_while_the_later_offices_are_recovered()
+    {
+        var failing = new CaseAlertMark(Guid.NewGuid(), Guid.NewGuid(), Now.AddMinutes(-5));
+        var fine = new CaseAlertMark(Guid.NewGuid(), Guid.NewGuid(), Now.AddMinutes(-5));
+        var offices = new Mock<IOfficeDirectory>();
+        offices.Setup(o => o.ListAsync(It.IsAny<CancellationToken>())).ReturnsAsync([OfficeOf("gt-failing"), OfficeOf(Office)]);
+        alerts.Setup(a => a.ListMarksAsync("gt-failing", It.IsAny<DateTimeOffset>(), It.IsAny<int>(), It.IsAny<CancellationToken>())).ReturnsAsync([failing]);
+        alerts.Setup(a => a.ListMarksAsync(Office, It.IsAny<DateTimeOffset>(), It.IsAny<int>(), It.IsAny<CancellationToken>())).ReturnsAsync([fine]);
+        cases.Setup(c => c.FindAsync("gt-failing", failing.CaseId, It.IsAny<CancellationToken>())).ThrowsAsync(new TimeoutException());
+
+        var outcome = await new RecoverChatAlerts(offices.Object, alerts.Object, Sync(), clock).RunAsync(default);
+
+        Assert.Equal(1, outcome.Recovered);
+        Assert.Equal(new RecoverChatAlerts.FailedMark("gt-failing", failing.Id, failing.CaseId, nameof(TimeoutException)), Assert.Single(outcome.Failed));
+        alerts.Verify(a => a.UnmarkCaseAsync(Office, fine.Id, It.IsAny<CancellationToken>()), Times.Once);
+        alerts.Verify(a => a.UnmarkCaseAsync("gt-failing", It.IsAny<Guid>(), It.IsAny<CancellationToken>()), Times.Never);
+    }
+
+    private static Office OfficeOf(string id) => new()
+    {
+        Id = id,
+        Name = id,
+        Institution = id,
+        Country = "GT",
+        Locality = id,
+        TimeZone = "America/Guatemala",
+        Languages = ["es"],
+        FocalPoint = new FocalPoint("Focal point", "focal@example.org", "+000"),
+        Mandate = [LegalIssueType.Deportation],
+        AcceptsCrossBorderReferrals = true,
+    };
 
     private ChatAlertSync Sync() => new(alerts.Object, cases.Object, clock);
 

@@ -92,6 +92,16 @@ public sealed class ProtocolSettingsReplicationTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_deployment_does_not_change_the_settings_of_an_office_it_does_not_serve()
+    {
+        var changed = await guatemala.Provider.GetRequiredService<UpdateProtocolSettings>().HandleAsync(
+            new UpdateProtocolSettings.Command(Tapachula, ProtocolDefaults.Input, null), Call(guatemala, $"{Tapachula}-admin"), default);
+
+        Assert.Equal(FailureKind.NotFound, changed.Failure!.Kind);
+        Assert.Equal(1, (await Store(guatemala).CurrentAsync(Tapachula, default))!.Version);
+    }
+
+    [Fact]
     public async Task The_newest_version_wins_whatever_the_order_and_a_redelivery_changes_nothing()
     {
         var third = ProtocolSettingsMessages.Of(Version(3, acknowledgeBusinessDays: 4), Guid.NewGuid(), clock.GetUtcNow());

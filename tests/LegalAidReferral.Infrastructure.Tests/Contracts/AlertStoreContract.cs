@@ -93,8 +93,8 @@ public abstract class AlertStoreContract : StorageContract
         var erasure = CaseAlertOf(Guatemala, CaseAlertKind.ErasureRequest, 30);
         await Store.SyncAsync(Guatemala, Referral, [missed], Now, default);
 
-        Assert.Equal(2, await Store.SyncCaseAsync(Guatemala, CaseId, [handOff, erasure], Now, default));
-        Assert.Equal(0, await Store.SyncCaseAsync(Guatemala, CaseId, [handOff, erasure], Now.AddHours(1), default));
+        Assert.Equal(2, await Store.SyncCaseAsync(Guatemala, CaseId, Open(handOff, erasure), Now, default));
+        Assert.Equal(0, await Store.SyncCaseAsync(Guatemala, CaseId, Open(handOff, erasure), Now.AddHours(1), default));
 
         var listed = new List<RaisedAlert>();
         string? token = null;
@@ -112,18 +112,46 @@ public abstract class AlertStoreContract : StorageContract
     }
 
     [Fact]
-    public async Task A_case_alert_no_longer_open_is_cleared_and_not_raised_again_and_referral_syncs_leave_case_alerts_alone()
+    public async Task A_closed_hand_off_is_cleared_and_not_raised_again_and_referral_syncs_leave_case_alerts_alone()
     {
         var handOff = CaseAlertOf(Guatemala, CaseAlertKind.ChatHandOff, 1);
         var erasure = CaseAlertOf(Guatemala, CaseAlertKind.ErasureRequest, 30);
-        await Store.SyncCaseAsync(Guatemala, CaseId, [handOff, erasure], Now, default);
+        await Store.SyncCaseAsync(Guatemala, CaseId, Open(handOff, erasure), Now, default);
         await Store.SyncAsync(Guatemala, Referral, [], Now, default);
 
-        Assert.Equal(0, await Store.SyncCaseAsync(Guatemala, CaseId, [erasure], Now.AddHours(1), default));
-        Assert.Equal(0, await Store.SyncCaseAsync(Guatemala, CaseId, [handOff, erasure], Now.AddHours(2), default));
-        Assert.Equal(0, await Store.SyncCaseAsync(Guatemala, Guid.NewGuid(), [], Now.AddHours(3), default));
+        Assert.Equal(0, await Store.SyncCaseAsync(Guatemala, CaseId, new CaseAlertState([erasure], [handOff.Id], handOff.DueAt), Now.AddHours(1), default));
+        Assert.Equal(0, await Store.SyncCaseAsync(Guatemala, CaseId, Open(handOff, erasure), Now.AddHours(2), default));
+        Assert.Equal(0, await Store.SyncCaseAsync(Guatemala, Guid.NewGuid(), CaseAlertState.None, Now.AddHours(3), default));
 
         Assert.Equal([erasure.Id], (await Store.ListOpenAsync(Guatemala, new PageRequest(10, null), default)).Items.Select(r => r.Alert.Id));
+    }
+
+    [Fact]
+    public async Task An_older_read_synced_after_a_newer_one_leaves_the_newer_erasure_request_open()
+    {
+        var handOff = CaseAlertOf(Guatemala, CaseAlertKind.ChatHandOff, 1);
+        var erasure = CaseAlertOf(Guatemala, CaseAlertKind.ErasureRequest, 30);
+        var older = new CaseAlertState([handOff], [], handOff.DueAt);
+        var newer = new CaseAlertState([handOff, erasure], [], handOff.DueAt);
+
+        await Store.SyncCaseAsync(Guatemala, CaseId, newer, Now, default);
+        await Store.SyncCaseAsync(Guatemala, CaseId, older, Now.AddMinutes(1), default);
+
+        Assert.Equal([handOff.Id, erasure.Id], (await Store.ListOpenAsync(Guatemala, new PageRequest(10, null), default)).Items.Select(r => r.Alert.Id));
+    }
+
+    [Fact]
+    public async Task A_later_hand_off_clears_the_earlier_one_and_an_older_read_of_the_earlier_one_leaves_the_later_open()
+    {
+        var earlier = CaseAlertOf(Guatemala, CaseAlertKind.ChatHandOff, 1);
+        var later = CaseAlertOf(Guatemala, CaseAlertKind.ChatHandOff, 2);
+        var older = new CaseAlertState([earlier], [], earlier.DueAt);
+        await Store.SyncCaseAsync(Guatemala, CaseId, older, Now, default);
+
+        await Store.SyncCaseAsync(Guatemala, CaseId, new CaseAlertState([later], [], later.DueAt), Now.AddMinutes(1), default);
+        Assert.Equal(0, await Store.SyncCaseAsync(Guatemala, CaseId, older, Now.AddMinutes(2), default));
+
+        Assert.Equal([later.Id], (await Store.ListOpenAsync(Guatemala, new PageRequest(10, null), default)).Items.Select(r => r.Alert.Id));
     }
 
     [Fact]
@@ -131,7 +159,7 @@ public abstract class AlertStoreContract : StorageContract
     {
         var handOff = CaseAlertOf(Guatemala, CaseAlertKind.ChatHandOff, 1);
         var erasure = CaseAlertOf(Guatemala, CaseAlertKind.ErasureRequest, 30);
-        await Store.SyncCaseAsync(Guatemala, CaseId, [handOff, erasure], Now, default);
+        await Store.SyncCaseAsync(Guatemala, CaseId, Open(handOff, erasure), Now, default);
 
         Assert.Null(await Store.AcknowledgeAsync(Tapachula, erasure.Id, "mx-defender", Now, default));
         var seenHandOff = await Store.AcknowledgeAsync(Guatemala, handOff.Id, "gt-defender", Now.AddMinutes(1), default);
@@ -141,7 +169,7 @@ public abstract class AlertStoreContract : StorageContract
         Assert.Equal((erasure, "gt-supervisor", Now.AddMinutes(2)), (seenErasure!.Alert, seenErasure.AcknowledgedBy, seenErasure.AcknowledgedAt!.Value));
         Assert.Null(await Store.AcknowledgeAsync(Guatemala, erasure.Id, "gt-defender", Now.AddMinutes(3), default));
         Assert.Equal([handOff.Id], (await Store.ListOpenAsync(Guatemala, new PageRequest(10, null), default)).Items.Select(r => r.Alert.Id));
-        Assert.Equal(0, await Store.SyncCaseAsync(Guatemala, CaseId, [handOff, erasure], Now.AddMinutes(4), default));
+        Assert.Equal(0, await Store.SyncCaseAsync(Guatemala, CaseId, Open(handOff, erasure), Now.AddMinutes(4), default));
         Assert.Equal([handOff.Id], (await Store.ListOpenAsync(Guatemala, new PageRequest(10, null), default)).Items.Select(r => r.Alert.Id));
     }
 
@@ -166,6 +194,8 @@ public abstract class AlertStoreContract : StorageContract
         Assert.Equal(marks[1..], await Store.ListMarksAsync(Guatemala, Now.AddHours(1), 10, default));
         Assert.Empty((await Store.ListOpenAsync(Guatemala, new PageRequest(10, null), default)).Items);
     }
+
+    private static CaseAlertState Open(params CaseAlert[] alerts) => new(alerts, [], null);
 
     private static CaseAlert CaseAlertOf(string officeId, CaseAlertKind kind, int day) =>
         new(Guid.NewGuid(), officeId, kind, CaseId, "GT-2026-000123", Now.AddDays(day - 10).AddHours(1));

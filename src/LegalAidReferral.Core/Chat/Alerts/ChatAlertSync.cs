@@ -30,8 +30,9 @@ public sealed class ChatAlertSync(IAlertStore alerts, ICaseStore cases, TimeProv
     }
 
     /// <summary>
-    /// Syncs the case's alerts with the stored case, again while the case changed meanwhile, so an older
-    /// read never has the last word. A case that does not exist has no alerts. Returns how many were raised.
+    /// Syncs the case's alerts with the stored case, again while the case changed meanwhile, so an alert an
+    /// older read raised is cleared by the newer read that shows it done. A case that does not exist has no
+    /// alerts. Returns how many were raised.
     /// </summary>
     public async Task<int> SyncAsync(string officeId, Guid caseId, CancellationToken cancellationToken)
     {
@@ -39,8 +40,8 @@ public sealed class ChatAlertSync(IAlertStore alerts, ICaseStore cases, TimeProv
         var current = await cases.FindAsync(officeId, caseId, cancellationToken);
         while (true)
         {
-            var open = current is null ? [] : ChatCaseAlerts.Of(current);
-            raised += await alerts.SyncCaseAsync(officeId, caseId, open, clock.GetUtcNow(), cancellationToken);
+            var state = current is null ? CaseAlertState.None : ChatCaseAlerts.Of(current);
+            raised += await alerts.SyncCaseAsync(officeId, caseId, state, clock.GetUtcNow(), cancellationToken);
             var after = await cases.FindAsync(officeId, caseId, cancellationToken);
             if (after?.Version == current?.Version)
             {

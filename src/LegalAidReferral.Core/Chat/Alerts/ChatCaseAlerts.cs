@@ -7,26 +7,35 @@ namespace LegalAidReferral.Core.Chat.Alerts;
 public static class ChatCaseAlerts
 {
     /// <summary>
-    /// The hand-off's alert is due when it was opened (a new hand-off is a new alert); an erasure request's is
-    /// due on the request's due date and stays listed, so once acknowledged (cleared) it is not raised again.
+    /// The hand-off's alert is due when it was opened (a new hand-off is a new alert) and is done once the
+    /// hand-off is closed, as is every earlier hand-off's; an erasure request's is due on the request's due date
+    /// and is only ever cleared by its acknowledgement, so it is never listed as done here.
     /// </summary>
-    public static IReadOnlyList<CaseAlert> Of(Case @case)
+    public static CaseAlertState Of(Case @case)
     {
         ArgumentNullException.ThrowIfNull(@case);
         if (@case.Chat is not { } chat)
         {
-            return [];
+            return CaseAlertState.None;
         }
 
-        var alerts = new List<CaseAlert>(chat.ErasureRequests.Count + 1);
-        if (chat.HandOffOpen)
+        var open = new List<CaseAlert>(chat.ErasureRequests.Count + 1);
+        var closed = new List<Guid>(1);
+        if (chat.HandOff is { } handOff)
         {
-            var openedAt = chat.HandOff!.OpenedAt;
-            alerts.Add(Alert(@case, CaseAlertKind.ChatHandOff, $"chat-hand-off:{@case.Id:D}:{openedAt.UtcTicks}", openedAt));
+            var alert = Alert(@case, CaseAlertKind.ChatHandOff, $"chat-hand-off:{@case.Id:D}:{handOff.OpenedAt.UtcTicks}", handOff.OpenedAt);
+            if (handOff.ClosedAt is null)
+            {
+                open.Add(alert);
+            }
+            else
+            {
+                closed.Add(alert.Id);
+            }
         }
 
-        alerts.AddRange(chat.ErasureRequests.Select(r => Alert(@case, CaseAlertKind.ErasureRequest, $"erasure-request:{@case.Id:D}:{r.Id:D}", r.DueAt)));
-        return alerts;
+        open.AddRange(chat.ErasureRequests.Select(r => Alert(@case, CaseAlertKind.ErasureRequest, $"erasure-request:{@case.Id:D}:{r.Id:D}", r.DueAt)));
+        return new CaseAlertState(open, closed, chat.HandOff?.OpenedAt);
     }
 
     private static CaseAlert Alert(Case @case, CaseAlertKind kind, string source, DateTimeOffset dueAt) =>

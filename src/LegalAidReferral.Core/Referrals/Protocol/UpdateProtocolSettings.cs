@@ -11,8 +11,10 @@ namespace LegalAidReferral.Core.Referrals.Protocol;
 /// as the next version; earlier versions stay. Deadlines already running keep the due times stored
 /// when their step started: only steps that start afterwards follow the new settings. The new version
 /// goes to the other deployments through the outbox, in the same write (<see cref="ProtocolSettingsMessages"/>).
+/// Only the deployment that serves the office changes its settings (not found elsewhere): the others
+/// hold the versions it sends them, and a version made beside them would fork the office's history.
 /// </summary>
-public sealed class UpdateProtocolSettings(AccessPolicy access, IProtocolSettingsStore store, IOfficeDirectory offices, TimeProvider clock)
+public sealed class UpdateProtocolSettings(AccessPolicy access, IProtocolSettingsStore store, IOfficeDirectory offices, IServedOffices served, TimeProvider clock)
 {
     public sealed record Command(string OfficeId, ProtocolSettingsInput Input, ExpectedVersion? ExpectedVersion);
 
@@ -25,7 +27,8 @@ public sealed class UpdateProtocolSettings(AccessPolicy access, IProtocolSetting
             return denied;
         }
 
-        if (await offices.FindAsync(command.OfficeId, cancellationToken) is null)
+        if (await offices.FindAsync(command.OfficeId, cancellationToken) is null
+            || !(await served.ListAsync(cancellationToken)).Contains(command.OfficeId, StringComparer.Ordinal))
         {
             return Failure.NotFound("office");
         }
