@@ -114,7 +114,26 @@ public sealed class ConsoleApi(HttpClient http)
 
     public Task<ApiResult<ChatHandOff>> CloseChatHandOffAsync(string caseId) => SendAsync<ChatHandOff>(HttpMethod.Post, $"api/cases/{Esc(caseId)}/chat/handoff/close");
 
-    public Task<ApiResult<AlertPage>> ListAlertsAsync() => SendAsync<AlertPage>(HttpMethod.Get, "api/alerts?limit=100");
+    /// <summary>All the office's open alerts, page after page: the queue counts each kind, and erasure requests (due last) would fall off a single page.</summary>
+    public async Task<ApiResult<AlertPage>> ListAlertsAsync()
+    {
+        var items = new List<Alert>();
+        string? token = null;
+        do
+        {
+            var page = await SendAsync<AlertPage>(HttpMethod.Get, "api/alerts" + Query(("limit", "100"), ("continuationToken", token)));
+            if (!page.Ok || page.Value is null)
+            {
+                return page;
+            }
+
+            items.AddRange(page.Value.Items);
+            token = page.Value.ContinuationToken;
+        }
+        while (token is not null);
+
+        return new ApiResult<AlertPage>(200, new AlertPage(items, null), null, null);
+    }
 
     public Task<ApiResult<Alert>> AcknowledgeAlertAsync(string alertId) => SendAsync<Alert>(HttpMethod.Post, $"api/alerts/{Esc(alertId)}/acknowledge");
 

@@ -68,6 +68,22 @@ public sealed class ChatAlertSyncTests
     }
 
     [Fact]
+    public async Task A_case_that_keeps_changing_is_synced_a_bounded_number_of_times_and_its_mark_is_left_for_the_recovery()
+    {
+        var version = 0;
+        var open = WithChat(new CaseChat { HandOff = new ChatHandOff(Now, null, null) });
+        cases.Setup(c => c.FindAsync(Office, open.Id, It.IsAny<CancellationToken>())).ReturnsAsync(() => open with { Version = ++version });
+        alerts.Setup(a => a.SyncCaseAsync(Office, open.Id, It.IsAny<CaseAlertState>(), It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>())).ReturnsAsync(0);
+
+        var result = await Sync().AroundAsync<Case>(Office, open.Id, () => Task.FromResult<Result<Case>>(open), default);
+
+        Assert.True(result.IsSuccess);
+        alerts.Verify(
+            a => a.SyncCaseAsync(Office, open.Id, It.IsAny<CaseAlertState>(), It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()), Times.Exactly(ChatAlertSync.MaxAttempts));
+        alerts.Verify(a => a.UnmarkCaseAsync(It.IsAny<string>(), It.IsAny<Guid>(), It.IsAny<CancellationToken>()), Times.Never);
+    }
+
+    [Fact]
     public async Task A_change_that_fails_is_not_synced_and_its_mark_is_removed()
     {
         var caseId = Guid.NewGuid();

@@ -20,35 +20,42 @@ public sealed class ChatAlertSync(IAlertStore alerts, ICaseStore cases, TimeProv
         var mark = new CaseAlertMark(Guid.NewGuid(), caseId, clock.GetUtcNow());
         await alerts.MarkCaseAsync(officeId, mark, cancellationToken);
         var result = await change();
-        if (result.IsSuccess)
+        if (!result.IsSuccess || (await SyncAsync(officeId, caseId, cancellationToken)).Settled)
         {
-            await SyncAsync(officeId, caseId, cancellationToken);
+            await alerts.UnmarkCaseAsync(officeId, mark.Id, cancellationToken);
         }
 
-        await alerts.UnmarkCaseAsync(officeId, mark.Id, cancellationToken);
         return result;
     }
 
+    /// <summary>At most this many reads of a case per sync; a case still changing after them is left to the recovery timer.</summary>
+    public const int MaxAttempts = 3;
+
+    /// <summary>How many alerts a sync raised, and whether its last read was still the stored case (else its mark stays).</summary>
+    public sealed record Synced(int Raised, bool Settled);
+
     /// <summary>
-    /// Syncs the case's alerts with the stored case, again while the case changed meanwhile, so an alert an
-    /// older read raised is cleared by the newer read that shows it done. A case that does not exist has no
-    /// alerts. Returns how many were raised.
+    /// Syncs the case's alerts with the stored case, again while the case changed meanwhile (up to
+    /// <see cref="MaxAttempts"/> reads), so an alert an older read raised is cleared by the newer read that shows
+    /// it done. A case that does not exist has no alerts.
     /// </summary>
-    public async Task<int> SyncAsync(string officeId, Guid caseId, CancellationToken cancellationToken)
+    public async Task<Synced> SyncAsync(string officeId, Guid caseId, CancellationToken cancellationToken)
     {
         var raised = 0;
         var current = await cases.FindAsync(officeId, caseId, cancellationToken);
-        while (true)
+        for (var attempt = 1; attempt <= MaxAttempts; attempt++)
         {
             var state = current is null ? CaseAlertState.None : ChatCaseAlerts.Of(current);
             raised += await alerts.SyncCaseAsync(officeId, caseId, state, clock.GetUtcNow(), cancellationToken);
             var after = await cases.FindAsync(officeId, caseId, cancellationToken);
             if (after?.Version == current?.Version)
             {
-                return raised;
+                return new Synced(raised, true);
             }
 
             current = after;
         }
+
+        return new Synced(raised, false);
     }
 }

@@ -38,10 +38,14 @@ public sealed class RecoverChatAlerts(IOfficeDirectory offices, IAlertStore aler
                 {
                     try
                     {
-                        raised += await sync.SyncAsync(office.Id, mark.CaseId, cancellationToken);
-                        await alerts.UnmarkCaseAsync(office.Id, mark.Id, cancellationToken);
-                        recovered++;
-                        recoveredInBatch++;
+                        var synced = await sync.SyncAsync(office.Id, mark.CaseId, cancellationToken);
+                        raised += synced.Raised;
+                        if (synced.Settled)
+                        {
+                            await alerts.UnmarkCaseAsync(office.Id, mark.Id, cancellationToken);
+                            recovered++;
+                            recoveredInBatch++;
+                        }
                     }
                     catch (Exception exception) when (exception is not OperationCanceledException)
                     {
