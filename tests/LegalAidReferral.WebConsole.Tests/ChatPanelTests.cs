@@ -27,7 +27,7 @@ public sealed class ChatPanelTests : ConsoleTestContext
     {
         var client = new ConsoleApi(new HttpClient(_api) { BaseAddress = new Uri("http://console.test/") });
         Services.AddSingleton(client);
-        Services.AddSingleton<ISignInSession>(new NoSession());
+        Services.AddSingleton<ISignInSession>(new NobodySignedIn());
         Services.AddSingleton(new OfficeDirectory(client));
         Services.AddSingleton<TimeProvider>(new FixedClock(new DateTimeOffset(2026, 12, 1, 12, 0, 0, TimeSpan.Zero)));
         _api.Route("GET", "api/offices?", """{ "items": [], "continuationToken": null }""");
@@ -160,21 +160,4 @@ public sealed class ChatPanelTests : ConsoleTestContext
         Chat = new CaseChat(true, "es", 0, null, new ChatHandOff(new DateTimeOffset(2026, 12, 1, 10, 0, 0, TimeSpan.Zero), null, null),
             [new ErasureRequest("r1", new DateTimeOffset(2026, 12, 1, 9, 0, 0, TimeSpan.Zero), new DateTimeOffset(2026, 12, 31, 9, 0, 0, TimeSpan.Zero))], 2),
     };
-
-    private sealed class NoSession : ISignInSession
-    {
-        public StaffUser? User => null;
-
-        public event Action? Changed
-        {
-            add { }
-            remove { }
-        }
-
-        public Task RestoreAsync() => Task.CompletedTask;
-
-        public Task<string?> AccessTokenAsync() => Task.FromResult<string?>(null);
-
-        public Task SignOutAsync() => Task.CompletedTask;
-    }
 }
