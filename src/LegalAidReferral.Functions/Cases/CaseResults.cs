@@ -12,18 +12,19 @@ public static class CaseResults
 
     public static string LocationOf(Guid caseId) => $"/api/cases/{caseId}";
 
-    public static JsonBodyResult Ok(Case c, HttpRequest request)
-    {
-        var language = AcceptLanguage.Choose(request);
-        return new(200, CaseResource.Of(c, language)) { ETag = ETags.Of(c.Version), Headers = AcceptLanguage.ContentLanguageHeader(language) };
-    }
+    public static JsonBodyResult Ok(Case c, HttpRequest request) => Ok(c, request, language => CaseResource.Of(c, language));
 
     /// <summary>As <see cref="Ok(Case, HttpRequest)"/>, with the body from <paramref name="representations"/>.</summary>
     public static JsonBodyResult Ok(Case c, HttpRequest request, CaseRepresentations representations)
     {
         ArgumentNullException.ThrowIfNull(representations);
+        return Ok(c, request, language => representations.Of(c, language));
+    }
+
+    private static JsonBodyResult Ok(Case c, HttpRequest request, Func<string, object> body)
+    {
         var language = AcceptLanguage.Choose(request);
-        return new(200, representations.Of(c, language)) { ETag = ETags.Of(c.Version), Headers = AcceptLanguage.ContentLanguageHeader(language) };
+        return new(200, body(language)) { ETag = ETags.Of(c.Version), Headers = AcceptLanguage.ContentLanguageHeader(language) };
     }
 
     public static JsonBodyResult Created(Case c, bool replayed, HttpRequest request)
