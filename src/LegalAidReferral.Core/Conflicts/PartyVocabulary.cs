@@ -1,4 +1,4 @@
-using System.Collections.Concurrent;
+using LegalAidReferral.Core.Common;
 
 namespace LegalAidReferral.Core.Conflicts;
 
@@ -24,7 +24,7 @@ public static class PartyVocabulary
     /// <summary>Words whose keys are kept once built: names repeat (a few hundred surnames make most of an office's parties).</summary>
     public const int KeptWords = 65_536;
 
-    private static readonly ConcurrentDictionary<string, VocabularyWord> Kept = new(StringComparer.Ordinal);
+    private static readonly KeptValues<string, VocabularyWord> Kept = new(KeptWords, StringComparer.Ordinal);
 
     public static string Phonetic(string word) => PhoneticKey.Of(word);
 
@@ -36,16 +36,6 @@ public static class PartyVocabulary
     public static VocabularyWord Word(string word)
     {
         ArgumentNullException.ThrowIfNull(word);
-        if (Kept.TryGetValue(word, out var kept))
-        {
-            return kept;
-        }
-
-        if (Kept.Count >= KeptWords)
-        {
-            Kept.Clear();
-        }
-
         return Kept.GetOrAdd(word, w => new VocabularyWord(w, Phonetic(w), Deletions(w)));
     }
 

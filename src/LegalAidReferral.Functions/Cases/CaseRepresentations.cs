@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Text.Json;
 using LegalAidReferral.Core.Cases;
 using LegalAidReferral.Core.Common;
@@ -17,7 +16,7 @@ public sealed class CaseRepresentations(int capacity)
     /// <summary>About the cases a busy office reads in a working day, in one language each; an entry is a few kilobytes.</summary>
     public const int DefaultCapacity = 4096;
 
-    private readonly ConcurrentDictionary<(string OfficeId, Guid Id, long Version, string Language), SerializedJson> bodies = new();
+    private readonly KeptValues<(string OfficeId, Guid Id, long Version, string Language), SerializedJson> bodies = new(capacity);
 
     public CaseRepresentations()
         : this(DefaultCapacity)
@@ -27,19 +26,8 @@ public sealed class CaseRepresentations(int capacity)
     public SerializedJson Of(Case c, string language)
     {
         ArgumentNullException.ThrowIfNull(c);
-        var key = (c.OfficeId, c.Id, c.Version, language);
-        if (bodies.TryGetValue(key, out var body))
-        {
-            return body;
-        }
-
-        if (bodies.Count >= capacity)
-        {
-            bodies.Clear();
-        }
-
-        body = new SerializedJson(JsonSerializer.SerializeToUtf8Bytes(CaseResource.Of(c, language), WireJson.Options));
-        bodies[key] = body;
-        return body;
+        return bodies.GetOrAdd(
+            (c.OfficeId, c.Id, c.Version, language),
+            _ => new SerializedJson(JsonSerializer.SerializeToUtf8Bytes(CaseResource.Of(c, language), WireJson.Options)));
     }
 }
