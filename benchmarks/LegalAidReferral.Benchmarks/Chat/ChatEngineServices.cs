@@ -64,6 +64,7 @@ public sealed class ChatEngineServices : IAsyncDisposable
         services.AddSingleton<ChatAlertSync>();
         services.AddSingleton<ChatCaseWrite>();
         services.AddSingleton<ClientChatActions>();
+        services.AddSingleton<IChatCodeHasher, Pbkdf2ChatCodeHasher>();
         services.AddSingleton<VerifyChatCode>();
         services.AddSingleton<ChatStatus>();
         services.AddSingleton<ChatPhotos>();
