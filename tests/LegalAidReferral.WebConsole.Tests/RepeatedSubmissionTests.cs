@@ -47,10 +47,7 @@ public sealed class RepeatedSubmissionTests : ConsoleTestContext
         _routes.Route("POST", path, """{ "id": "new-1" }""", HttpStatusCode.Created, answer.Task);
         var form = RenderForm(path);
 
-        Submit(form);
-        form.WaitForAssertion(() => Assert.NotNull(SubmitButton(form).GetAttribute("disabled")));
-        Submit(form);
-        answer.SetResult();
+        DoubleClick.WhileOnItsWay(form, () => SubmitButton(form), answer);
 
         form.WaitForAssertion(() => Assert.Null(SubmitButton(form).GetAttribute("disabled")));
         Assert.Single(_routes.Requests, r => r.Method == "POST" && r.Path == path);

@@ -59,10 +59,7 @@ public sealed class StaleSaveTests : ConsoleTestContext
         var form = Render<ProtocolEditor>(p => p.Add(c => c.OfficeId, "gt-idpp-guatemala"));
         form.WaitForAssertion(() => form.Find("fluent-button"));
 
-        form.Find("fluent-button").Click();
-        form.WaitForAssertion(() => Assert.NotNull(form.Find("fluent-button").GetAttribute("disabled")));
-        form.Find("fluent-button").Click();
-        answer.SetResult();
+        DoubleClick.WhileOnItsWay(form, () => form.Find("fluent-button"), answer);
 
         form.WaitForAssertion(() => Assert.Equal("Saved.", form.Find("[role=status]").TextContent.Trim()));
         Assert.Single(Api.Requests, r => r.Method == HttpMethod.Put);
@@ -97,10 +94,7 @@ public sealed class StaleSaveTests : ConsoleTestContext
             .Add(c => c.Context, new CaseContext(SampleCase.Of(allowedTransitions: ["triaged"]), "\"1\""))
             .Add(c => c.Changed, _ => changed++));
 
-        panel.Find("fluent-button").Click();
-        panel.WaitForAssertion(() => Assert.NotNull(panel.Find("fluent-button").GetAttribute("disabled")));
-        panel.Find("fluent-button").Click();
-        answer.SetResult();
+        DoubleClick.WhileOnItsWay(panel, () => panel.Find("fluent-button"), answer);
 
         panel.WaitForAssertion(() => Assert.Equal(1, changed));
         Assert.Single(Api.Requests);
@@ -116,10 +110,7 @@ public sealed class StaleSaveTests : ConsoleTestContext
             .Add(c => c.Context, new CaseContext(SampleCase.Of(), "\"1\""))
             .Add(c => c.Changed, _ => changed++));
 
-        panel.Find("fluent-button").Click();
-        panel.WaitForAssertion(() => Assert.NotNull(panel.Find("fluent-button").GetAttribute("disabled")));
-        panel.Find("fluent-button").Click();
-        answer.SetResult();
+        DoubleClick.WhileOnItsWay(panel, () => panel.Find("fluent-button"), answer);
 
         panel.WaitForAssertion(() => Assert.Equal(1, changed));
         Assert.Single(Api.Requests);
