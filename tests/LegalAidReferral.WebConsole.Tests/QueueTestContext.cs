@@ -19,8 +19,8 @@ public abstract class QueueTestContext : ConsoleTestContext
         Services.AddSingleton<ISignInSession>(new StaticSession(new StaffUser("mx-ifdp-tapachula-defender", "Defender", "mx-ifdp-tapachula", [RoleNames.Defender])));
         Services.AddSingleton(new OfficeDirectory(client));
         Services.AddSingleton<TimeProvider>(new FixedClock(new DateTimeOffset(2026, 12, 1, 12, 0, 0, TimeSpan.Zero)));
-        Routes.Route("GET", "api/referrals", """{ "items": [], "continuationToken": null }""");
-        Routes.Route("GET", "api/cases", """{ "items": [], "continuationToken": null }""");
+        Routes.Route("GET", "api/referrals?", """{ "items": [], "continuationToken": null }""");
+        Routes.Route("GET", "api/cases?", """{ "items": [], "continuationToken": null }""");
         Routes.Route("GET", "api/offices?", """{ "items": [], "continuationToken": null }""");
     }
 
