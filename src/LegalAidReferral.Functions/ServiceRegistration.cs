@@ -132,6 +132,8 @@ public static class ServiceRegistration
         services.AddSingleton<RecoverChatAlerts>();
         services.AddSingleton<ChatCaseWrite>();
         services.AddSingleton<ClientChatActions>();
+        services.AddSingleton<IChatCodeHasher, Pbkdf2ChatCodeHasher>();
+        services.AddSingleton<ICodeCheckLimit, SenderCodeCheckLimit>();
         services.AddSingleton<VerifyChatCode>();
         services.AddSingleton<ChatDelivery>();
         services.AddSingleton<StaffChatActions>();

@@ -111,7 +111,7 @@ public sealed class ChatPanelTests : ConsoleTestContext
     }
 
     [Fact]
-    public async Task A_reply_that_could_not_reach_the_api_leaves_the_send_button_usable_for_a_retry()
+    public void A_reply_that_could_not_reach_the_api_shows_the_problem_and_leaves_the_send_button_usable_for_a_retry()
     {
         _api.UnreachableOnce("POST", Thread);
         _api.Route("POST", Thread, $$"""{ "id": "m3", "from": "staff", "kind": "message", "by": "u", "text": "We will call you.", "at": "2026-12-01T12:00:00Z", "delivered": true }""", HttpStatusCode.Created);
@@ -119,8 +119,8 @@ public sealed class ChatPanelTests : ConsoleTestContext
         panel.WaitForAssertion(() => Assert.Single(panel.FindAll("#chat-reply")));
         panel.Find("#chat-reply").Input("We will call you.");
 
-        await Assert.ThrowsAsync<HttpRequestException>(() => panel.Find("#chat-send").ClickAsync(new()));
-        panel.Find("#chat-reply").Input("We will call you.");
+        panel.Find("#chat-send").Click();
+        panel.WaitForAssertion(() => Assert.Contains("could not be reached", panel.Find("[role=alert]").TextContent, StringComparison.Ordinal));
 
         Assert.Null(panel.Find("#chat-send").GetAttribute("disabled"));
         panel.Find("#chat-send").Click();
@@ -128,7 +128,7 @@ public sealed class ChatPanelTests : ConsoleTestContext
     }
 
     [Fact]
-    public async Task Ending_the_hand_off_without_reaching_the_api_leaves_the_button_usable_for_a_retry()
+    public void Ending_the_hand_off_without_reaching_the_api_shows_the_problem_and_leaves_the_button_usable_for_a_retry()
     {
         const string close = $"api/cases/{CaseId}/chat/handoff/close";
         _api.UnreachableOnce("POST", close);
@@ -136,7 +136,8 @@ public sealed class ChatPanelTests : ConsoleTestContext
         var panel = RenderPanel();
         panel.WaitForAssertion(() => Assert.Single(panel.FindAll("#chat-close")));
 
-        await Assert.ThrowsAsync<HttpRequestException>(() => panel.Find("#chat-close").ClickAsync(new()));
+        panel.Find("#chat-close").Click();
+        panel.WaitForAssertion(() => Assert.Contains("could not be reached", panel.Find("[role=alert]").TextContent, StringComparison.Ordinal));
         panel.Find("#chat-reply").Input("x");
 
         Assert.Null(panel.Find("#chat-close").GetAttribute("disabled"));

@@ -8,4 +8,25 @@ namespace LegalAidReferral.Core.Messaging;
 public interface IMessagePublisher
 {
     Task PublishAsync(ExchangeMessage message, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Publishes a page of the outbox in its order. When a message is not accepted, the later messages
+    /// of its correlation are not published by this call, so no step overtakes an earlier one, while
+    /// other correlations go on. A publisher that can hand several messages on at once overrides this;
+    /// the default publishes one message at a time.
+    /// </summary>
+    async Task<PublishedPage> PublishPageAsync(IReadOnlyList<ExchangeMessage> messages, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(messages);
+        var page = new PublishedPage.Builder();
+        foreach (var message in messages)
+        {
+            if (!page.IsHeld(message))
+            {
+                await page.PublishAsync(this, message, cancellationToken);
+            }
+        }
+
+        return page.Build();
+    }
 }

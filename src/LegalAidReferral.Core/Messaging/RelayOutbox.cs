@@ -1,11 +1,13 @@
 namespace LegalAidReferral.Core.Messaging;
 
 /// <summary>
-/// Publishes the saved messages, oldest first, and marks them sent once published. When a publish
-/// fails, the rest of that message's correlation (e.g. the later steps of the same referral) waits, so
-/// no step overtakes an earlier one, while other correlations go on; the run then ends and the next one
-/// starts again from the oldest unpublished message. Delivery is at-least-once: a crash between a
-/// publish and its mark sends the message again, and receivers de-duplicate by message id.
+/// Publishes the saved messages, oldest first, a page at a time (<see cref="IMessagePublisher.PublishPageAsync"/>;
+/// the in-process exchange hands a page's protocol events to the review as one batch), and marks them
+/// sent once published. When a publish fails, the rest of that message's correlation (e.g. the later
+/// steps of the same referral) waits, so no step overtakes an earlier one, while other correlations go
+/// on; the run then ends and the next one starts again from the oldest unpublished message. Delivery is
+/// at-least-once: a crash between a publish and its mark sends the message again, and receivers
+/// de-duplicate by message id.
 /// </summary>
 public sealed class RelayOutbox(IOutbox outbox, IMessagePublisher publisher)
 {
@@ -20,37 +22,16 @@ public sealed class RelayOutbox(IOutbox outbox, IMessagePublisher publisher)
         while (true)
         {
             var pending = await outbox.PendingAsync(BatchSize, cancellationToken);
-            var held = new HashSet<string>(StringComparer.Ordinal);
-            var sent = new List<Guid>(pending.Count);
-            Exception? failure = null;
-            foreach (var message in pending)
+            var page = await publisher.PublishPageAsync(pending, cancellationToken);
+            if (page.Published.Count > 0)
             {
-                if (held.Contains(message.CorrelationId))
-                {
-                    continue;
-                }
-
-                try
-                {
-                    await publisher.PublishAsync(message, cancellationToken);
-                    sent.Add(message.Id);
-                }
-                catch (Exception e) when (!cancellationToken.IsCancellationRequested)
-                {
-                    failure ??= e;
-                    held.Add(message.CorrelationId);
-                }
+                await outbox.MarkSentAsync(page.Published, cancellationToken);
+                published += page.Published.Count;
             }
 
-            if (sent.Count > 0)
+            if (page.Failure is not null || pending.Count < BatchSize)
             {
-                await outbox.MarkSentAsync(sent, cancellationToken);
-                published += sent.Count;
-            }
-
-            if (failure is not null || pending.Count < BatchSize)
-            {
-                return new Outcome(published, failure);
+                return new Outcome(published, page.Failure);
             }
         }
     }

@@ -30,17 +30,15 @@ public static class ReferralMessages
         var exchange = delivery is not null
             ? Message(step.Id, Topics.Referrals, SentSubject, changed.HolderOfficeId, changed.OtherOfficeId, changed.Id.ToString("D"), new SentBody(SchemaVersion, delivery), step.At)
             : Message(step.Id, Topics.Referrals, StepSubject, changed.HolderOfficeId, changed.OtherOfficeId, changed.Id.ToString("D"), new StepBody(SchemaVersion, changed.Id, step), step.At);
-        var protocolEvent = ProtocolEvent.Of(changed, step, pseudonyms);
-        var review = Message(
-            protocolEvent.EventId,
-            Topics.ProtocolEvents,
-            EventSubject,
-            changed.HolderOfficeId,
-            null,
-            protocolEvent.ReferralPseudonym,
-            new EventBody(SchemaVersion, protocolEvent),
-            step.At);
-        return [exchange, review];
+        return [exchange, Of(ProtocolEvent.Of(changed, step, pseudonyms), changed.HolderOfficeId, step.At)];
+    }
+
+    /// <summary>A protocol event to the review, sent by <paramref name="fromOfficeId"/>; its id is the event's.</summary>
+    public static ExchangeMessage Of(ProtocolEvent protocolEvent, string fromOfficeId, DateTimeOffset at)
+    {
+        ArgumentNullException.ThrowIfNull(protocolEvent);
+        return Message(
+            protocolEvent.EventId, Topics.ProtocolEvents, EventSubject, fromOfficeId, null, protocolEvent.ReferralPseudonym, new EventBody(SchemaVersion, protocolEvent), at);
     }
 
     /// <summary>A thread message to the other office; its id is the message's.</summary>

@@ -4,29 +4,51 @@ namespace LegalAidReferral.Infrastructure.Exchange;
 
 /// <summary>
 /// Publishes through the exchange, then hands each published protocol event to this deployment's own
-/// review handlers, so a country deployment's review sees the steps its offices took (the regional
-/// review drains every deployment's events from its subscription). A handler that fails fails the
-/// publish: the relay publishes the message again (Service Bus drops the duplicate, the handler
-/// de-duplicates by event id).
+/// review handlers (a page's events in batches), so a country deployment's review sees the steps its
+/// offices took (the regional review drains every deployment's events from its subscription). A
+/// handler that fails fails the publish of its events: the relay publishes them again (Service Bus
+/// drops the duplicate, the handler de-duplicates by event id).
 /// </summary>
 public sealed class LocalReviewPublisher(IMessagePublisher exchange, IReadOnlyList<IMessageHandler> review) : IMessagePublisher
 {
     public async Task PublishAsync(ExchangeMessage message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
-        await exchange.PublishAsync(message, cancellationToken);
-        if (message.Topic != Topics.ProtocolEvents)
+        var page = await PublishPageAsync([message], cancellationToken);
+        if (page.Failure is { } failure)
         {
-            return;
+            throw failure;
         }
+    }
 
+    public async Task<PublishedPage> PublishPageAsync(IReadOnlyList<ExchangeMessage> messages, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(messages);
+        var published = await exchange.PublishPageAsync(messages, cancellationToken);
+        var accepted = published.Published.ToHashSet();
+        var events = messages.Where(m => m.Topic == Topics.ProtocolEvents && accepted.Contains(m.Id)).ToArray();
+        var failure = published.Failure;
         foreach (var handler in review)
         {
-            var delivery = await handler.HandleAsync(message, cancellationToken);
-            if (delivery.Outcome == DeliveryOutcome.RetryLater)
+            foreach (var batch in events.Chunk(handler.BatchSize()))
             {
-                throw new MessageNotDeliveredException(message.Id, delivery.Reason ?? "retry later");
+                try
+                {
+                    var deliveries = await handler.HandleAsync(batch, cancellationToken);
+                    foreach (var (message, delivery) in batch.Zip(deliveries).Where(d => d.Second.Outcome == DeliveryOutcome.RetryLater))
+                    {
+                        accepted.Remove(message.Id);
+                        failure ??= new MessageNotDeliveredException(message.Id, delivery.Reason ?? "retry later");
+                    }
+                }
+                catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+                {
+                    accepted.ExceptWith(batch.Select(m => m.Id));
+                    failure ??= e;
+                }
             }
         }
+
+        return new PublishedPage([.. published.Published.Where(accepted.Contains)], failure);
     }
 }

@@ -94,4 +94,7 @@ public sealed record HistoryPage(string CaseId, IReadOnlyList<HistoryEntry> Item
 
 public sealed record CaseDocument(string Id, string CaseId, string FileName, string ContentType, long SizeBytes, string UploadedBy, DateTimeOffset UploadedAt);
 
+/// <summary>A document's bytes and stored type, as downloaded (a file, not a JSON resource).</summary>
+public sealed record DownloadedFile(byte[] Bytes, string ContentType);
+
 public sealed record DocumentPage(IReadOnlyList<CaseDocument> Items, string? ContinuationToken);

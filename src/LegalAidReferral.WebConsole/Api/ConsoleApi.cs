@@ -30,8 +30,8 @@ public sealed class ConsoleApi(HttpClient http)
     public Task<ApiResult<Case>> ChangeStatusAsync(string caseId, StatusChangeRequest request, string etag) =>
         SendAsync<Case>(HttpMethod.Post, $"api/cases/{Esc(caseId)}/status", request, etag);
 
-    public Task<ApiResult<Consent>> RecordConsentAsync(string caseId, ConsentRequest request) =>
-        SendAsync<Consent>(HttpMethod.Post, $"api/cases/{Esc(caseId)}/consents", request, headers: ("Idempotency-Key", Guid.NewGuid().ToString()));
+    public Task<ApiResult<Consent>> RecordConsentAsync(string caseId, ConsentRequest request, string idempotencyKey) =>
+        SendAsync<Consent>(HttpMethod.Post, $"api/cases/{Esc(caseId)}/consents", request, headers: ("Idempotency-Key", idempotencyKey));
 
     public Task<ApiResult<Consent>> WithdrawConsentAsync(string caseId, string consentId, ConsentWithdrawalRequest request) =>
         SendAsync<Consent>(HttpMethod.Post, $"api/cases/{Esc(caseId)}/consents/{Esc(consentId)}/withdraw", request);
@@ -63,12 +63,11 @@ public sealed class ConsoleApi(HttpClient http)
     }
 
     /// <summary>The bytes of a document (a case's own, or one a referral shares) and its stored type.</summary>
-    public async Task<(byte[] Bytes, string ContentType)?> DownloadAsync(string path)
+    public async Task<ApiResult<DownloadedFile>> DownloadAsync(string path)
     {
-        using var response = await http.GetAsync(path);
-        return response.IsSuccessStatusCode
-            ? (await response.Content.ReadAsByteArrayAsync(), response.Content.Headers.ContentType?.MediaType ?? "application/octet-stream")
-            : null;
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        return await ReadAsync(request, async content =>
+            new DownloadedFile(await content.ReadAsByteArrayAsync(), content.Headers.ContentType?.MediaType ?? "application/octet-stream"));
     }
 
     public static string CaseDocumentPath(string caseId, string documentId) => $"api/cases/{Esc(caseId)}/documents/{Esc(documentId)}";
@@ -88,8 +87,8 @@ public sealed class ConsoleApi(HttpClient http)
     public Task<ApiResult<ProtocolSettings>> UpdateProtocolAsync(string officeId, ProtocolSettingsRequest request, string? etag) =>
         SendAsync<ProtocolSettings>(HttpMethod.Put, $"api/offices/{Esc(officeId)}/protocol", request, etag);
 
-    public Task<ApiResult<Referral>> SendReferralAsync(string caseId, ReferralRequest request) =>
-        SendAsync<Referral>(HttpMethod.Post, $"api/cases/{Esc(caseId)}/referrals", request, headers: ("Idempotency-Key", Guid.NewGuid().ToString()));
+    public Task<ApiResult<Referral>> SendReferralAsync(string caseId, ReferralRequest request, string idempotencyKey) =>
+        SendAsync<Referral>(HttpMethod.Post, $"api/cases/{Esc(caseId)}/referrals", request, headers: ("Idempotency-Key", idempotencyKey));
 
     public Task<ApiResult<ReferralPage>> ListReferralsAsync(string direction, string? status, string? continuationToken) =>
         SendAsync<ReferralPage>(HttpMethod.Get, "api/referrals" + Query(("direction", direction), ("status", status), ("limit", "50"), ("continuationToken", continuationToken)));
@@ -102,8 +101,8 @@ public sealed class ConsoleApi(HttpClient http)
     public Task<ApiResult<ReferralMessagePage>> ListMessagesAsync(string referralId) =>
         SendAsync<ReferralMessagePage>(HttpMethod.Get, $"api/referrals/{Esc(referralId)}/messages?limit=100");
 
-    public Task<ApiResult<ReferralMessage>> PostMessageAsync(string referralId, ReferralMessageRequest request) =>
-        SendAsync<ReferralMessage>(HttpMethod.Post, $"api/referrals/{Esc(referralId)}/messages", request, headers: ("Idempotency-Key", Guid.NewGuid().ToString()));
+    public Task<ApiResult<ReferralMessage>> PostMessageAsync(string referralId, ReferralMessageRequest request, string idempotencyKey) =>
+        SendAsync<ReferralMessage>(HttpMethod.Post, $"api/referrals/{Esc(referralId)}/messages", request, headers: ("Idempotency-Key", idempotencyKey));
 
     public Task<ApiResult<ChatThread>> ListChatMessagesAsync(string caseId, string? continuationToken) =>
         SendAsync<ChatThread>(HttpMethod.Get, $"api/cases/{Esc(caseId)}/chat/messages" + Query(("limit", "100"), ("continuationToken", continuationToken)));
@@ -137,6 +136,12 @@ public sealed class ConsoleApi(HttpClient http)
 
     public Task<ApiResult<Alert>> AcknowledgeAlertAsync(string alertId) => SendAsync<Alert>(HttpMethod.Post, $"api/alerts/{Esc(alertId)}/acknowledge");
 
+    /// <summary>The standalone host's demo users (404 when development sign-in is off); not a route of openapi.json.</summary>
+    public Task<ApiResult<IReadOnlyList<DevUser>>> DevUsersAsync() => SendAsync<IReadOnlyList<DevUser>>(HttpMethod.Get, "dev/users");
+
+    /// <summary>A development token for a demo user; not a route of openapi.json.</summary>
+    public Task<ApiResult<DevToken>> DevTokenAsync(string userId) => SendAsync<DevToken>(HttpMethod.Post, "dev/token", new DevTokenRequest(userId));
+
     public Task<ApiResult<AdherenceReport>> GetAdherenceAsync(ReviewFilter filter) =>
         SendAsync<AdherenceReport>(HttpMethod.Get, "api/review/adherence" + Query([.. filter.Parameters]));
 
@@ -169,15 +174,39 @@ public sealed class ConsoleApi(HttpClient http)
         return await ReadAsync<T>(request);
     }
 
+    /// <summary>
+    /// Sends the request and reads the answer. A call that gets no answer (no network, the API down, a
+    /// timeout: HttpClient's own cancellation, since no call here is cancelled) answers
+    /// <see cref="ConsoleProblems.Unreachable"/> instead of throwing, so every page shows it as it shows the API's problems.
+    /// </summary>
     /// <param name="read">How a successful answer's body is read: JSON unless given.</param>
     private async Task<ApiResult<T>> ReadAsync<T>(HttpRequestMessage request, Func<HttpContent, Task<T>>? read = null)
     {
-        using var response = await http.SendAsync(request);
+        try
+        {
+            using var response = await http.SendAsync(request);
+            return await AnswerAsync(response, read);
+        }
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException or IOException)
+        {
+            return new(0, default, null, ConsoleProblems.Unreachable);
+        }
+    }
+
+    private static async Task<ApiResult<T>> AnswerAsync<T>(HttpResponseMessage response, Func<HttpContent, Task<T>>? read)
+    {
         var status = (int)response.StatusCode;
         var etag = response.Headers.ETag?.ToString();
         if (response.IsSuccessStatusCode)
         {
-            return new(status, read is null ? await response.Content.ReadFromJsonAsync<T>(ApiJson.Options) : await read(response.Content), etag, null);
+            try
+            {
+                return new(status, read is null ? await response.Content.ReadFromJsonAsync<T>(ApiJson.Options) : await read(response.Content), etag, null);
+            }
+            catch (JsonException)
+            {
+                return new(status, default, etag, ConsoleProblems.Unreadable(status));
+            }
         }
 
         Problem problem;

@@ -1,4 +1,3 @@
-using System.Net.Http.Json;
 using LegalAidReferral.WebConsole.Api;
 using Microsoft.JSInterop;
 
@@ -12,6 +11,7 @@ namespace LegalAidReferral.WebConsole.SignIn;
 public sealed class DevSignInSession(HttpClient anonymous, IJSRuntime js, SignInOptions options) : ISignInSession
 {
     private const string StorageKey = "legalaidreferral.devToken";
+    private readonly ConsoleApi _host = new(anonymous);
     private string? _token;
 
     public StaffUser? User { get; private set; }
@@ -24,25 +24,21 @@ public sealed class DevSignInSession(HttpClient anonymous, IJSRuntime js, SignIn
         Accept(stored);
     }
 
-    /// <summary>The demo users, or none when the host has development sign-in off (404).</summary>
-    public async Task<IReadOnlyList<DevUser>> UsersAsync()
-    {
-        using var response = await anonymous.GetAsync("dev/users");
-        return response.IsSuccessStatusCode ? await response.Content.ReadFromJsonAsync<List<DevUser>>(ApiJson.Options) ?? [] : [];
-    }
+    /// <summary>The demo users; 404 when the host has development sign-in off.</summary>
+    public Task<ApiResult<IReadOnlyList<DevUser>>> UsersAsync() => _host.DevUsersAsync();
 
-    public async Task<bool> SignInAsync(string userId)
+    /// <summary>Signs the user in; the problem when the host refused or could not be reached.</summary>
+    public async Task<Problem?> SignInAsync(string userId)
     {
-        using var response = await anonymous.PostAsJsonAsync("dev/token", new DevTokenRequest(userId), ApiJson.Options);
-        if (!response.IsSuccessStatusCode)
+        var token = await _host.DevTokenAsync(userId);
+        if (!token.Ok)
         {
-            return false;
+            return token.Problem;
         }
 
-        var token = await response.Content.ReadFromJsonAsync<DevToken>(ApiJson.Options);
-        await js.InvokeVoidAsync("sessionStorage.setItem", StorageKey, token!.AccessToken);
-        Accept(token.AccessToken);
-        return User is not null;
+        await js.InvokeVoidAsync("sessionStorage.setItem", StorageKey, token.Value!.AccessToken);
+        Accept(token.Value.AccessToken);
+        return null;
     }
 
     public Task<string?> AccessTokenAsync() => Task.FromResult(_token);

@@ -34,7 +34,8 @@ public sealed class ChatScenario : IAsyncDisposable
 
     public StaffChatActions StaffActions => harness.Provider.GetRequiredService<StaffChatActions>();
 
-    public static async Task<ChatScenario> StartAsync()
+    /// <param name="configure">Replaces services after the test's clock and channel, e.g. a fake code hasher.</param>
+    public static async Task<ChatScenario> StartAsync(Action<IServiceCollection>? configure = null)
     {
         var clock = new FakeTimeProvider(Start);
         var channel = new FakeChatChannel();
@@ -42,6 +43,7 @@ public sealed class ChatScenario : IAsyncDisposable
         {
             services.AddSingleton<TimeProvider>(clock);
             services.AddSingleton<IChatChannel>(channel);
+            configure?.Invoke(services);
         });
         await harness.StartAsync();
         return new ChatScenario(harness, clock, channel);

@@ -74,6 +74,87 @@ public sealed class InProcessExchangeTests : TempDatabase
         Assert.Empty(await new SqliteOutbox(Database).PendingAsync(10, default));
     }
 
+    [Fact]
+    public async Task A_relayed_page_hands_its_protocol_events_to_the_review_store_in_one_batch_and_its_steps_one_by_one()
+    {
+        var events = CountingReviewStore.EventMessages(seed: 7).Take(RelayOutbox.BatchSize / 2).ToArray();
+        var page = events.SelectMany((e, i) => new[] { SqliteOutboxTests.Message($"referral-{i}"), e }).ToArray();
+        await SaveAsync(page);
+        var steps = new CountingHandler(Database, Topics.Referrals);
+        var review = new CountingReviewStore(new SqliteReviewStore(Database));
+
+        var outcome = await new RelayOutbox(new SqliteOutbox(Database), Exchange(steps, review.Handler)).RunAsync(default);
+
+        Assert.Equal(new RelayOutbox.Outcome(page.Length, null), outcome);
+        Assert.Equal([events.Length], review.Batches);
+        Assert.Equal(0, review.Singles);
+        Assert.Equal(events.Length, steps.Applied);
+        Assert.Equal(CountingReviewStore.CellsOf(events), await review.CellsAsync());
+    }
+
+    [Fact]
+    public async Task A_crash_between_two_batches_loses_no_protocol_event_and_counts_none_twice()
+    {
+        var (events, review) = await SavedEventsAsync(seed: 8, pages: 3);
+        var exchange = Exchange(review.Handler);
+
+        // The process dies after the second batch was recorded and before it was marked sent.
+        await Assert.ThrowsAsync<InvalidOperationException>(() => new RelayOutbox(new CrashOnMark(new SqliteOutbox(Database), 2), exchange).RunAsync(default));
+        var outcome = await new RelayOutbox(new SqliteOutbox(Database), exchange).RunAsync(default);
+
+        Assert.Equal(RelayOutbox.BatchSize * 2, outcome.Published);
+        Assert.Equal(Enumerable.Repeat(RelayOutbox.BatchSize, 4), review.Batches);
+        Assert.Equal(events.Length, review.Recorded);
+        Assert.Equal(CountingReviewStore.CellsOf(events), await review.CellsAsync());
+    }
+
+    [Fact]
+    public async Task A_batch_the_review_store_fails_stays_in_the_outbox_and_is_recorded_once_on_the_next_run()
+    {
+        var (events, review) = await SavedEventsAsync(seed: 9, pages: 2);
+        review.FailingBatch = 1;
+        var relay = new RelayOutbox(new SqliteOutbox(Database), Exchange(review.Handler));
+
+        var failed = await relay.RunAsync(default);
+        var again = await relay.RunAsync(default);
+
+        Assert.Equal(RelayOutbox.BatchSize, failed.Published);
+        Assert.IsType<IOException>(failed.Failure);
+        Assert.Equal(new RelayOutbox.Outcome(RelayOutbox.BatchSize, null), again);
+        Assert.Empty(await new SqliteOutbox(Database).PendingAsync(10, default));
+        Assert.Equal(events.Length, review.Recorded);
+        Assert.Equal(CountingReviewStore.CellsOf(events), await review.CellsAsync());
+    }
+
+    [Fact]
+    public async Task A_step_whose_correlation_waits_in_a_batch_goes_after_it_and_a_failed_batch_holds_it_back()
+    {
+        var review = new CountingReviewStore(new SqliteReviewStore(Database)) { FailingBatch = 0 };
+        var steps = new CountingHandler(Database, Topics.Referrals);
+        var @event = CountingReviewStore.EventMessages(seed: 10)[0];
+        var sameCorrelation = SqliteOutboxTests.Message(@event.CorrelationId);
+        var other = SqliteOutboxTests.Message("referral-b");
+
+        var page = await ((IMessagePublisher)Exchange(review.Handler, steps))
+            .PublishPageAsync([@event, sameCorrelation, other], default);
+
+        Assert.Equal([other.Id], page.Published);
+        Assert.IsType<IOException>(page.Failure);
+        Assert.Equal([1], review.Batches);
+        Assert.Equal(1, steps.Applied);
+    }
+
+    /// <summary>Relay pages full of protocol events, saved in the outbox, and an empty review store.</summary>
+    private async Task<(ExchangeMessage[] Events, CountingReviewStore Review)> SavedEventsAsync(int seed, int pages)
+    {
+        var events = CountingReviewStore.EventMessages(seed).Take(RelayOutbox.BatchSize * pages).ToArray();
+        await SaveAsync(events);
+        return (events, new CountingReviewStore(new SqliteReviewStore(Database)));
+    }
+
+    private Task SaveAsync(IReadOnlyList<ExchangeMessage> messages) =>
+        Database.WriteAsync(write => { SqliteOutbox.Save(write, messages); return true; }, default);
+
     private InProcessExchange Exchange(params IMessageHandler[] handlers) => new(handlers, new SqliteDeadLetters(Database), clock);
 
     /// <summary>Applies each message once: its effect and its inbox record are one write.</summary>
@@ -99,5 +180,16 @@ public sealed class InProcessExchangeTests : TempDatabase
         public string Topic => Topics.Referrals;
 
         public Task<Delivery> HandleAsync(ExchangeMessage message, CancellationToken cancellationToken) => Task.FromResult(answer);
+    }
+
+    /// <summary>An outbox whose process dies at its <paramref name="crashAt"/>th mark, before marking.</summary>
+    private sealed class CrashOnMark(IOutbox inner, int crashAt) : IOutbox
+    {
+        private int marks;
+
+        public Task<IReadOnlyList<ExchangeMessage>> PendingAsync(int max, CancellationToken cancellationToken) => inner.PendingAsync(max, cancellationToken);
+
+        public Task MarkSentAsync(IReadOnlyCollection<Guid> messageIds, CancellationToken cancellationToken) =>
+            ++marks == crashAt ? throw new InvalidOperationException("The process died before the mark.") : inner.MarkSentAsync(messageIds, cancellationToken);
     }
 }

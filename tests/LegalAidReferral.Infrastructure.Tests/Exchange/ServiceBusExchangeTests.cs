@@ -190,7 +190,7 @@ public sealed class ServiceBusExchangeTests
     private void Receive(params ServiceBusReceivedMessage[] messages) =>
         receiver.Setup(r => r.ReceiveMessagesAsync(It.IsAny<int>(), It.IsAny<TimeSpan?>(), It.IsAny<CancellationToken>())).ReturnsAsync(messages);
 
-    private static ServiceBusReceivedMessage Received(ExchangeMessage message, int deliveryCount = 1)
+    internal static ServiceBusReceivedMessage Received(ExchangeMessage message, int deliveryCount = 1)
     {
         var sent = ServiceBusContract.ToServiceBus(message);
         return ServiceBusModelFactory.ServiceBusReceivedMessage(

@@ -11,14 +11,14 @@ namespace LegalAidReferral.Core.Chat.Cases;
 /// (after intake), open a hand-off, ask for erasure, and add a message or information to the thread.
 /// Each is a use case of its own in the access table, run as the <see cref="ClientCaller"/>.
 /// </summary>
-public sealed class ClientChatActions(ChatCaseWrite write)
+public sealed class ClientChatActions(ChatCaseWrite write, IChatCodeHasher hasher)
 {
     /// <summary>Binds <paramref name="conversation"/> to the case and stores the hash of a new code; returns the code, shown once.</summary>
     public async Task<Result<string>> BindWithNewCodeAsync(
         CallContext call, Guid caseId, ChatAddress conversation, string language, CancellationToken cancellationToken)
     {
         var code = ClientSecrets.NewCode();
-        var secret = ClientSecrets.Hash(code);
+        var secret = await hasher.HashAsync(code, cancellationToken);
         var result = await write.ApplyAsync(
             UseCase.BindChatConversation, call, caseId, AuditAction.ChatConversationBound,
             (_, chat) => chat with { Conversation = conversation, Language = language, Secret = secret, WrongCodes = 0, LockedUntil = null }, cancellationToken);

@@ -9,18 +9,34 @@ namespace LegalAidReferral.Core.Chat.Cases;
 /// Checks a reference and code typed in the chat. Right: the conversation is bound to the case (and the
 /// wrong-code count cleared). Wrong: counted on the case; the <see cref="ChatOptions.MaxWrongCodes"/>th
 /// wrong code locks the reference for <see cref="ChatOptions.CodeLock"/>, which staff see on the case. An
-/// unknown reference is answered exactly like a wrong code, so references cannot be probed. This is the
+/// unknown reference (or a case without a code) is answered exactly like a wrong code, after the same hashing
+/// work (<see cref="IChatCodeHasher.VerifyAsync"/> without a stored hash), so references cannot be probed
+/// by the answer or its time. Each linked case's code is hashed once per check. A sender over the
+/// <see cref="ICodeCheckLimit"/> is refused before any lookup or hashing. This is the
 /// client's sign-in, so it runs as the system (<c>system:chat-sign-in</c>), before any client exists.
 /// </summary>
-public sealed class VerifyChatCode(IChatStateStore links, ICaseStore cases, CaseAuditor auditor, TimeProvider clock)
+public sealed class VerifyChatCode(
+    IChatStateStore links, ICaseStore cases, IChatCodeHasher hasher, ICodeCheckLimit limit, CaseAuditor auditor, TimeProvider clock)
 {
     private const int MaxAttempts = 5;
 
     public async Task<CodeCheck> HandleAsync(
         string reference, string code, ChatAddress conversation, string language, string correlationId, CancellationToken cancellationToken)
     {
+        if (!limit.TryAdmit(conversation))
+        {
+            return CodeCheck.TooMany;
+        }
+
+        var found = await links.FindLinksAsync(reference, cancellationToken);
+        if (found.Count == 0)
+        {
+            await hasher.VerifyAsync(code, null, cancellationToken);
+            return CodeCheck.Wrong;
+        }
+
         var result = CodeCheck.Wrong;
-        foreach (var link in await links.FindLinksAsync(reference, cancellationToken))
+        foreach (var link in found)
         {
             var check = await CheckAsync(link, code, conversation, language, correlationId, cancellationToken);
             if (check.Result == CodeCheckResult.Verified)
@@ -38,11 +54,17 @@ public sealed class VerifyChatCode(IChatStateStore links, ICaseStore cases, Case
         ChatCaseLink link, string code, ChatAddress conversation, string language, string correlationId, CancellationToken cancellationToken)
     {
         var call = new CallContext(new SystemCaller("chat-sign-in", link.OfficeId), correlationId);
+        (string Secret, bool Right)? verified = null;
         for (var attempt = 0; attempt < MaxAttempts; attempt++)
         {
             var now = clock.GetUtcNow();
             if (await cases.FindAsync(link.OfficeId, link.CaseId, cancellationToken) is not { Chat.Secret: { } secret } current)
             {
+                if (verified is null)
+                {
+                    await hasher.VerifyAsync(code, null, cancellationToken);
+                }
+
                 return CodeCheck.Wrong;
             }
 
@@ -52,7 +74,12 @@ public sealed class VerifyChatCode(IChatStateStore links, ICaseStore cases, Case
                 return CodeCheck.Locked;
             }
 
-            var right = ClientSecrets.Verify(code, secret);
+            if (verified?.Secret != secret)
+            {
+                verified = (secret, await hasher.VerifyAsync(code, secret, cancellationToken));
+            }
+
+            var right = verified.Value.Right;
             var wrongCodes = right ? 0 : chat.WrongCodes + 1;
             var locks = wrongCodes >= ChatOptions.MaxWrongCodes;
             var changed = right
@@ -77,6 +104,8 @@ public sealed record CodeCheck(CodeCheckResult Result, Guid? CaseId, string? Off
 
     public static readonly CodeCheck Locked = new(CodeCheckResult.Locked, null, null);
 
+    public static readonly CodeCheck TooMany = new(CodeCheckResult.TooMany, null, null);
+
     public static CodeCheck Verified(Guid caseId, string officeId) => new(CodeCheckResult.Verified, caseId, officeId);
 }
 
@@ -85,4 +114,7 @@ public enum CodeCheckResult
     Verified,
     Wrong,
     Locked,
+
+    /// <summary>The sender made too many checks lately (<see cref="ICodeCheckLimit"/>); nothing was looked up.</summary>
+    TooMany,
 }
