@@ -26,7 +26,7 @@ public sealed class ConsentsPanelTests : ConsoleTestContext
         Api.Answer(HttpStatusCode.Created, Consent("doc-7"));
         var changed = false;
         var panel = Render<ConsentsPanel>(p => p
-            .Add(c => c.Context, new CaseContext(Case([]), "\"1\""))
+            .Add(c => c.Context, new CaseContext(SampleCase.Of(), "\"1\""))
             .Add(c => c.Documents, [SignedForm])
             .Add(c => c.Changed, () => changed = true));
 
@@ -48,7 +48,7 @@ public sealed class ConsentsPanelTests : ConsoleTestContext
         Api.Answer(HttpStatusCode.Created, Consent(null));
         var recorded = System.Text.Json.JsonSerializer.Deserialize<Consent>(Consent("doc-7"), ApiJson.Options)!;
         var panel = Render<ConsentsPanel>(p => p
-            .Add(c => c.Context, new CaseContext(Case([recorded]), "\"1\""))
+            .Add(c => c.Context, new CaseContext(SampleCase.Of([recorded]), "\"1\""))
             .Add(c => c.Documents, [SignedForm]));
 
         Assert.Contains("signed-consent.pdf", panel.Find("tbody tr").TextContent, StringComparison.Ordinal);
@@ -66,10 +66,4 @@ public sealed class ConsentsPanelTests : ConsoleTestContext
           "evidenceDocumentId": {{(documentId is null ? "null" : $"\"{documentId}\"")}}, "evidenceReference": null,
           "withdrawnAt": null, "withdrawnBy": null, "withdrawalChannel": null, "isInForce": true }
         """;
-
-    private static Case Case(IReadOnlyList<Consent> consents) => new(
-        "0193a5c0-0000-7000-8000-000000000001", "GT-2026-000001", "gt-idpp-guatemala", "staff", "intake", null, false,
-        new Client("Ana Ficticia", null, null, null, null, null, null, null, null, null), null, null, null,
-        [new LegalIssue("asylum", null)], null, null, consents, [], null, [], DateTimeOffset.UnixEpoch, "gt-idpp-guatemala-defender",
-        DateTimeOffset.UnixEpoch, 1, null);
 }

@@ -173,10 +173,7 @@ public sealed class PolicyEditorTests : ConsoleTestContext
         var form = Render<PolicyEditor>(p => p.Add(c => c.OfficeId, "gt-idpp-guatemala"));
         form.WaitForAssertion(() => form.Find("#f-description"));
 
-        form.Find("fluent-button").Click();
-        form.WaitForAssertion(() => Assert.NotNull(form.Find("fluent-button").GetAttribute("disabled")));
-        form.Find("fluent-button").Click();
-        answer.SetResult();
+        DoubleClick.WhileOnItsWay(form, () => form.Find("fluent-button"), answer);
 
         form.WaitForAssertion(() => Assert.Equal("Saved.", form.Find("[role=status]").TextContent.Trim()));
         Assert.Single(Api.Requests, r => r.Method == HttpMethod.Put);

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Headers;
 using System.Text;
 
 namespace LegalAidReferral.WebConsole.Tests;
@@ -6,15 +7,16 @@ namespace LegalAidReferral.WebConsole.Tests;
 /// <summary>
 /// Answers each request by its method and path (the first route whose path the request's starts with;
 /// a route's answers are given in turn, the last one again), 404 for any other, and keeps the requests
-/// with their Idempotency-Key. A request can be made to fail as an unreachable network does.
+/// with their Idempotency-Key and If-Match. A request can be made to fail as an unreachable network does,
+/// and an answer held back until a task ends (a request still on its way).
 /// </summary>
 public sealed class RoutedApi : HttpMessageHandler
 {
-    private readonly List<(string Method, string Path, Queue<(HttpStatusCode Status, string Json)> Answers)> _routes = [];
+    private readonly List<(string Method, string Path, Queue<Answer> Answers)> _routes = [];
 
     private readonly List<(string Method, string Path)> _unreachable = [];
 
-    public List<(string Method, string Path, string? Body, string? IdempotencyKey)> Requests { get; } = [];
+    public List<(string Method, string Path, string? Body, string? IdempotencyKey, string? IfMatch)> Requests { get; } = [];
 
     /// <summary>The next request of that method and path fails with <see cref="HttpRequestException"/>, as a browser's fetch does without a network.</summary>
     public RoutedApi UnreachableOnce(string method, string path)
@@ -23,16 +25,18 @@ public sealed class RoutedApi : HttpMessageHandler
         return this;
     }
 
-    public RoutedApi Route(string method, string path, string json, HttpStatusCode status = HttpStatusCode.OK)
+    /// <param name="after">Holds the answer back until it ends.</param>
+    /// <param name="etag">The answer's ETag.</param>
+    public RoutedApi Route(string method, string path, string json, HttpStatusCode status = HttpStatusCode.OK, Task? after = null, string? etag = null)
     {
         var route = _routes.FirstOrDefault(r => r.Method == method && r.Path == path);
         if (route.Answers is null)
         {
-            route = (method, path, new Queue<(HttpStatusCode, string)>());
+            route = (method, path, new Queue<Answer>());
             _routes.Add(route);
         }
 
-        route.Answers.Enqueue((status, json));
+        route.Answers.Enqueue(new Answer(status, json, after ?? Task.CompletedTask, etag));
         return this;
     }
 
@@ -42,7 +46,8 @@ public sealed class RoutedApi : HttpMessageHandler
         Requests.Add((
             request.Method.Method, path,
             request.Content is null ? null : await request.Content.ReadAsStringAsync(cancellationToken),
-            request.Headers.TryGetValues("Idempotency-Key", out var keys) ? keys.Single() : null));
+            request.Headers.TryGetValues("Idempotency-Key", out var keys) ? keys.Single() : null,
+            request.Headers.TryGetValues("If-Match", out var tags) ? tags.Single() : null));
         var failure = _unreachable.FindIndex(r => r.Method == request.Method.Method && path.StartsWith(r.Path, StringComparison.Ordinal));
         if (failure >= 0)
         {
@@ -51,11 +56,20 @@ public sealed class RoutedApi : HttpMessageHandler
         }
 
         var route = _routes.FirstOrDefault(r => r.Method == request.Method.Method && path.StartsWith(r.Path, StringComparison.Ordinal));
-        var (status, json) = route.Answers is null ? (HttpStatusCode.NotFound, """{ "status": 404, "title": "Not found." }""")
+        var answer = route.Answers is null ? new Answer(HttpStatusCode.NotFound, """{ "status": 404, "title": "Not found." }""", Task.CompletedTask, null)
             : route.Answers.Count > 1 ? route.Answers.Dequeue() : route.Answers.Peek();
-        var type = (int)status >= 400 ? "application/problem+json" : "application/json";
-        return new HttpResponseMessage(status) { Content = new StringContent(json, Encoding.UTF8, type) };
+        await answer.After;
+        var type = (int)answer.Status >= 400 ? "application/problem+json" : "application/json";
+        var response = new HttpResponseMessage(answer.Status) { Content = new StringContent(answer.Json, Encoding.UTF8, type) };
+        if (answer.ETag is not null)
+        {
+            response.Headers.ETag = new EntityTagHeaderValue(answer.ETag);
+        }
+
+        return response;
     }
+
+    private sealed record Answer(HttpStatusCode Status, string Json, Task After, string? ETag);
 }
 
 /// <summary>A clock that stays at one instant.</summary>

@@ -30,8 +30,8 @@ public sealed class ConsoleApi(HttpClient http)
     public Task<ApiResult<Case>> ChangeStatusAsync(string caseId, StatusChangeRequest request, string etag) =>
         SendAsync<Case>(HttpMethod.Post, $"api/cases/{Esc(caseId)}/status", request, etag);
 
-    public Task<ApiResult<Consent>> RecordConsentAsync(string caseId, ConsentRequest request) =>
-        SendAsync<Consent>(HttpMethod.Post, $"api/cases/{Esc(caseId)}/consents", request, headers: ("Idempotency-Key", Guid.NewGuid().ToString()));
+    public Task<ApiResult<Consent>> RecordConsentAsync(string caseId, ConsentRequest request, string idempotencyKey) =>
+        SendAsync<Consent>(HttpMethod.Post, $"api/cases/{Esc(caseId)}/consents", request, headers: ("Idempotency-Key", idempotencyKey));
 
     public Task<ApiResult<Consent>> WithdrawConsentAsync(string caseId, string consentId, ConsentWithdrawalRequest request) =>
         SendAsync<Consent>(HttpMethod.Post, $"api/cases/{Esc(caseId)}/consents/{Esc(consentId)}/withdraw", request);
@@ -87,8 +87,8 @@ public sealed class ConsoleApi(HttpClient http)
     public Task<ApiResult<ProtocolSettings>> UpdateProtocolAsync(string officeId, ProtocolSettingsRequest request, string? etag) =>
         SendAsync<ProtocolSettings>(HttpMethod.Put, $"api/offices/{Esc(officeId)}/protocol", request, etag);
 
-    public Task<ApiResult<Referral>> SendReferralAsync(string caseId, ReferralRequest request) =>
-        SendAsync<Referral>(HttpMethod.Post, $"api/cases/{Esc(caseId)}/referrals", request, headers: ("Idempotency-Key", Guid.NewGuid().ToString()));
+    public Task<ApiResult<Referral>> SendReferralAsync(string caseId, ReferralRequest request, string idempotencyKey) =>
+        SendAsync<Referral>(HttpMethod.Post, $"api/cases/{Esc(caseId)}/referrals", request, headers: ("Idempotency-Key", idempotencyKey));
 
     public Task<ApiResult<ReferralPage>> ListReferralsAsync(string direction, string? status, string? continuationToken) =>
         SendAsync<ReferralPage>(HttpMethod.Get, "api/referrals" + Query(("direction", direction), ("status", status), ("limit", "50"), ("continuationToken", continuationToken)));
@@ -101,8 +101,8 @@ public sealed class ConsoleApi(HttpClient http)
     public Task<ApiResult<ReferralMessagePage>> ListMessagesAsync(string referralId) =>
         SendAsync<ReferralMessagePage>(HttpMethod.Get, $"api/referrals/{Esc(referralId)}/messages?limit=100");
 
-    public Task<ApiResult<ReferralMessage>> PostMessageAsync(string referralId, ReferralMessageRequest request) =>
-        SendAsync<ReferralMessage>(HttpMethod.Post, $"api/referrals/{Esc(referralId)}/messages", request, headers: ("Idempotency-Key", Guid.NewGuid().ToString()));
+    public Task<ApiResult<ReferralMessage>> PostMessageAsync(string referralId, ReferralMessageRequest request, string idempotencyKey) =>
+        SendAsync<ReferralMessage>(HttpMethod.Post, $"api/referrals/{Esc(referralId)}/messages", request, headers: ("Idempotency-Key", idempotencyKey));
 
     public Task<ApiResult<ChatThread>> ListChatMessagesAsync(string caseId, string? continuationToken) =>
         SendAsync<ChatThread>(HttpMethod.Get, $"api/cases/{Esc(caseId)}/chat/messages" + Query(("limit", "100"), ("continuationToken", continuationToken)));
