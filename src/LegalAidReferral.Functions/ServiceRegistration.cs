@@ -133,6 +133,7 @@ public static class ServiceRegistration
         services.AddSingleton<ChatCaseWrite>();
         services.AddSingleton<ClientChatActions>();
         services.AddSingleton<IChatCodeHasher, Pbkdf2ChatCodeHasher>();
+        services.AddSingleton<ICodeCheckLimit, SenderCodeCheckLimit>();
         services.AddSingleton<VerifyChatCode>();
         services.AddSingleton<ChatDelivery>();
         services.AddSingleton<StaffChatActions>();

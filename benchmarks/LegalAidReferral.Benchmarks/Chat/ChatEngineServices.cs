@@ -12,10 +12,12 @@ using LegalAidReferral.Core.Documents;
 using LegalAidReferral.Core.Referrals;
 using LegalAidReferral.Core.Referrals.Events;
 using LegalAidReferral.Core.Triage;
+using LegalAidReferral.Infrastructure.BotFramework;
 using LegalAidReferral.Infrastructure.Documents;
 using LegalAidReferral.Infrastructure.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace LegalAidReferral.Benchmarks.Chat;
 
@@ -65,6 +67,7 @@ public sealed class ChatEngineServices : IAsyncDisposable
         services.AddSingleton<ChatCaseWrite>();
         services.AddSingleton<ClientChatActions>();
         services.AddSingleton<IChatCodeHasher, Pbkdf2ChatCodeHasher>();
+        services.AddSingleton<ICodeCheckLimit>(new SenderCodeCheckLimit(clock, NullLogger<SenderCodeCheckLimit>.Instance));
         services.AddSingleton<VerifyChatCode>();
         services.AddSingleton<ChatStatus>();
         services.AddSingleton<ChatPhotos>();

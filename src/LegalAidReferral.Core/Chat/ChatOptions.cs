@@ -25,6 +25,11 @@ public static class ChatOptions
 
     public static readonly TimeSpan CodeLock = TimeSpan.FromMinutes(15);
 
+    /// <summary>Code checks one sender (the channel's account, across conversations) may make within <see cref="CodeCheckWindow"/>.</summary>
+    public const int MaxCodeChecksPerSender = 10;
+
+    public static readonly TimeSpan CodeCheckWindow = TimeSpan.FromMinutes(15);
+
     /// <summary>How long the office has to act on an erasure request (one month, as data-protection laws of the region ask).</summary>
     public static readonly TimeSpan ErasureDue = TimeSpan.FromDays(30);
 

@@ -62,6 +62,22 @@ public sealed class ChatCodeCheckWorkTests
     }
 
     [Fact]
+    public async Task Sender_over_the_limit_is_refused_without_hashing()
+    {
+        var limit = new Mock<ICodeCheckLimit>();
+        limit.Setup(l => l.TryAdmit(Sender)).Returns(false);
+        await using var scenario = await ChatScenario.StartAsync(services => services.AddSingleton(hasher.Object).AddSingleton(limit.Object));
+        var transcript = new Transcript(scenario);
+        await transcript.RunAsync("intake-en.part.txt");
+
+        var check = await scenario.Services.GetRequiredService<VerifyChatCode>().HandleAsync(
+            transcript.Captured["reference"], transcript.Captured["code"], Sender, "en", "test", default);
+
+        Assert.Equal(CodeCheckResult.TooMany, check.Result);
+        hasher.Verify(h => h.VerifyAsync(It.IsAny<string>(), It.IsAny<string?>(), It.IsAny<CancellationToken>()), Times.Never());
+    }
+
+    [Fact]
     public async Task Without_a_stored_hash_even_a_well_formed_code_is_refused()
     {
         Assert.False(await new Pbkdf2ChatCodeHasher().VerifyAsync(ClientSecrets.NewCode(), null, default));

@@ -12,6 +12,7 @@ public sealed class ChatTranscriptTests
     [InlineData("intake-ht.txt")]
     [InlineData("refused-consent.txt")]
     [InlineData("status-lockout.txt")]
+    [InlineData("code-check-limit.txt")]
     [InlineData("case-actions.txt")]
     [InlineData("hostile.txt")]
     [InlineData("language-switch.txt")]

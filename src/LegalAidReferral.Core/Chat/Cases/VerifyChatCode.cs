@@ -11,16 +11,23 @@ namespace LegalAidReferral.Core.Chat.Cases;
 /// wrong code locks the reference for <see cref="ChatOptions.CodeLock"/>, which staff see on the case. An
 /// unknown reference (or a case without a code) is answered exactly like a wrong code, after the same hashing
 /// work (<see cref="IChatCodeHasher.VerifyAsync"/> without a stored hash), so references cannot be probed
-/// by the answer or its time. Each linked case's code is hashed once per check. This is the
+/// by the answer or its time. Each linked case's code is hashed once per check. A sender over the
+/// <see cref="ICodeCheckLimit"/> is refused before any lookup or hashing. This is the
 /// client's sign-in, so it runs as the system (<c>system:chat-sign-in</c>), before any client exists.
 /// </summary>
-public sealed class VerifyChatCode(IChatStateStore links, ICaseStore cases, IChatCodeHasher hasher, CaseAuditor auditor, TimeProvider clock)
+public sealed class VerifyChatCode(
+    IChatStateStore links, ICaseStore cases, IChatCodeHasher hasher, ICodeCheckLimit limit, CaseAuditor auditor, TimeProvider clock)
 {
     private const int MaxAttempts = 5;
 
     public async Task<CodeCheck> HandleAsync(
         string reference, string code, ChatAddress conversation, string language, string correlationId, CancellationToken cancellationToken)
     {
+        if (!limit.TryAdmit(conversation))
+        {
+            return CodeCheck.TooMany;
+        }
+
         var found = await links.FindLinksAsync(reference, cancellationToken);
         if (found.Count == 0)
         {
@@ -97,6 +104,8 @@ public sealed record CodeCheck(CodeCheckResult Result, Guid? CaseId, string? Off
 
     public static readonly CodeCheck Locked = new(CodeCheckResult.Locked, null, null);
 
+    public static readonly CodeCheck TooMany = new(CodeCheckResult.TooMany, null, null);
+
     public static CodeCheck Verified(Guid caseId, string officeId) => new(CodeCheckResult.Verified, caseId, officeId);
 }
 
@@ -105,4 +114,7 @@ public enum CodeCheckResult
     Verified,
     Wrong,
     Locked,
+
+    /// <summary>The sender made too many checks lately (<see cref="ICodeCheckLimit"/>); nothing was looked up.</summary>
+    TooMany,
 }

@@ -42,6 +42,7 @@ public sealed class ChatActions(
     public const string Unknown = "unknown";
     public const string Wrong = "wrong";
     public const string Locked = "locked";
+    public const string TooMany = "too-many";
     public const string None = "none";
 
     public static IReadOnlySet<string> Names { get; } = new HashSet<string>(StringComparer.Ordinal)
@@ -190,6 +191,8 @@ public sealed class ChatActions(
                 return Ok;
             case CodeCheckResult.Locked:
                 return Locked;
+            case CodeCheckResult.TooMany:
+                return TooMany;
             default:
                 return Wrong;
         }
