@@ -16,8 +16,20 @@ public sealed record AdherenceRequest(ReviewQuery Query, GenderCategory? Gender 
 /// <summary>One row of indicators for a category (a gender, or a named vulnerable group, or <see cref="ReviewGroups.None"/>).</summary>
 public sealed record CategoryIndicators(string Category, IReadOnlyDictionary<string, object?> Indicators);
 
-/// <summary>A period's indicators (<c>all</c> for the whole range, or a month): in total, by gender and by vulnerable group.</summary>
-public sealed record Breakdown(string Period, IReadOnlyDictionary<string, object?> Total, IReadOnlyList<CategoryIndicators> ByGender, IReadOnlyList<CategoryIndicators> ByGroup);
+/// <summary>
+/// A period's indicators (<c>all</c> for the whole range, or a month): in total, by gender, by
+/// vulnerable group, and the same for each corridor of the report (every period lists the same corridors).
+/// </summary>
+public sealed record Breakdown(
+    string Period,
+    IReadOnlyDictionary<string, object?> Total,
+    IReadOnlyList<CategoryIndicators> ByGender,
+    IReadOnlyList<CategoryIndicators> ByGroup,
+    IReadOnlyList<CorridorIndicators> ByCorridor);
+
+/// <summary>One corridor's indicators in a period (from country to country, <c>GT-MX</c>): in total, by gender and by vulnerable group.</summary>
+public sealed record CorridorIndicators(
+    string Corridor, IReadOnlyDictionary<string, object?> Total, IReadOnlyList<CategoryIndicators> ByGender, IReadOnlyList<CategoryIndicators> ByGroup);
 
 /// <summary>A referral with a deadline overdue now: pseudonymous, without categories.</summary>
 public sealed record OverdueReferral(
@@ -42,7 +54,7 @@ public sealed record AdherenceReport(
 
     /// <summary>
     /// Adds up <paramref name="cells"/> (and counts <paramref name="overdue"/>, in the month each fell
-    /// due) for the whole range, each month, each gender and each named group, then suppresses small
+    /// due) for the whole range, each month, each gender, each named group and each corridor, then suppresses small
     /// cells and the counts that would give them away (<see cref="Suppress"/>). The overdue list is left out when the request filters by a category, since it would
     /// tell the category of each listed referral.
     /// </summary>
@@ -52,32 +64,32 @@ public sealed record AdherenceReport(
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(settings);
         var months = ReviewPeriods.Between(request.Query.FromPeriod, request.Query.ToPeriod).ToArray();
-        var rows = new Dictionary<string, Rows>(StringComparer.Ordinal) { [AllPeriods] = new Rows() };
+        var periods = new Dictionary<string, Period>(StringComparer.Ordinal) { [AllPeriods] = new Period() };
         foreach (var month in months)
         {
-            rows[month] = new Rows();
+            periods[month] = new Period();
         }
 
         foreach (var cell in cells)
         {
             var key = cell.Key;
-            if (!request.Matches(key.Gender, key.Groups) || !rows.TryGetValue(key.Period, out var monthRows))
+            if (!request.Matches(key.Gender, key.Groups) || !periods.TryGetValue(key.Period, out var month))
             {
                 continue;
             }
 
-            rows[AllPeriods].Add(key.Gender, key.Groups, cell.Counts, 0);
-            monthRows.Add(key.Gender, key.Groups, cell.Counts, 0);
+            periods[AllPeriods].Add(key.Corridor, key.Gender, key.Groups, cell.Counts, 0);
+            month.Add(key.Corridor, key.Gender, key.Groups, cell.Counts, 0);
         }
 
         var listed = new List<OverdueReferral>();
         foreach (var referral in overdue.Where(r => request.Matches(r.Gender, r.Groups)).OrderBy(r => r.NextDueAt))
         {
             var next = referral.NextDeadline!;
-            rows[AllPeriods].Add(referral.Gender, referral.Groups, null, 1);
-            if (rows.TryGetValue(ReviewPeriods.MonthOf(next.DueAt, settings.TimeZone), out var dueMonth))
+            periods[AllPeriods].Add(referral.Corridor, referral.Gender, referral.Groups, null, 1);
+            if (periods.TryGetValue(ReviewPeriods.MonthOf(next.DueAt, settings.TimeZone), out var dueMonth))
             {
-                dueMonth.Add(referral.Gender, referral.Groups, null, 1);
+                dueMonth.Add(referral.Corridor, referral.Gender, referral.Groups, null, 1);
             }
 
             if (!request.FiltersCategories && listed.Count < MaxOverdueListed)
@@ -87,30 +99,38 @@ public sealed record AdherenceReport(
             }
         }
 
-        Suppress(rows, months, settings.MinCellSize);
+        var corridors = periods.Values.SelectMany(p => p.Corridors).Distinct().ToArray();
+        foreach (var period in periods.Values)
+        {
+            period.Cover(corridors);
+        }
+
+        Suppress(periods, months, settings.MinCellSize);
         return new AdherenceReport(
             request.Query.FromPeriod,
             request.Query.ToPeriod,
             settings.TimeZone.Id,
             settings.MinCellSize,
             now,
-            rows[AllPeriods].Breakdown(AllPeriods, settings.MinCellSize),
-            months.Select(m => rows[m].Breakdown(m, settings.MinCellSize)).ToArray(),
+            periods[AllPeriods].Breakdown(AllPeriods, settings.MinCellSize),
+            months.Select(m => periods[m].Breakdown(m, settings.MinCellSize)).ToArray(),
             listed);
     }
 
     /// <summary>
     /// Withholds small counts, then (<see cref="ComplementarySuppression"/>) enough others that none can
-    /// be worked out from the rest: every count's breakdowns by gender and by group (of the period's
-    /// total), by month (of the range's row of the same category), and within each row. By group is not
-    /// an exact sum (a referral may be in several groups), nor is <c>overdueNow</c> by month (the range
-    /// also counts deadlines that fell due before its first month). A range figure is withheld
-    /// whenever one of its months is (<see cref="WithholdRangesOfWithheldMonths"/>).
+    /// be worked out from the rest: every count's breakdowns by gender and by group (of a total
+    /// row, the period's or a corridor's), by corridor (of each of the period's rows: a referral has
+    /// one corridor), by month (of the range's row of the same category and corridor), and within
+    /// each row. By group is not an exact sum (a referral may be in several groups), nor is
+    /// <c>overdueNow</c> by month (the range also counts deadlines that fell due before its first
+    /// month). A range figure is withheld whenever one of its months is (<see cref="WithholdRangesOfWithheldMonths"/>).
     /// </summary>
-    private static void Suppress(Dictionary<string, Rows> rows, string[] months, int minCellSize)
+    private static void Suppress(Dictionary<string, Period> periods, string[] months, int minCellSize)
     {
-        var reasonCodes = rows.Values.SelectMany(r => r.Sums).SelectMany(s => s.ReasonCodes).Distinct().Order(StringComparer.Ordinal).ToArray();
-        foreach (var sum in rows.Values.SelectMany(r => r.Sums))
+        var sums = periods.Values.SelectMany(p => p.Rows).SelectMany(r => r.Sums).ToArray();
+        var reasonCodes = sums.SelectMany(s => s.ReasonCodes).Distinct().Order(StringComparer.Ordinal).ToArray();
+        foreach (var sum in sums)
         {
             sum.Publish(reasonCodes, minCellSize);
         }
@@ -119,29 +139,42 @@ public sealed record AdherenceReport(
         var withinRow = IndicatorColumns.Breakdowns(reasonCodes).ToArray();
         var exact = new List<IReadOnlyList<ReportCount>>();
         var inexact = new List<IReadOnlyList<ReportCount>>();
-        foreach (var period in rows.Values)
+        foreach (var period in periods.Values)
         {
-            foreach (var name in names)
+            foreach (var rows in period.Rows)
             {
-                exact.Add([period.Total[name], .. period.Genders.Select(s => s[name])]);
-                inexact.Add([period.Total[name], .. period.Groups.Select(s => s[name])]);
+                foreach (var name in names)
+                {
+                    exact.Add([rows.Total[name], .. rows.Genders.Select(s => s[name])]);
+                    inexact.Add([rows.Total[name], .. rows.Groups.Select(s => s[name])]);
+                }
+
+                foreach (var sum in rows.Sums)
+                {
+                    exact.AddRange(withinRow.Select(b => (IReadOnlyList<ReportCount>)[sum[b.Whole], .. b.Parts.Select(p => sum[p])]));
+                }
             }
 
-            foreach (var sum in period.Sums)
+            var byCorridor = period.ByCorridor.ToArray();
+            for (var i = 0; byCorridor.Length > 0 && i < period.All.Sums.Count; i++)
             {
-                exact.AddRange(withinRow.Select(b => (IReadOnlyList<ReportCount>)[sum[b.Whole], .. b.Parts.Select(p => sum[p])]));
+                exact.AddRange(names.Select(name => (IReadOnlyList<ReportCount>)[period.All.Sums[i][name], .. byCorridor.Select(c => c.Sums[i][name])]));
             }
         }
 
-        var range = rows[AllPeriods].Sums;
         var byMonth = new List<IReadOnlyList<ReportCount>>();
-        for (var i = 0; i < range.Count; i++)
+        var rowsOfRange = periods[AllPeriods].Rows.ToArray();
+        var rowsOfMonths = months.Select(m => periods[m].Rows.ToArray()).ToArray();
+        for (var r = 0; r < rowsOfRange.Length; r++)
         {
-            foreach (var name in names)
+            for (var i = 0; i < rowsOfRange[r].Sums.Count; i++)
             {
-                IReadOnlyList<ReportCount> breakdown = [range[i][name], .. months.Select(m => rows[m].Sums[i][name])];
-                (name == OverdueNow ? inexact : exact).Add(breakdown);
-                byMonth.Add(breakdown);
+                foreach (var name in names)
+                {
+                    IReadOnlyList<ReportCount> breakdown = [rowsOfRange[r].Sums[i][name], .. rowsOfMonths.Select(rows => rows[r].Sums[i][name])];
+                    (name == OverdueNow ? inexact : exact).Add(breakdown);
+                    byMonth.Add(breakdown);
+                }
             }
         }
 
@@ -170,12 +203,62 @@ public sealed record AdherenceReport(
         return withheld;
     }
 
-    /// <summary>The running sums of one period: total, per gender, per named group and for none of them.</summary>
+    /// <summary>The rows of one period: all its referrals, and those of each corridor (in ordinal order).</summary>
+    private sealed class Period
+    {
+        private readonly SortedDictionary<string, Rows> corridors = new(StringComparer.Ordinal);
+
+        public Rows All { get; } = new();
+
+        public IEnumerable<string> Corridors => corridors.Keys;
+
+        public IEnumerable<Rows> ByCorridor => corridors.Values;
+
+        /// <summary>All, then each corridor: the same order in every period once each covers the report's corridors.</summary>
+        public IEnumerable<Rows> Rows => corridors.Values.Prepend(All);
+
+        public void Add(string corridor, GenderCategory gender, int mask, CellCounts? counts, long overdue)
+        {
+            All.Add(gender, mask, counts, overdue);
+            Of(corridor).Add(gender, mask, counts, overdue);
+        }
+
+        /// <summary>Gives the period a row for each corridor (zero where it had none), so every period lists the same corridors.</summary>
+        public void Cover(IEnumerable<string> names)
+        {
+            foreach (var name in names)
+            {
+                Of(name);
+            }
+        }
+
+        public Breakdown Breakdown(string period, int minCellSize) => new(
+            period,
+            All.Total.Indicators(minCellSize),
+            All.GenderIndicators(minCellSize),
+            All.GroupIndicators(minCellSize),
+            corridors.Select(c => new CorridorIndicators(c.Key, c.Value.Total.Indicators(minCellSize), c.Value.GenderIndicators(minCellSize), c.Value.GroupIndicators(minCellSize)))
+                .ToArray());
+
+        private Rows Of(string corridor)
+        {
+            if (!corridors.TryGetValue(corridor, out var rows))
+            {
+                corridors[corridor] = rows = new Rows();
+            }
+
+            return rows;
+        }
+    }
+
+    /// <summary>The running sums of one period (or one corridor in it): total, per gender, per named group and for none of them.</summary>
     private sealed class Rows
     {
         private readonly Dictionary<GenderCategory, Sum> genders = Enum.GetValues<GenderCategory>().ToDictionary(g => g, _ => new Sum());
         private readonly Dictionary<string, Sum> groups =
             ReviewGroups.Named.Select(Kebab<Vulnerability>.Name).Append(ReviewGroups.None).ToDictionary(g => g, _ => new Sum(), StringComparer.Ordinal);
+
+        private Sum[]? sums;
 
         public Sum Total { get; } = new();
 
@@ -184,7 +267,7 @@ public sealed record AdherenceReport(
         public IEnumerable<Sum> Groups => groups.Values;
 
         /// <summary>The total, each gender and each group, in the same order in every period.</summary>
-        public IReadOnlyList<Sum> Sums => [Total, .. Genders, .. Groups];
+        public IReadOnlyList<Sum> Sums => sums ??= [Total, .. Genders, .. Groups];
 
         public void Add(GenderCategory gender, int mask, CellCounts? counts, long overdue)
         {
@@ -201,11 +284,11 @@ public sealed record AdherenceReport(
             }
         }
 
-        public Breakdown Breakdown(string period, int minCellSize) => new(
-            period,
-            Total.Indicators(minCellSize),
-            genders.Select(g => new CategoryIndicators(Kebab<GenderCategory>.Name(g.Key), g.Value.Indicators(minCellSize))).ToArray(),
-            groups.Select(g => new CategoryIndicators(g.Key, g.Value.Indicators(minCellSize))).ToArray());
+        public IReadOnlyList<CategoryIndicators> GenderIndicators(int minCellSize) =>
+            genders.Select(g => new CategoryIndicators(Kebab<GenderCategory>.Name(g.Key), g.Value.Indicators(minCellSize))).ToArray();
+
+        public IReadOnlyList<CategoryIndicators> GroupIndicators(int minCellSize) =>
+            groups.Select(g => new CategoryIndicators(g.Key, g.Value.Indicators(minCellSize))).ToArray();
     }
 
     /// <summary>The added-up counts of one row, and then its counts as published.</summary>

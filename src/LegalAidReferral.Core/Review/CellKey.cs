@@ -21,6 +21,9 @@ public sealed record CellKey(
     GenderCategory Gender,
     int Groups)
 {
+    /// <summary>From country to country, e.g. <c>GT-MX</c>.</summary>
+    public string Corridor => $"{FromCountry}-{ToCountry}";
+
     /// <summary>The cell's id in storage: its parts joined (office ids are slugs, so they hold no separator).</summary>
     public string Id =>
         string.Join('|', Period, FromOfficeId, ToOfficeId, FromCountry, ToCountry, Kebab<ReferralKind>.Name(Kind), Kebab<Priority>.Name(Priority), Kebab<GenderCategory>.Name(Gender), Groups);

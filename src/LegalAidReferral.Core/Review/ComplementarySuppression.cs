@@ -29,9 +29,12 @@ public static class ComplementarySuppression
         ArgumentNullException.ThrowIfNull(breakdowns);
         ArgumentNullException.ThrowIfNull(exact);
         var isExact = new HashSet<IReadOnlyList<ReportCount>>(exact, ReferenceEqualityComparer.Instance);
+        var containing = Containing(breakdowns);
+        var exactContaining = Containing(exact);
+        var dirty = Enumerable.Repeat(true, breakdowns.Count).ToArray();
         while (true)
         {
-            NoBreakdownWithOne(breakdowns, isExact, minCellSize);
+            NoBreakdownWithOne(breakdowns, isExact, containing, dirty, minCellSize);
             var givenAway = SuppressionAudit.GivenAway(exact);
             if (givenAway.Count == 0)
             {
@@ -40,22 +43,35 @@ public static class ComplementarySuppression
 
             foreach (var count in givenAway)
             {
-                var around = exact.Where(b => b.Contains(count)).ToArray();
+                var around = exactContaining[count].Select(i => exact[i]).ToArray();
                 var partner = Smallest(around.SelectMany(b => b))
                     ?? Smallest(exact.Where(b => b.Any(c => c.Withheld)).SelectMany(b => b))
                     ?? throw new InvalidOperationException("A count is given away though every count is withheld.");
-                partner.Withhold();
+                Withhold(partner, containing, dirty);
             }
         }
     }
 
-    private static void NoBreakdownWithOne(IReadOnlyList<IReadOnlyList<ReportCount>> breakdowns, HashSet<IReadOnlyList<ReportCount>> exact, int minCellSize)
+    /// <summary>
+    /// Runs through the breakdowns in order until none has exactly one withheld count (nor too narrow
+    /// a sum of withheld parts), looking again only at those a newly withheld count is in.
+    /// </summary>
+    private static void NoBreakdownWithOne(
+        IReadOnlyList<IReadOnlyList<ReportCount>> breakdowns, HashSet<IReadOnlyList<ReportCount>> exact, Dictionary<ReportCount, List<int>> containing,
+        bool[] dirty, int minCellSize)
     {
         for (var changed = true; changed;)
         {
             changed = false;
-            foreach (var breakdown in breakdowns)
+            for (var b = 0; b < breakdowns.Count; b++)
             {
+                if (!dirty[b])
+                {
+                    continue;
+                }
+
+                dirty[b] = false;
+                var breakdown = breakdowns[b];
                 var withheld = breakdown.Count(c => c.Withheld);
                 if (withheld != 1 && !(withheld > 1 && exact.Contains(breakdown) && Narrow(breakdown, withheld, minCellSize)))
                 {
@@ -67,11 +83,40 @@ public static class ComplementarySuppression
                     ?? Smallest(breakdown);
                 if (partner is not null)
                 {
-                    partner.Withhold();
+                    Withhold(partner, containing, dirty);
                     changed = true;
                 }
             }
         }
+    }
+
+    private static void Withhold(ReportCount count, Dictionary<ReportCount, List<int>> containing, bool[] dirty)
+    {
+        count.Withhold();
+        foreach (var b in containing[count])
+        {
+            dirty[b] = true;
+        }
+    }
+
+    /// <summary>For each count, the indexes of the breakdowns it is in.</summary>
+    private static Dictionary<ReportCount, List<int>> Containing(IReadOnlyList<IReadOnlyList<ReportCount>> breakdowns)
+    {
+        var containing = new Dictionary<ReportCount, List<int>>(ReferenceEqualityComparer.Instance);
+        for (var b = 0; b < breakdowns.Count; b++)
+        {
+            foreach (var count in breakdowns[b])
+            {
+                if (!containing.TryGetValue(count, out var list))
+                {
+                    containing[count] = list = [];
+                }
+
+                list.Add(b);
+            }
+        }
+
+        return containing;
     }
 
     /// <summary>

@@ -6,8 +6,8 @@ namespace LegalAidReferral.Core.Review;
 /// withheld counts are its unknowns. A withheld count is given away when some combination of the
 /// equations leaves it as the only unknown (rows and columns of a table, say, when it is the only
 /// withheld count linking two groups of them): when its unit vector is in the row space of the
-/// equations over the withheld counts. Found by Gauss-Jordan elimination with partial pivoting, one
-/// connected group of withheld counts at a time.
+/// equations over the withheld counts. Found by sparse Gauss-Jordan elimination, one connected group
+/// of withheld counts at a time.
 /// </summary>
 internal static class SuppressionAudit
 {
@@ -50,74 +50,101 @@ internal static class SuppressionAudit
             .ToArray();
     }
 
-    /// <summary>The unknowns of one connected group of equations whose value the equations fix.</summary>
+    /// <summary>
+    /// The unknowns of one connected group of equations whose value the equations fix. The equations
+    /// are brought one by one into reduced row echelon form, kept sparse (a breakdown names a few
+    /// counts, and a group can hold thousands): each new equation is reduced by the rows so far, and
+    /// its pivot is then cleared from them. An unknown is fixed when a reduced row is its unit vector.
+    /// </summary>
     private static IEnumerable<int> GivenAway((int Unknown, double Sign)[][] equations)
     {
-        var columns = equations.SelectMany(e => e.Select(t => t.Unknown)).Distinct().ToArray();
-        var column = columns.Select((unknown, i) => (unknown, i)).ToDictionary(c => c.unknown, c => c.i);
-        var rows = equations.Select(e =>
+        var rowByPivot = new Dictionary<int, Dictionary<int, double>>();
+        var pivotsUsing = new Dictionary<int, HashSet<int>>();
+        foreach (var equation in equations)
         {
-            var row = new double[columns.Length];
-            foreach (var (unknown, sign) in e)
+            var row = new Dictionary<int, double>();
+            foreach (var (unknown, sign) in equation)
             {
-                row[column[unknown]] += sign;
+                row[unknown] = row.GetValueOrDefault(unknown) + sign;
             }
 
-            return row;
-        }).ToArray();
-
-        var pivots = new List<(int Column, int Row)>();
-        for (int c = 0, r = 0; c < columns.Length && r < rows.Length; c++)
-        {
-            var best = -1;
-            for (var i = r; i < rows.Length; i++)
+            foreach (var pivot in row.Keys.Where(rowByPivot.ContainsKey).ToArray())
             {
-                if (Math.Abs(rows[i][c]) > Tolerance && (best < 0 || Math.Abs(rows[i][c]) > Math.Abs(rows[best][c])))
-                {
-                    best = i;
-                }
+                AddScaled(row, rowByPivot[pivot], -row.GetValueOrDefault(pivot), null, pivotsUsing);
             }
 
-            if (best < 0)
+            foreach (var zero in row.Where(t => Math.Abs(t.Value) <= Tolerance).Select(t => t.Key).ToArray())
+            {
+                row.Remove(zero);
+            }
+
+            if (row.Count == 0)
             {
                 continue;
             }
 
-            (rows[r], rows[best]) = (rows[best], rows[r]);
-            var pivot = rows[r];
-            var scale = 1 / pivot[c];
-            var nonZero = new List<int>();
-            for (var j = c; j < pivot.Length; j++)
+            var newPivot = row.MaxBy(t => Math.Abs(t.Value)).Key;
+            var scale = 1 / row[newPivot];
+            foreach (var unknown in row.Keys.ToArray())
             {
-                pivot[j] = Math.Abs(pivot[j]) > Tolerance ? pivot[j] * scale : 0;
-                if (pivot[j] != 0)
+                row[unknown] *= scale;
+            }
+
+            if (pivotsUsing.TryGetValue(newPivot, out var users))
+            {
+                foreach (var other in users.ToArray())
                 {
-                    nonZero.Add(j);
+                    AddScaled(rowByPivot[other], row, -rowByPivot[other][newPivot], other, pivotsUsing);
                 }
             }
 
-            // The equations are sparse (a breakdown names a few counts), so only the pivot row's non-zero columns change.
-            for (var i = 0; i < rows.Length; i++)
+            rowByPivot[newPivot] = row;
+            foreach (var unknown in row.Keys)
             {
-                var row = rows[i];
-                var factor = row[c];
-                if (i != r && Math.Abs(factor) > Tolerance)
-                {
-                    foreach (var j in nonZero)
-                    {
-                        var value = row[j] - (factor * pivot[j]);
-                        row[j] = Math.Abs(value) > Tolerance ? value : 0;
-                    }
-
-                    row[c] = 0;
-                }
+                UsedBy(pivotsUsing, unknown).Add(newPivot);
             }
-
-            pivots.Add((c, r));
-            r++;
         }
 
-        return pivots.Where(p => rows[p.Row].Count(v => Math.Abs(v) > Tolerance) == 1).Select(p => columns[p.Column]);
+        return rowByPivot.Where(r => r.Value.Count == 1).Select(r => r.Key);
+    }
+
+    /// <summary>Adds <paramref name="factor"/> x <paramref name="source"/> to <paramref name="target"/> (the reduced row of <paramref name="owner"/>, if any, whose unknowns are indexed).</summary>
+    private static void AddScaled(
+        Dictionary<int, double> target, Dictionary<int, double> source, double factor, int? owner, Dictionary<int, HashSet<int>> pivotsUsing)
+    {
+        if (Math.Abs(factor) <= Tolerance)
+        {
+            return;
+        }
+
+        foreach (var (unknown, value) in source)
+        {
+            var sum = target.GetValueOrDefault(unknown) + (factor * value);
+            var zero = Math.Abs(sum) <= Tolerance;
+            if (zero)
+            {
+                target.Remove(unknown);
+            }
+            else
+            {
+                target[unknown] = sum;
+            }
+
+            if (owner is { } pivot)
+            {
+                _ = zero ? UsedBy(pivotsUsing, unknown).Remove(pivot) : UsedBy(pivotsUsing, unknown).Add(pivot);
+            }
+        }
+    }
+
+    private static HashSet<int> UsedBy(Dictionary<int, HashSet<int>> pivotsUsing, int unknown)
+    {
+        if (!pivotsUsing.TryGetValue(unknown, out var pivots))
+        {
+            pivotsUsing[unknown] = pivots = [];
+        }
+
+        return pivots;
     }
 
     private static int Index(Dictionary<ReportCount, int> unknowns, ReportCount count)

@@ -42,6 +42,23 @@ public class AdherenceReportTests
     }
 
     [Fact]
+    public void A_corridor_below_the_threshold_is_withheld_with_the_next_smallest_corridor_so_the_total_gives_neither_away()
+    {
+        var sends = Sends(9, GenderCategory.Female, "GT", "MX").Concat(Sends(7, GenderCategory.Female, "HN", "MX")).Concat(Sends(2, GenderCategory.Female, "CR", "NI"));
+
+        var report = Report(sends, minCellSize: 5);
+
+        Assert.Equal(18L, report.Summary.Total["sent"]);
+        foreach (var period in report.Monthly.Prepend(report.Summary))
+        {
+            Assert.Equal(["CR-NI", "GT-MX", "HN-MX"], period.ByCorridor.Select(c => c.Corridor));
+            Assert.Equal([null, 9L, null], period.ByCorridor.Select(c => c.Total["sent"]));
+            Assert.Equal([null, 9L, null], period.ByCorridor.Select(c => c.ByGender.Single(g => g.Category == "female").Indicators["sent"]));
+            Assert.Equal([null, 9L, null], period.ByCorridor.Select(c => c.ByGroup.Single(g => g.Category == "detained").Indicators["sent"]));
+        }
+    }
+
+    [Fact]
     public void Declines_are_counted_by_reason_code_and_those_without_one_as_unspecified()
     {
         string?[] codes = ["no-capacity", "no-capacity", "outside-mandate", "conflict-of-interest", "client-unreachable", "other", null, "a-code-of-later"];
@@ -96,7 +113,12 @@ public class AdherenceReportTests
         Assert.StartsWith("all,total,all,,,0,0,0,,", lines[1]);
         Assert.Equal(string.Empty, lines[^1]);
         Assert.DoesNotContain('\n', csv.Replace("\r\n", string.Empty, StringComparison.Ordinal));
-        Assert.Equal(1 + (2 * (1 + 4 + 5)), lines.Length - 1);
+        Assert.Equal(1 + (2 * 2 * (1 + 4 + 5)), lines.Length - 1);
+        Assert.Equal(
+            ["all,corridor,GT-MX", "all,corridor-gender,GT-MX:female", "all,corridor-gender,GT-MX:male", "all,corridor-gender,GT-MX:other",
+                "all,corridor-gender,GT-MX:not-stated", "all,corridor-group,GT-MX:unaccompanied-minor", "all,corridor-group,GT-MX:detained",
+                "all,corridor-group,GT-MX:trafficking-victim", "all,corridor-group,GT-MX:pregnant", "all,corridor-group,GT-MX:none"],
+            lines[11..21].Select(l => string.Join(',', l.Split(',')[..3])));
     }
 
     [Fact]
@@ -143,8 +165,10 @@ public class AdherenceReportTests
             cells.Select(c => new AdherenceCell(c.Key, c.Value)), [], November, ReviewSettings.Default with { MinCellSize = minCellSize }, Now);
     }
 
-    private static IEnumerable<ProtocolEvent> Sends(int count, GenderCategory gender) =>
-        Enumerable.Range(0, count).Select(i => Event($"ref-{gender}-{i}", ReferralAction.Send, ReferralStatus.Sent, gender, null, [new(DeadlineKind.Acknowledge, Now.AddDays(-1), null)]));
+    private static IEnumerable<ProtocolEvent> Sends(int count, GenderCategory gender, string fromCountry = "GT", string toCountry = "MX") =>
+        Enumerable.Range(0, count).Select(i =>
+            Event($"ref-{gender}-{fromCountry}-{toCountry}-{i}", ReferralAction.Send, ReferralStatus.Sent, gender, null, [new(DeadlineKind.Acknowledge, Now.AddDays(-1), null)])
+                with { FromCountry = fromCountry, ToCountry = toCountry });
 
     private static IEnumerable<ProtocolEvent> Acknowledgements(int count) =>
         Enumerable.Range(0, count).Select(i => Event($"ack-{i}", ReferralAction.Acknowledge, ReferralStatus.Acknowledged, GenderCategory.Male, DeadlineKind.Acknowledge, []));

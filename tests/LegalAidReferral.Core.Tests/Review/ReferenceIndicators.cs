@@ -38,28 +38,49 @@ internal static class ReferenceIndicators
         csv.Append(string.Join(',', AdherenceCsv.Header)).Append("\r\n");
         var codes = events.Where(e => months.Contains(Month(e.OccurredAt)) && e.Step == ReferralAction.Outcome && e.Successful == false)
             .Select(e => e.ReasonCode ?? "not-stated").Distinct().Order(StringComparer.Ordinal).ToArray();
+        var corridors = events.Where(e => months.Contains(Month(e.OccurredAt))).Select(e => e.Corridor).Concat(overdue.Select(r => r.First.Corridor))
+            .Distinct().Order(StringComparer.Ordinal).ToArray();
         foreach (var period in months.Prepend("all"))
         {
             var inPeriod = events.Where(e => period == "all" ? months.Contains(Month(e.OccurredAt)) : Month(e.OccurredAt) == period).ToArray();
             var overdueInPeriod = overdue.Where(r => period == "all" || Month(r.Due!.Value) == period).Select(r => r.First).ToArray();
-            Row(csv, period, "total", "all", inPeriod, overdueInPeriod.Length, settings.MinCellSize, codes);
-            foreach (var gender in Enum.GetValues<GenderCategory>())
+            Rows(csv, period, (string.Empty, "all", string.Empty), inPeriod, overdueInPeriod, settings.MinCellSize, codes);
+            foreach (var corridor in corridors)
             {
-                Row(csv, period, "gender", Kebab<GenderCategory>.Name(gender), inPeriod.Where(e => e.Gender == gender).ToArray(),
-                    overdueInPeriod.Count(e => e.Gender == gender), settings.MinCellSize, codes);
+                Rows(
+                    csv, period, ("corridor", corridor, corridor + ":"), inPeriod.Where(e => e.Corridor == corridor).ToArray(),
+                    overdueInPeriod.Where(e => e.Corridor == corridor).ToArray(), settings.MinCellSize, codes);
             }
-
-            foreach (var group in ReviewGroups.Named)
-            {
-                Row(csv, period, "group", Kebab<Vulnerability>.Name(group), inPeriod.Where(e => e.VulnerableGroups.Contains(group)).ToArray(),
-                    overdueInPeriod.Count(e => e.VulnerableGroups.Contains(group)), settings.MinCellSize, codes);
-            }
-
-            Row(csv, period, "group", "none", inPeriod.Where(e => !e.VulnerableGroups.Any(ReviewGroups.Named.Contains)).ToArray(),
-                overdueInPeriod.Count(e => !e.VulnerableGroups.Any(ReviewGroups.Named.Contains)), settings.MinCellSize, codes);
         }
 
         return csv.ToString();
+    }
+
+    /// <summary>
+    /// The total row, then one per gender and per group, of <paramref name="inPeriod"/>: the period's
+    /// (breakdowns <c>total</c>, <c>gender</c>, <c>group</c>) or a corridor's (<c>corridor</c>,
+    /// <c>corridor-gender</c>, <c>corridor-group</c>, categories prefixed by the corridor).
+    /// </summary>
+    private static void Rows(
+        StringBuilder csv, string period, (string Breakdown, string Total, string Prefix) of, ProtocolEvent[] inPeriod, ProtocolEvent[] overdueInPeriod,
+        int minCellSize, string[] codes)
+    {
+        string Breakdown(string name) => of.Breakdown.Length == 0 ? name : $"{of.Breakdown}-{name}";
+        Row(csv, period, of.Breakdown.Length == 0 ? "total" : of.Breakdown, of.Total, inPeriod, overdueInPeriod.Length, minCellSize, codes);
+        foreach (var gender in Enum.GetValues<GenderCategory>())
+        {
+            Row(csv, period, Breakdown("gender"), of.Prefix + Kebab<GenderCategory>.Name(gender), inPeriod.Where(e => e.Gender == gender).ToArray(),
+                overdueInPeriod.Count(e => e.Gender == gender), minCellSize, codes);
+        }
+
+        foreach (var group in ReviewGroups.Named)
+        {
+            Row(csv, period, Breakdown("group"), of.Prefix + Kebab<Vulnerability>.Name(group), inPeriod.Where(e => e.VulnerableGroups.Contains(group)).ToArray(),
+                overdueInPeriod.Count(e => e.VulnerableGroups.Contains(group)), minCellSize, codes);
+        }
+
+        Row(csv, period, Breakdown("group"), of.Prefix + "none", inPeriod.Where(e => !e.VulnerableGroups.Any(ReviewGroups.Named.Contains)).ToArray(),
+            overdueInPeriod.Count(e => !e.VulnerableGroups.Any(ReviewGroups.Named.Contains)), minCellSize, codes);
     }
 
     private static bool InCategories(AdherenceRequest request, GenderCategory gender, IReadOnlyList<Vulnerability> groups) =>

@@ -1,0 +1,73 @@
+namespace LegalAidReferral.Core.Tests.Review;
+
+/// <summary>
+/// The tests' own elimination, apart from the code under test and exact where that one rounds:
+/// equations with small integer coefficients over numbered unknowns, reduced modulo the prime
+/// 2^31 - 1 as they are added (sparse, so reports of thousands of counts stay fast). An unknown is
+/// fixed by the equations when its unit vector is in their row space: after reducing the unit vector
+/// by every row, nothing is left. With coefficients this small, the rank modulo so large a prime is
+/// the rational rank.
+/// </summary>
+internal sealed class RowSpace
+{
+    private const long Prime = 2_147_483_647;
+
+    private readonly Dictionary<int, SortedDictionary<int, long>> rowByLead = [];
+
+    /// <summary>Adds the equation sum(coefficient x unknown) = known value (the value does not matter for what it fixes).</summary>
+    public void Add(IEnumerable<(int Unknown, int Coefficient)> equation)
+    {
+        var row = Reduced(equation);
+        if (row.Count == 0)
+        {
+            return;
+        }
+
+        var lead = row.Keys.First();
+        var inverse = Power(row[lead], Prime - 2);
+        rowByLead[lead] = new SortedDictionary<int, long>(row.ToDictionary(t => t.Key, t => t.Value * inverse % Prime));
+    }
+
+    /// <summary>Whether the equations fix <paramref name="unknown"/>.</summary>
+    public bool Fixes(int unknown) => Reduced([(unknown, 1)]).Count == 0;
+
+    /// <summary>The vector less multiples of the rows, leading unknown first, until no row's lead is left in it.</summary>
+    private SortedDictionary<int, long> Reduced(IEnumerable<(int Unknown, int Coefficient)> vector)
+    {
+        var rest = new SortedDictionary<int, long>();
+        foreach (var (unknown, coefficient) in vector)
+        {
+            rest[unknown] = (rest.GetValueOrDefault(unknown) + coefficient + Prime) % Prime;
+        }
+
+        var done = -1;
+        while (rest.Keys.Where(k => k > done && rest[k] != 0).Cast<int?>().FirstOrDefault(k => rowByLead.ContainsKey(k!.Value)) is { } lead)
+        {
+            var factor = rest[lead];
+            foreach (var (unknown, value) in rowByLead[lead])
+            {
+                rest[unknown] = ((rest.GetValueOrDefault(unknown) - (factor * value % Prime)) % Prime + Prime) % Prime;
+            }
+
+            done = lead;
+        }
+
+        foreach (var zero in rest.Where(t => t.Value == 0).Select(t => t.Key).ToArray())
+        {
+            rest.Remove(zero);
+        }
+
+        return rest;
+    }
+
+    private static long Power(long value, long exponent)
+    {
+        var result = 1L;
+        for (value %= Prime; exponent > 0; exponent >>= 1, value = value * value % Prime)
+        {
+            result = (exponent & 1) == 1 ? result * value % Prime : result;
+        }
+
+        return result;
+    }
+}
