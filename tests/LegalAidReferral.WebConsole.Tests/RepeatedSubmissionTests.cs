@@ -76,6 +76,19 @@ public sealed class RepeatedSubmissionTests : ConsoleTestContext
         Assert.NotEqual(keys[1], keys[2]);
     }
 
+    [Fact]
+    public void The_referral_form_offers_the_documents_the_page_listed_without_listing_them_again()
+    {
+        var scan = new CaseDocument("doc-7", SampleCase.Id, "scan.pdf", "application/pdf", 2048, "gt-idpp-guatemala-defender", DateTimeOffset.UnixEpoch);
+
+        var form = Render<CaseReferralsPanel>(p => p
+            .Add(c => c.Context, new CaseContext(SampleCase.Of(), "\"1\""))
+            .Add(c => c.Documents, [scan]));
+
+        form.WaitForAssertion(() => Assert.Equal("scan.pdf", form.Find("label[for=sd-doc-7]").TextContent));
+        Assert.DoesNotContain(_routes.Requests, r => r.Path.StartsWith($"api/cases/{SampleCase.Id}/documents", StringComparison.Ordinal));
+    }
+
     private IRenderedComponent<IComponent> RenderForm(string path) => path switch
     {
         Referrals => Render<CaseReferralsPanel>(p => p.Add(c => c.Context, new CaseContext(SampleCase.Of(), "\"1\""))),
