@@ -52,6 +52,17 @@ public sealed partial class LocalisationTests
     }
 
     [Fact]
+    public void The_markup_writes_no_words_of_its_own_but_the_product_s_name_and_codes()
+    {
+        var written = Directory.EnumerateFiles(Repository.ConsoleSources, "*.razor", SearchOption.AllDirectories)
+            .SelectMany(f => MarkupText().Matches(Markup(File.ReadAllText(f))).Select(m => $"{Path.GetFileName(f)}: {m.Groups["text"].Value.Trim()}"))
+            .Where(t => !t.EndsWith(": LegalAidReferral", StringComparison.Ordinal) && !t.EndsWith(": GTQ, MXN…", StringComparison.Ordinal))
+            .ToList();
+
+        Assert.Equal([], written);
+    }
+
+    [Fact]
     public void Every_enum_value_the_console_shows_has_a_text()
     {
         var values = ApiValues.Enums.SelectMany(e => e.Value.Select(v => $"{e.Key}.{v}")).Concat(ApiValues.MatchReasons.Select(r => $"MatchReason.{r}"));
@@ -72,10 +83,20 @@ public sealed partial class LocalisationTests
             .Cast<System.Collections.DictionaryEntry>()
             .ToDictionary(e => (string)e.Key, e => (string)e.Value!);
 
+    /// <summary>A component's markup: without its <c>@code</c> block and its <c>@* *@</c> comments.</summary>
+    private static string Markup(string component) => RazorComment().Replace(component.Split("@code {")[0], "");
+
     private static HashSet<string> Placeholders(string text) => [.. Placeholder().Matches(text).Select(m => m.Value)];
 
     [GeneratedRegex(@"\bL\[""(?<key>[A-Za-z][A-Za-z.]*)""\]")]
     private static partial Regex TextKey();
+
+    /// <summary>Text between two tags on one line, outside any code (no <c>@</c>, braces, semicolons, parentheses, <c>=</c> or quotes).</summary>
+    [GeneratedRegex(@">(?<text>[^<>@{};()=""\n]*[A-Za-z]{2,}[^<>@{};()=""\n]*)<")]
+    private static partial Regex MarkupText();
+
+    [GeneratedRegex(@"@\*.*?\*@", RegexOptions.Singleline)]
+    private static partial Regex RazorComment();
 
     [GeneratedRegex(@"\{\d+\}")]
     private static partial Regex Placeholder();

@@ -36,6 +36,9 @@ public interface IAlertStore
     /// <summary>The office's open alerts of every kind, oldest due first.</summary>
     Task<Page<RaisedAlert>> ListOpenAsync(string officeId, PageRequest page, CancellationToken cancellationToken);
 
+    /// <summary>The office's open alert of any kind by its id; null if the office has no such open alert.</summary>
+    Task<RaisedAlert?> FindOpenAsync(string officeId, Guid alertId, CancellationToken cancellationToken);
+
     /// <summary>
     /// Marks an open alert of the office seen by <paramref name="by"/> (the first acknowledgement stays); an
     /// erasure-request alert is cleared by it. Null if the office has no such open alert.

@@ -94,6 +94,11 @@ public sealed class CosmosAlertStore(CosmosDatabase database) : IAlertStore
             database.Alerts, definition, officeId, take, a => (CosmosPage.Position(a.DueAt, a.Id), a.ToRaised()), cancellationToken);
     }
 
+    public async Task<RaisedAlert?> FindOpenAsync(string officeId, Guid alertId, CancellationToken cancellationToken) =>
+        await database.Alerts.ReadAsync<AlertDocument>(alertId.ToString("D"), officeId, cancellationToken) is { Document.Open: true } stored
+            ? stored.Document.ToRaised()
+            : null;
+
     public async Task<RaisedAlert?> AcknowledgeAsync(string officeId, Guid alertId, string by, DateTimeOffset at, CancellationToken cancellationToken) =>
         (await UpdateAsync(
             officeId,

@@ -16,40 +16,74 @@ namespace LegalAidReferral.Infrastructure.Cosmos;
 /// (<c>reviewReferrals</c>, a union, so repeating it is harmless); the event is marked applied; and its
 /// id leaves the cell's <c>pending</c> list. A redelivery after a crash anywhere in between finds the
 /// event unapplied and repeats the steps, and the pending id keeps its counts from being added twice.
+/// A batch goes through the same steps for all its events at once (<see cref="RecordBatchAsync"/>).
 /// </summary>
 public sealed class CosmosReviewStore(CosmosDatabase database) : IReviewStore
 {
     public async Task<bool> RecordAsync(ReviewEntry entry, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(entry);
-        var id = entry.Listed.EventId.ToString("D");
-        var period = entry.Listed.Period;
-        var created = await database.ReviewEvents.TryCreateAsync(EventDocument.Of(entry.Listed, applied: false), period, cancellationToken);
-        if (!created && (await database.ReviewEvents.ReadAsync<EventDocument>(id, period, cancellationToken))?.Document.Applied == true)
+        return await RecordBatchAsync([entry], cancellationToken) == 1;
+    }
+
+    /// <summary>
+    /// The protocol for every event of the batch at once, step by step: each step's requests go out
+    /// together, each touched cell is written once per step (its events' counts summed) and each
+    /// referral once (its events merged).
+    /// </summary>
+    public async Task<int> RecordBatchAsync(IReadOnlyList<ReviewEntry> entries, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(entries);
+        var batch = entries.DistinctBy(e => e.Listed.EventId).ToArray();
+        var created = await Task.WhenAll(batch.Select(e =>
+            database.ReviewEvents.TryCreateAsync(EventDocument.Of(e.Listed, applied: false), e.Listed.Period, cancellationToken)));
+        var applied = await Task.WhenAll(batch.Select((e, i) => created[i] ? Task.FromResult(false) : IsAppliedAsync(e.Listed, cancellationToken)));
+        var toApply = batch.Where((_, i) => !applied[i]).ToArray();
+        var done = batch.Where((_, i) => applied[i]).Select(Id).ToHashSet(StringComparer.Ordinal);
+
+        await Task.WhenAll(batch.GroupBy(e => e.Cell.Id).Select(cell => UpdateCellAsync(cell.First().Cell, current => Added(current, cell, done), cancellationToken)));
+        await Task.WhenAll(toApply.GroupBy(e => e.Event.ReferralPseudonym).Select(referral => MergeReferralAsync(referral.Key, [.. referral], cancellationToken)));
+        await Task.WhenAll(toApply.Select(e => database.ReviewEvents.UpsertAsync(EventDocument.Of(e.Listed, applied: true), e.Listed.Period, cancellationToken)));
+        await Task.WhenAll(toApply.GroupBy(e => e.Cell.Id).Select(cell =>
         {
-            await UpdateCellAsync(entry.Cell, cell => cell.Pending.Contains(id) ? cell with { Pending = [.. cell.Pending.Where(p => p != id)] } : null, cancellationToken);
-            return false;
+            var ids = cell.Select(Id).ToHashSet(StringComparer.Ordinal);
+            return UpdateCellAsync(cell.First().Cell, current => current.Pending.Any(ids.Contains) ? current with { Pending = [.. current.Pending.Where(p => !ids.Contains(p))] } : null, cancellationToken);
+        }));
+        return created.Count(c => c);
+    }
+
+    private static string Id(ReviewEntry entry) => entry.Listed.EventId.ToString("D");
+
+    /// <summary>
+    /// The cell with the counts of its events not yet applied nor pending added and their ids pending, and
+    /// the ids of its events applied before (<paramref name="done"/>) no longer pending; null: no change.
+    /// </summary>
+    private static CellDocument? Added(CellDocument cell, IEnumerable<ReviewEntry> entries, IReadOnlySet<string> done)
+    {
+        var pending = cell.Pending.ToList();
+        CellCounts? counts = null;
+        var changed = false;
+        foreach (var entry in entries)
+        {
+            var id = Id(entry);
+            if (done.Contains(id))
+            {
+                changed |= pending.Remove(id);
+            }
+            else if (!pending.Contains(id))
+            {
+                counts ??= CellCounts.FromJson(cell.Counts);
+                counts.Add(entry.Counts);
+                pending.Add(id);
+                changed = true;
+            }
         }
 
-        await UpdateCellAsync(
-            entry.Cell,
-            cell =>
-            {
-                if (cell.Pending.Contains(id))
-                {
-                    return null;
-                }
-
-                var counts = CellCounts.FromJson(cell.Counts);
-                counts.Add(entry.Counts);
-                return cell with { Counts = counts.ToJson(), Pending = [.. cell.Pending, id] };
-            },
-            cancellationToken);
-        await MergeReferralAsync(entry, cancellationToken);
-        await database.ReviewEvents.UpsertAsync(EventDocument.Of(entry.Listed, applied: true), period, cancellationToken);
-        await UpdateCellAsync(entry.Cell, cell => cell with { Pending = [.. cell.Pending.Where(p => p != id)] }, cancellationToken);
-        return created;
+        return changed ? cell with { Counts = counts?.ToJson() ?? cell.Counts, Pending = pending } : null;
     }
+
+    private async Task<bool> IsAppliedAsync(ReviewedEvent listed, CancellationToken cancellationToken) =>
+        (await database.ReviewEvents.ReadAsync<EventDocument>(listed.EventId.ToString("D"), listed.Period, cancellationToken))?.Document.Applied == true;
 
     public async Task<IReadOnlyList<AdherenceCell>> CellsAsync(ReviewQuery query, CancellationToken cancellationToken)
     {
@@ -118,13 +152,19 @@ public sealed class CosmosReviewStore(CosmosDatabase database) : IReviewStore
         }
     }
 
-    private async Task MergeReferralAsync(ReviewEntry entry, CancellationToken cancellationToken)
+    /// <summary>Merges the events of one referral into its deadlines in one write (again if another writer came first).</summary>
+    private async Task MergeReferralAsync(string pseudonym, IReadOnlyList<ReviewEntry> entries, CancellationToken cancellationToken)
     {
-        var pseudonym = entry.Event.ReferralPseudonym;
         while (true)
         {
             var stored = await database.ReviewReferrals.ReadAsync<ReferralDocument>(pseudonym, pseudonym, cancellationToken);
-            var merged = ReferralDocument.Of(ReviewReferral.Merge(stored?.Document.Referral, entry.Event));
+            var referral = stored?.Document.Referral;
+            foreach (var entry in entries)
+            {
+                referral = ReviewReferral.Merge(referral, entry.Event);
+            }
+
+            var merged = ReferralDocument.Of(referral ?? throw new ArgumentException("A referral is merged with at least one event.", nameof(entries)));
             if (stored is not null && merged.Referral.Equivalent(stored.Document.Referral))
             {
                 return;

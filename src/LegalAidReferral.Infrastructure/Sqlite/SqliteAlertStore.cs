@@ -174,6 +174,25 @@ public sealed class SqliteAlertStore(SqliteDatabase database) : IAlertStore
             cancellationToken));
     }
 
+    public Task<RaisedAlert?> FindOpenAsync(string officeId, Guid alertId, CancellationToken cancellationToken) =>
+        Task.FromResult(database.Read(
+            read =>
+            {
+                var command = read.Command(
+                    """
+                    SELECT 'missed-deadline', document, raised_at, acknowledged_at, acknowledged_by FROM alerts
+                    WHERE office_id = $office AND id = $id AND cleared_at IS NULL
+                    UNION ALL
+                    SELECT kind, document, raised_at, acknowledged_at, acknowledged_by FROM case_alerts
+                    WHERE office_id = $office AND id = $id AND cleared_at IS NULL;
+                    """);
+                command.Parameters.AddWithValue("$office", officeId);
+                command.Parameters.AddWithValue("$id", alertId.ToString("D"));
+                using var reader = command.ExecuteReader();
+                return reader.Read() ? Read(reader, 0) : null;
+            },
+            cancellationToken));
+
     public Task<RaisedAlert?> AcknowledgeAsync(string officeId, Guid alertId, string by, DateTimeOffset at, CancellationToken cancellationToken) =>
         database.WriteAsync(
             write =>

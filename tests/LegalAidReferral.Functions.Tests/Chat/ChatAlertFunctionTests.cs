@@ -10,6 +10,7 @@ using LegalAidReferral.Core.Referrals;
 using LegalAidReferral.Functions.Chat;
 using LegalAidReferral.Functions.Referrals;
 using LegalAidReferral.Functions.Tests.Cases;
+using LegalAidReferral.Infrastructure.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace LegalAidReferral.Functions.Tests.Chat;
@@ -58,6 +59,28 @@ public sealed class ChatAlertFunctionTests
         var history = await scenario.Services.GetRequiredService<IAuditTrail>().ListForCaseAsync(link.OfficeId, link.CaseId, new(100, null), default);
         var taken = Assert.Single(history.Items, e => e.Action == AuditAction.ErasureRequestAcknowledged);
         Assert.Equal((Supervisor, $"alert:{erasure["id"]!.GetValue<string>()}"), (taken.UserId, Assert.Single(taken.Changes)));
+    }
+
+    [Fact]
+    public async Task An_erasure_acknowledgement_whose_record_failed_leaves_the_alert_open_and_the_retry_records_and_clears_it()
+    {
+        await using var scenario = await ChatScenario.StartAsync(services => services.AddSingleton<IAuditTrail>(
+            sp => new AuditFailingOnce(sp.GetRequiredService<SqliteAuditTrail>(), AuditAction.ErasureRequestAcknowledged)));
+        var (link, _) = await IntakeAsync(scenario);
+        Assert.True((await scenario.Services.GetRequiredService<ClientChatActions>().RequestErasureAsync(Client(link), link.CaseId, default)).IsSuccess);
+        var alertId = Assert.Single(await ListAsync(scenario, Supervisor))["id"]!.GetValue<string>();
+
+        var failed = await AcknowledgeAsync(scenario, Supervisor, alertId);
+        var stillOpen = await ListAsync(scenario, Supervisor);
+        var retried = await AcknowledgeAsync(scenario, Supervisor, alertId);
+
+        Assert.Equal(500, failed.Status);
+        Assert.Equal(alertId, Assert.Single(stillOpen)["id"]!.GetValue<string>());
+        Assert.Equal(200, retried.Status);
+        Assert.Empty(await ListAsync(scenario, Supervisor));
+        var history = await scenario.Services.GetRequiredService<IAuditTrail>().ListForCaseAsync(link.OfficeId, link.CaseId, new(100, null), default);
+        var taken = Assert.Single(history.Items, e => e.Action == AuditAction.ErasureRequestAcknowledged);
+        Assert.Equal((Supervisor, $"alert:{alertId}"), (taken.UserId, Assert.Single(taken.Changes)));
     }
 
     [Fact]

@@ -174,6 +174,30 @@ public abstract class AlertStoreContract : StorageContract
     }
 
     [Fact]
+    public async Task An_open_alert_of_either_kind_is_found_by_its_office_only_until_it_is_cleared()
+    {
+        var missed = Alert(Guatemala, 1);
+        var erasure = CaseAlertOf(Guatemala, CaseAlertKind.ErasureRequest, 30);
+        await Store.SyncAsync(Guatemala, Referral, [missed], Now, default);
+        await Store.SyncCaseAsync(Guatemala, CaseId, Open(erasure), Now, default);
+        await Store.AcknowledgeAsync(Guatemala, missed.Id, "gt-defender", Now.AddMinutes(1), default);
+
+        var foundMissed = await Store.FindOpenAsync(Guatemala, missed.Id, default);
+        var foundErasure = await Store.FindOpenAsync(Guatemala, erasure.Id, default);
+
+        Assert.Equal(new RaisedAlert(missed, Now, Now.AddMinutes(1), "gt-defender"), foundMissed);
+        Assert.Equal(new RaisedAlert(erasure, Now, null, null), foundErasure);
+        Assert.Null(await Store.FindOpenAsync(Tapachula, erasure.Id, default));
+        Assert.Null(await Store.FindOpenAsync(Guatemala, Guid.NewGuid(), default));
+
+        await Store.AcknowledgeAsync(Guatemala, erasure.Id, "gt-supervisor", Now.AddMinutes(2), default);
+        await Store.SyncAsync(Guatemala, Referral, [], Now.AddHours(1), default);
+
+        Assert.Null(await Store.FindOpenAsync(Guatemala, erasure.Id, default));
+        Assert.Null(await Store.FindOpenAsync(Guatemala, missed.Id, default));
+    }
+
+    [Fact]
     public async Task Marks_made_before_a_time_are_listed_oldest_first_per_office_until_removed()
     {
         var marks = Enumerable.Range(0, 4).Select(i => new CaseAlertMark(Guid.NewGuid(), Guid.NewGuid(), Now.AddMinutes(i))).ToArray();

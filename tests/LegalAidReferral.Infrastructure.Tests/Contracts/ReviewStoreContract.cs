@@ -3,6 +3,9 @@ using LegalAidReferral.Core.Common;
 using LegalAidReferral.Core.Referrals;
 using LegalAidReferral.Core.Referrals.Events;
 using LegalAidReferral.Core.Review;
+using LegalAidReferral.Infrastructure.Cosmos;
+using LegalAidReferral.Testing.Emulators;
+using Microsoft.Azure.Cosmos;
 
 namespace LegalAidReferral.Infrastructure.Tests.Contracts;
 
@@ -14,6 +17,61 @@ public sealed class SqliteReviewStoreContract : ReviewStoreContract
 public sealed class CosmosReviewStoreContract : ReviewStoreContract
 {
     protected override Task<TestStorage> StartAsync() => TestStorage.CosmosAsync();
+
+    [Fact]
+    public async Task A_batch_writes_each_touched_cell_twice_and_each_referral_once_however_many_events_it_holds()
+    {
+        var batch = Stream.Select(e => ReviewEntry.Of(e, TimeZoneInfo.Utc)).ToArray();
+        Storage.Requests!.Clear();
+
+        Assert.Equal(batch.Length, await Storage.Reviews.RecordBatchAsync(batch, default));
+
+        var writes = Storage.Requests.Requests.Where(r => r.Method is "POST" or "PUT" && !r.IsQuery).ToArray();
+        Assert.Equal(2 * batch.Select(e => e.Cell.Id).Distinct().Count(), writes.Count(r => r.Path.Contains("/colls/reviewCells", StringComparison.Ordinal)));
+        Assert.Equal(batch.Select(e => e.Event.ReferralPseudonym).Distinct().Count(), writes.Count(r => r.Path.Contains("/colls/reviewReferrals", StringComparison.Ordinal)));
+        await AssertFiguresOfTheStreamAsync();
+    }
+
+    /// <summary>The stream's batch makes about 610 writes: events created (to 233), cells, referrals, events applied, cells' pending lists emptied.</summary>
+    [Theory]
+    [InlineData(1)]
+    [InlineData(150)]
+    [InlineData(260)]
+    [InlineData(290)]
+    [InlineData(400)]
+    [InlineData(590)]
+    public async Task A_batch_cut_off_by_a_crash_and_delivered_again_counts_each_event_once(int writesBeforeTheCrash)
+    {
+        var batch = Stream.Concat(Stream.Take(10)).Select(e => ReviewEntry.Of(e, TimeZoneInfo.Utc)).ToArray();
+        var emulator = await CosmosEmulator.Instance;
+        var options = new CosmosStorageOptions(null, emulator.ConnectionString, Storage.CosmosDatabase.ReviewEvents.Database.Id);
+        using (var dying = new CosmosDatabase(options, [new DiesAfterWrites(writesBeforeTheCrash)]))
+        {
+            await Assert.ThrowsAnyAsync<Exception>(() => ((IReviewStore)new CosmosReviewStore(dying)).RecordBatchAsync(batch, default));
+        }
+
+        await Storage.Reviews.RecordBatchAsync(batch, default);
+
+        Assert.Equal(0, await Storage.Reviews.RecordBatchAsync(batch, default));
+        await AssertFiguresOfTheStreamAsync();
+    }
+
+    /// <summary>Lets the first writes through, then fails every request, as a process that dies in the middle of a batch.</summary>
+    private sealed class DiesAfterWrites(int writes) : RequestHandler
+    {
+        private int seen;
+
+        public override Task<ResponseMessage> SendAsync(RequestMessage request, CancellationToken cancellationToken)
+        {
+            ArgumentNullException.ThrowIfNull(request);
+            if ((request.Method == HttpMethod.Get ? Volatile.Read(ref seen) : Interlocked.Increment(ref seen)) > writes)
+            {
+                throw new IOException("The process died.");
+            }
+
+            return base.SendAsync(request, cancellationToken);
+        }
+    }
 }
 
 /// <summary>The contract of <see cref="IReviewStore"/>: idempotent by event id, cells added up in any order, filters, overdue referrals, events paged.</summary>
@@ -22,7 +80,7 @@ public abstract class ReviewStoreContract : StorageContract
     private static readonly DateTimeOffset Start = new(2026, 9, 28, 0, 0, 0, TimeSpan.Zero);
     private static readonly DateTimeOffset Now = Start.AddDays(30);
     private static readonly ReviewSettings Settings = ReviewSettings.Default with { MinCellSize = 1 };
-    private static readonly IReadOnlyList<ProtocolEvent> Stream = new SyntheticProtocolEvents(42).Generate(60, Start, TimeSpan.FromDays(40), Now);
+    protected static readonly IReadOnlyList<ProtocolEvent> Stream = new SyntheticProtocolEvents(42).Generate(60, Start, TimeSpan.FromDays(40), Now);
 
     private IReviewStore Store => Storage.Reviews;
 
@@ -50,12 +108,7 @@ public abstract class ReviewStoreContract : StorageContract
             await Task.WhenAll(chunk.Select(e => Store.RecordAsync(ReviewEntry.Of(e, TimeZoneInfo.Utc), default)));
         }
 
-        foreach (var query in Queries())
-        {
-            var request = new AdherenceRequest(query);
-            var stored = AdherenceReport.Build(await Store.CellsAsync(query, default), await Store.OverdueAsync(query, Now, default), request, Settings, Now);
-            Assert.Equal(AdherenceCsv.Write(Expected(request)), AdherenceCsv.Write(stored));
-        }
+        await AssertFiguresOfTheStreamAsync();
     }
 
     [Fact]
@@ -73,12 +126,7 @@ public abstract class ReviewStoreContract : StorageContract
 
         Assert.Equal(Stream.Count, recorded);
         Assert.Equal(0, await Store.RecordBatchAsync(batches[0], default));
-        foreach (var query in Queries())
-        {
-            var request = new AdherenceRequest(query);
-            var stored = AdherenceReport.Build(await Store.CellsAsync(query, default), await Store.OverdueAsync(query, Now, default), request, Settings, Now);
-            Assert.Equal(AdherenceCsv.Write(Expected(request)), AdherenceCsv.Write(stored));
-        }
+        await AssertFiguresOfTheStreamAsync();
     }
 
     [Fact]
@@ -144,6 +192,29 @@ public abstract class ReviewStoreContract : StorageContract
         Assert.Equal(
             ReviewedEvent.Of(Stream.Single(e => e.EventId == expected[0]), "2026-10") with { OccurredAt = listed[0].OccurredAt, DueAt = listed[0].DueAt },
             listed[0]);
+    }
+
+    /// <summary>Every query's report from the store equals the report of the stream with each event added once.</summary>
+    protected async Task AssertFiguresOfTheStreamAsync()
+    {
+        foreach (var query in Queries())
+        {
+            var request = new AdherenceRequest(query);
+            var stored = AdherenceReport.Build(await Store.CellsAsync(query, default), await Store.OverdueAsync(query, Now, default), request, Settings, Now);
+            Assert.Equal(AdherenceCsv.Write(Expected(request)), AdherenceCsv.Write(stored));
+        }
+
+        var listed = 0;
+        string? token = null;
+        do
+        {
+            var page = await Store.EventsAsync(new ReviewQuery("2026-01", "2026-12"), new PageRequest(PageRequest.MaxLimit, token), default);
+            listed += page.Items.Count;
+            token = page.ContinuationToken;
+        }
+        while (token is not null);
+
+        Assert.Equal(Stream.Count, listed);
     }
 
     private static IEnumerable<ReviewQuery> Queries() =>

@@ -1,0 +1,57 @@
+using System.Net;
+using Bunit;
+using LegalAidReferral.WebConsole.Api;
+using LegalAidReferral.WebConsole.Pages;
+using LegalAidReferral.WebConsole.SignIn;
+using LegalAidReferral.WebConsole.Time;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace LegalAidReferral.WebConsole.Tests;
+
+/// <summary>Paging buttons while a page is on its way: a second click reads nothing, so the page number and the rows stay right.</summary>
+public sealed class PagingTests : ConsoleTestContext
+{
+    public PagingTests()
+    {
+        Services.AddSingleton<ISignInSession>(new NobodySignedIn());
+        Services.AddSingleton(sp => new OfficeDirectory(sp.GetRequiredService<ConsoleApi>()));
+    }
+
+    [Fact]
+    public void A_second_click_on_next_page_while_it_is_on_its_way_reads_one_page_and_counts_one()
+    {
+        var answer = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        Api.Answer(HttpStatusCode.OK, """{ "items": [], "continuationToken": "page-2" }""");
+        Api.Answer(HttpStatusCode.OK, """{ "items": [], "continuationToken": "page-3" }""", after: answer.Task);
+        Services.GetRequiredService<NavigationManager>().NavigateTo("cases");
+        var page = Render<Cases>();
+        page.WaitForAssertion(() => Assert.Single(Api.Requests));
+
+        DoubleClick.WhileOnItsWay(page, () => page.FindAll("button").Single(b => b.TextContent == "Next page"), answer);
+
+        page.WaitForAssertion(() => Assert.Contains("Page 2", page.Find("p.muted").TextContent, StringComparison.Ordinal));
+        Assert.Equal(2, Api.Requests.Count);
+    }
+
+    [Fact]
+    public void A_second_click_on_more_referrals_while_they_are_on_their_way_lists_each_referral_once()
+    {
+        var answer = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        Api.Answer(HttpStatusCode.OK, $$"""{ "items": [ {{Referral("r1")}} ], "continuationToken": "page-2" }""");
+        Api.Answer(HttpStatusCode.OK, $$"""{ "items": [ {{Referral("r2")}} ], "continuationToken": "page-3" }""", after: answer.Task);
+        var page = Render<Referrals>();
+        page.WaitForAssertion(() => Assert.Single(page.FindAll("tbody tr")));
+
+        DoubleClick.WhileOnItsWay(page, () => page.FindAll("button").Single(b => b.TextContent == "Next page"), answer);
+
+        page.WaitForAssertion(() => Assert.Equal(2, page.FindAll("tbody tr").Count));
+        Assert.Equal(2, Api.Requests.Count);
+    }
+
+    private static string Referral(string id) => $$"""
+        { "id": "{{id}}", "direction": "incoming", "caseId": null, "fromOfficeId": "gt-idpp-guatemala", "toOfficeId": "mx-ifdp-tapachula",
+          "kind": "representation", "priority": "normal", "reason": "r", "sharedFields": [], "documentIds": [], "status": "sent",
+          "steps": [], "deadlines": [], "allowedActions": [], "createdAt": "2026-12-01T10:00:00Z", "updatedAt": "2026-12-01T10:00:00Z", "version": 1 }
+        """;
+}
