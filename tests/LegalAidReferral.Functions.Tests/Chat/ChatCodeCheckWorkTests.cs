@@ -62,6 +62,29 @@ public sealed class ChatCodeCheckWorkTests
     }
 
     [Fact]
+    public async Task Locked_reference_with_the_right_code_is_answered_like_a_wrong_code_after_the_same_hashing()
+    {
+        await using var scenario = await StartAsync();
+        var transcript = new Transcript(scenario);
+        await transcript.RunAsync("intake-en.part.txt");
+        var answers = new List<CodeCheckResult>();
+        for (var i = 0; i < ChatOptions.MaxWrongCodes; i++)
+        {
+            answers.Add((await VerifyAsync(scenario, transcript.Captured["reference"])).Result);
+        }
+
+        hasher.Invocations.Clear();
+
+        var check = await scenario.Services.GetRequiredService<VerifyChatCode>().HandleAsync(
+            transcript.Captured["reference"], transcript.Captured["code"], Sender, "en", "test", default);
+
+        Assert.All(answers, answer => Assert.Equal(CodeCheckResult.Wrong, answer));
+        Assert.Equal(CodeCheckResult.Wrong, check.Result);
+        hasher.Verify(h => h.VerifyAsync(transcript.Captured["code"], null, It.IsAny<CancellationToken>()), Times.Once());
+        hasher.Verify(h => h.VerifyAsync(It.IsAny<string>(), It.IsAny<string?>(), It.IsAny<CancellationToken>()), Times.Once());
+    }
+
+    [Fact]
     public async Task Sender_over_the_limit_is_refused_without_hashing()
     {
         var limit = new Mock<ICodeCheckLimit>();

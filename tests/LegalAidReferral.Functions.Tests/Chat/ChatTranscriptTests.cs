@@ -48,7 +48,7 @@ public sealed class ChatTranscriptTests
     }
 
     [Fact]
-    public async Task Lock_after_wrong_codes_is_on_the_case_for_staff_to_see()
+    public async Task Lock_after_wrong_codes_is_on_the_case_for_staff_to_see_and_answered_like_a_wrong_code()
     {
         await using var scenario = await ChatScenario.StartAsync();
         var transcript = new Transcript(scenario);
@@ -64,6 +64,6 @@ public sealed class ChatTranscriptTests
 
         var stored = await scenario.Services.GetRequiredService<ICaseStore>().FindAsync(link.OfficeId, link.CaseId, default);
         Assert.Equal(ChatScenario.Start + Core.Chat.ChatOptions.CodeLock, stored!.Chat!.LockedUntil);
-        Assert.Equal(CodeCheckResult.Locked, (await verify.HandleAsync(transcript.Captured["reference"], transcript.Captured["code"], address, "en", "test", default)).Result);
+        Assert.Equal(CodeCheckResult.Wrong, (await verify.HandleAsync(transcript.Captured["reference"], transcript.Captured["code"], address, "en", "test", default)).Result);
     }
 }

@@ -9,9 +9,10 @@ namespace LegalAidReferral.Core.Chat.Cases;
 /// Checks a reference and code typed in the chat. Right: the conversation is bound to the case (and the
 /// wrong-code count cleared). Wrong: counted on the case; the <see cref="ChatOptions.MaxWrongCodes"/>th
 /// wrong code locks the reference for <see cref="ChatOptions.CodeLock"/>, which staff see on the case. An
-/// unknown reference (or a case without a code) is answered exactly like a wrong code, after the same hashing
-/// work (<see cref="IChatCodeHasher.VerifyAsync"/> without a stored hash), so references cannot be probed
-/// by the answer or its time. Each linked case's code is hashed once per check. A sender over the
+/// unknown reference, a case without a code and a locked reference are each answered exactly like a wrong
+/// code, after the same hashing work (<see cref="IChatCodeHasher.VerifyAsync"/> without a stored hash), so
+/// references cannot be probed by the answer or its time: only existing references ever lock, so a distinct
+/// answer to a locked one would tell which exist. Each linked case's code is hashed once per check. A sender over the
 /// <see cref="ICodeCheckLimit"/> is refused before any lookup or hashing. This is the
 /// client's sign-in, so it runs as the system (<c>system:chat-sign-in</c>), before any client exists.
 /// </summary>
@@ -35,7 +36,6 @@ public sealed class VerifyChatCode(
             return CodeCheck.Wrong;
         }
 
-        var result = CodeCheck.Wrong;
         foreach (var link in found)
         {
             var check = await CheckAsync(link, code, conversation, language, correlationId, cancellationToken);
@@ -43,11 +43,9 @@ public sealed class VerifyChatCode(
             {
                 return check;
             }
-
-            result = check.Result == CodeCheckResult.Locked ? check : result;
         }
 
-        return result;
+        return CodeCheck.Wrong;
     }
 
     private async Task<CodeCheck> CheckAsync(
@@ -58,7 +56,8 @@ public sealed class VerifyChatCode(
         for (var attempt = 0; attempt < MaxAttempts; attempt++)
         {
             var now = clock.GetUtcNow();
-            if (await cases.FindAsync(link.OfficeId, link.CaseId, cancellationToken) is not { Chat.Secret: { } secret } current)
+            if (await cases.FindAsync(link.OfficeId, link.CaseId, cancellationToken) is not { Chat.Secret: { } secret } current
+                || current.Chat!.IsLocked(now))
             {
                 if (verified is null)
                 {
@@ -69,10 +68,6 @@ public sealed class VerifyChatCode(
             }
 
             var chat = current.Chat!;
-            if (chat.IsLocked(now))
-            {
-                return CodeCheck.Locked;
-            }
 
             if (verified?.Secret != secret)
             {
@@ -89,7 +84,7 @@ public sealed class VerifyChatCode(
             if (await cases.TryReplaceAsync(
                 current.WithChat(changed, now), current.Version, auditor.Entries(call, current.OfficeId, current.Id, action, "chat"), cancellationToken))
             {
-                return right ? CodeCheck.Verified(current.Id, current.OfficeId) : locks ? CodeCheck.Locked : CodeCheck.Wrong;
+                return right ? CodeCheck.Verified(current.Id, current.OfficeId) : CodeCheck.Wrong;
             }
         }
 
@@ -102,8 +97,6 @@ public sealed record CodeCheck(CodeCheckResult Result, Guid? CaseId, string? Off
 {
     public static readonly CodeCheck Wrong = new(CodeCheckResult.Wrong, null, null);
 
-    public static readonly CodeCheck Locked = new(CodeCheckResult.Locked, null, null);
-
     public static readonly CodeCheck TooMany = new(CodeCheckResult.TooMany, null, null);
 
     public static CodeCheck Verified(Guid caseId, string officeId) => new(CodeCheckResult.Verified, caseId, officeId);
@@ -112,8 +105,9 @@ public sealed record CodeCheck(CodeCheckResult Result, Guid? CaseId, string? Off
 public enum CodeCheckResult
 {
     Verified,
+
+    /// <summary>Wrong code, unknown reference, case without a code or locked reference: one answer for all.</summary>
     Wrong,
-    Locked,
 
     /// <summary>The sender made too many checks lately (<see cref="ICodeCheckLimit"/>); nothing was looked up.</summary>
     TooMany,

@@ -41,7 +41,6 @@ public sealed class ChatActions(
     public const string Failed = "failed";
     public const string Unknown = "unknown";
     public const string Wrong = "wrong";
-    public const string Locked = "locked";
     public const string TooMany = "too-many";
     public const string None = "none";
 
@@ -189,8 +188,6 @@ public sealed class ChatActions(
                 context.State.CaseId = check.CaseId;
                 context.State.OfficeId = check.OfficeId;
                 return Ok;
-            case CodeCheckResult.Locked:
-                return Locked;
             case CodeCheckResult.TooMany:
                 return TooMany;
             default:
