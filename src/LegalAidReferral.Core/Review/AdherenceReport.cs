@@ -18,7 +18,7 @@ public sealed record CategoryIndicators(string Category, IReadOnlyDictionary<str
 
 /// <summary>
 /// A period's indicators (<c>all</c> for the whole range, or a month): in total, by gender, by
-/// vulnerable group, and the same for each corridor of the report (every period lists the same corridors).
+/// vulnerable group, and, for the whole range only (empty in a month), the same for each corridor.
 /// </summary>
 public sealed record Breakdown(
     string Period,
@@ -54,7 +54,7 @@ public sealed record AdherenceReport(
 
     /// <summary>
     /// Adds up <paramref name="cells"/> (and counts <paramref name="overdue"/>, in the month each fell
-    /// due) for the whole range, each month, each gender, each named group and each corridor, then suppresses small
+    /// due) for the whole range, each month, each gender, each named group and (the range only) each corridor, then suppresses small
     /// cells and the counts that would give them away (<see cref="Suppress"/>). The overdue list is left out when the request filters by a category, since it would
     /// tell the category of each listed referral.
     /// </summary>
@@ -79,7 +79,7 @@ public sealed record AdherenceReport(
             }
 
             periods[AllPeriods].Add(key.Corridor, key.Gender, key.Groups, cell.Counts, 0);
-            month.Add(key.Corridor, key.Gender, key.Groups, cell.Counts, 0);
+            month.Add(null, key.Gender, key.Groups, cell.Counts, 0);
         }
 
         var listed = new List<OverdueReferral>();
@@ -89,7 +89,7 @@ public sealed record AdherenceReport(
             periods[AllPeriods].Add(referral.Corridor, referral.Gender, referral.Groups, null, 1);
             if (periods.TryGetValue(ReviewPeriods.MonthOf(next.DueAt, settings.TimeZone), out var dueMonth))
             {
-                dueMonth.Add(referral.Corridor, referral.Gender, referral.Groups, null, 1);
+                dueMonth.Add(null, referral.Gender, referral.Groups, null, 1);
             }
 
             if (!request.FiltersCategories && listed.Count < MaxOverdueListed)
@@ -97,12 +97,6 @@ public sealed record AdherenceReport(
                 listed.Add(new OverdueReferral(
                     referral.Pseudonym, referral.Kind, referral.Priority, referral.FromOfficeId, referral.ToOfficeId, referral.Corridor, next.Kind, next.DueAt));
             }
-        }
-
-        var corridors = periods.Values.SelectMany(p => p.Corridors).Distinct().ToArray();
-        foreach (var period in periods.Values)
-        {
-            period.Cover(corridors);
         }
 
         Suppress(periods, months, settings.MinCellSize);
@@ -120,9 +114,8 @@ public sealed record AdherenceReport(
     /// <summary>
     /// Withholds small counts, then (<see cref="ComplementarySuppression"/>) enough others that none can
     /// be worked out from the rest: every count's breakdowns by gender and by group (of a total
-    /// row, the period's or a corridor's), by corridor (of each of the period's rows: a referral has
-    /// one corridor), by month (of the range's row of the same category and corridor), and within
-    /// each row. By group is not an exact sum (a referral may be in several groups), nor is
+    /// row, the period's or a corridor's), by corridor (of each of the range's rows: a referral has
+    /// one corridor), by month (of the range's row of the same category), and within each row. By group is not an exact sum (a referral may be in several groups), nor is
     /// <c>overdueNow</c> by month (the range also counts deadlines that fell due before its first
     /// month). A range figure is withheld whenever one of its months is (<see cref="WithholdRangesOfWithheldMonths"/>).
     /// </summary>
@@ -163,26 +156,18 @@ public sealed record AdherenceReport(
         }
 
         var byMonth = new List<IReadOnlyList<ReportCount>>();
-        var rowsOfRange = periods[AllPeriods].Rows.ToArray();
-        var rowsOfMonths = months.Select(m => periods[m].Rows.ToArray()).ToArray();
-        for (var r = 0; r < rowsOfRange.Length; r++)
+        var range = periods[AllPeriods].All.Sums;
+        for (var i = 0; i < range.Count; i++)
         {
-            for (var i = 0; i < rowsOfRange[r].Sums.Count; i++)
+            foreach (var name in names)
             {
-                foreach (var name in names)
-                {
-                    IReadOnlyList<ReportCount> breakdown = [rowsOfRange[r].Sums[i][name], .. rowsOfMonths.Select(rows => rows[r].Sums[i][name])];
-                    (name == OverdueNow ? inexact : exact).Add(breakdown);
-                    byMonth.Add(breakdown);
-                }
+                IReadOnlyList<ReportCount> breakdown = [range[i][name], .. months.Select(m => periods[m].All.Sums[i][name])];
+                (name == OverdueNow ? inexact : exact).Add(breakdown);
+                byMonth.Add(breakdown);
             }
         }
 
-        do
-        {
-            ComplementarySuppression.Apply([.. exact, .. inexact], exact, minCellSize);
-        }
-        while (WithholdRangesOfWithheldMonths(byMonth));
+        ComplementarySuppression.Apply([.. exact, .. inexact], exact, minCellSize, () => WithholdRangesOfWithheldMonths(byMonth));
     }
 
     /// <summary>
@@ -203,32 +188,25 @@ public sealed record AdherenceReport(
         return withheld;
     }
 
-    /// <summary>The rows of one period: all its referrals, and those of each corridor (in ordinal order).</summary>
+    /// <summary>The rows of one period: all its referrals, and (the whole range only) those of each corridor, in ordinal order.</summary>
     private sealed class Period
     {
         private readonly SortedDictionary<string, Rows> corridors = new(StringComparer.Ordinal);
 
         public Rows All { get; } = new();
 
-        public IEnumerable<string> Corridors => corridors.Keys;
-
         public IEnumerable<Rows> ByCorridor => corridors.Values;
 
-        /// <summary>All, then each corridor: the same order in every period once each covers the report's corridors.</summary>
+        /// <summary>All, then each corridor.</summary>
         public IEnumerable<Rows> Rows => corridors.Values.Prepend(All);
 
-        public void Add(string corridor, GenderCategory gender, int mask, CellCounts? counts, long overdue)
+        /// <summary>Adds to all the period's referrals and, when <paramref name="corridor"/> is named, to that corridor's.</summary>
+        public void Add(string? corridor, GenderCategory gender, int mask, CellCounts? counts, long overdue)
         {
             All.Add(gender, mask, counts, overdue);
-            Of(corridor).Add(gender, mask, counts, overdue);
-        }
-
-        /// <summary>Gives the period a row for each corridor (zero where it had none), so every period lists the same corridors.</summary>
-        public void Cover(IEnumerable<string> names)
-        {
-            foreach (var name in names)
+            if (corridor is not null)
             {
-                Of(name);
+                Of(corridor).Add(gender, mask, counts, overdue);
             }
         }
 

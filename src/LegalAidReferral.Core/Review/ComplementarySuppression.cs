@@ -24,7 +24,12 @@ public static class ComplementarySuppression
     /// <param name="breakdowns">Each breakdown: the whole first, then its parts.</param>
     /// <param name="exact">The breakdowns whose whole is exactly the sum of its parts (a subset of <paramref name="breakdowns"/>).</param>
     /// <param name="minCellSize">The smallest count shown.</param>
-    public static void Apply(IReadOnlyList<IReadOnlyList<ReportCount>> breakdowns, IReadOnlyList<IReadOnlyList<ReportCount>> exact, int minCellSize)
+    /// <param name="withholdMore">
+    /// Run once nothing more is given away: withholds counts by a rule of the caller's (and tells
+    /// whether it withheld any, then both steps run again), until it withholds nothing.
+    /// </param>
+    public static void Apply(
+        IReadOnlyList<IReadOnlyList<ReportCount>> breakdowns, IReadOnlyList<IReadOnlyList<ReportCount>> exact, int minCellSize, Func<bool>? withholdMore = null)
     {
         ArgumentNullException.ThrowIfNull(breakdowns);
         ArgumentNullException.ThrowIfNull(exact);
@@ -38,7 +43,13 @@ public static class ComplementarySuppression
             var givenAway = SuppressionAudit.GivenAway(exact);
             if (givenAway.Count == 0)
             {
-                return;
+                if (withholdMore?.Invoke() != true)
+                {
+                    return;
+                }
+
+                Array.Fill(dirty, true);
+                continue;
             }
 
             foreach (var count in givenAway)

@@ -22,7 +22,10 @@ public sealed record Indicators(
 
 public sealed record CategoryIndicators(string Category, Indicators Indicators);
 
-public sealed record AdherenceBreakdown(string Period, Indicators Total, IReadOnlyList<CategoryIndicators> ByGender, IReadOnlyList<CategoryIndicators> ByGroup);
+public sealed record CorridorIndicators(string Corridor, Indicators Total, IReadOnlyList<CategoryIndicators> ByGender, IReadOnlyList<CategoryIndicators> ByGroup);
+
+public sealed record AdherenceBreakdown(
+    string Period, Indicators Total, IReadOnlyList<CategoryIndicators> ByGender, IReadOnlyList<CategoryIndicators> ByGroup, IReadOnlyList<CorridorIndicators> ByCorridor);
 
 public sealed record OverdueReferral(
     string ReferralPseudonym, string Kind, string Priority, string FromOfficeId, string ToOfficeId, string Corridor, string Deadline, DateTimeOffset DueAt);

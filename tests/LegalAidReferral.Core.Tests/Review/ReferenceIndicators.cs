@@ -45,7 +45,7 @@ internal static class ReferenceIndicators
             var inPeriod = events.Where(e => period == "all" ? months.Contains(Month(e.OccurredAt)) : Month(e.OccurredAt) == period).ToArray();
             var overdueInPeriod = overdue.Where(r => period == "all" || Month(r.Due!.Value) == period).Select(r => r.First).ToArray();
             Rows(csv, period, (string.Empty, "all", string.Empty), inPeriod, overdueInPeriod, settings.MinCellSize, codes);
-            foreach (var corridor in corridors)
+            foreach (var corridor in period == "all" ? corridors : [])
             {
                 Rows(
                     csv, period, ("corridor", corridor, corridor + ":"), inPeriod.Where(e => e.Corridor == corridor).ToArray(),

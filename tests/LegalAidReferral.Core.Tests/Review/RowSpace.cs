@@ -12,7 +12,7 @@ internal sealed class RowSpace
 {
     private const long Prime = 2_147_483_647;
 
-    private readonly Dictionary<int, SortedDictionary<int, long>> rowByLead = [];
+    private readonly Dictionary<int, (int Unknown, long Coefficient)[]> rowByLead = [];
 
     /// <summary>Adds the equation sum(coefficient x unknown) = known value (the value does not matter for what it fixes).</summary>
     public void Add(IEnumerable<(int Unknown, int Coefficient)> equation)
@@ -23,33 +23,45 @@ internal sealed class RowSpace
             return;
         }
 
-        var lead = row.Keys.First();
+        var lead = row.Keys.Min();
         var inverse = Power(row[lead], Prime - 2);
-        rowByLead[lead] = new SortedDictionary<int, long>(row.ToDictionary(t => t.Key, t => t.Value * inverse % Prime));
+        rowByLead[lead] = [.. row.Select(t => (t.Key, t.Value * inverse % Prime))];
     }
 
     /// <summary>Whether the equations fix <paramref name="unknown"/>.</summary>
     public bool Fixes(int unknown) => Reduced([(unknown, 1)]).Count == 0;
 
-    /// <summary>The vector less multiples of the rows, leading unknown first, until no row's lead is left in it.</summary>
-    private SortedDictionary<int, long> Reduced(IEnumerable<(int Unknown, int Coefficient)> vector)
+    /// <summary>
+    /// The vector less multiples of the rows, smallest unknown first: each row only holds unknowns
+    /// from its lead on, so once an unknown is passed it never changes again.
+    /// </summary>
+    private Dictionary<int, long> Reduced(IEnumerable<(int Unknown, int Coefficient)> vector)
     {
-        var rest = new SortedDictionary<int, long>();
+        var rest = new Dictionary<int, long>();
+        var next = new PriorityQueue<int, int>();
         foreach (var (unknown, coefficient) in vector)
         {
             rest[unknown] = (rest.GetValueOrDefault(unknown) + coefficient + Prime) % Prime;
+            next.Enqueue(unknown, unknown);
         }
 
-        var done = -1;
-        while (rest.Keys.Where(k => k > done && rest[k] != 0).Cast<int?>().FirstOrDefault(k => rowByLead.ContainsKey(k!.Value)) is { } lead)
+        var passed = int.MinValue;
+        while (next.TryDequeue(out var lead, out _))
         {
-            var factor = rest[lead];
-            foreach (var (unknown, value) in rowByLead[lead])
+            if (lead <= passed)
             {
-                rest[unknown] = ((rest.GetValueOrDefault(unknown) - (factor * value % Prime)) % Prime + Prime) % Prime;
+                continue;
             }
 
-            done = lead;
+            passed = lead;
+            if (rest.GetValueOrDefault(lead) is var factor and not 0 && rowByLead.TryGetValue(lead, out var row))
+            {
+                foreach (var (unknown, value) in row)
+                {
+                    rest[unknown] = ((rest.GetValueOrDefault(unknown) - (factor * value % Prime)) % Prime + Prime) % Prime;
+                    next.Enqueue(unknown, unknown);
+                }
+            }
         }
 
         foreach (var zero in rest.Where(t => t.Value == 0).Select(t => t.Key).ToArray())

@@ -50,7 +50,17 @@ public sealed class ReviewPageTests(BrowserFixture browser)
         }
 
         await Expect(page.Locator("#review-by-gender tbody tr")).ToHaveCountAsync(4);
-        await Expect(page.Locator("#review-corridors tbody tr").First).ToBeVisibleAsync();
+        var corridors = expected["summary"]!["byCorridor"]!.AsArray().Select(c => c!.AsObject())
+            .Where(c => !(Zero(c["total"]!["sent"]) && Zero(c["total"]!["overdueNow"])))
+            .ToArray();
+        Assert.NotEmpty(corridors);
+        await Expect(page.Locator("#review-corridors tbody tr")).ToHaveCountAsync(corridors.Length);
+        foreach (var corridor in corridors)
+        {
+            var sent = page.Locator($"#review-corridors tr[data-corridor='{corridor["corridor"]}'] [data-indicator=sent]");
+            await Expect(sent).ToHaveTextAsync(Count(corridor["total"]!["sent"]));
+        }
+
         await BrowserFixture.CheckPageAsync(page, "12-review-filtered-es");
 
         var download = await page.RunAndWaitForDownloadAsync(() => page.Locator("#review-csv").ClickAsync());
@@ -58,6 +68,7 @@ public sealed class ReviewPageTests(BrowserFixture browser)
         var csv = await File.ReadAllTextAsync((await download.PathAsync())!);
         Assert.StartsWith("period,breakdown,category,sent,", csv, StringComparison.Ordinal);
         Assert.Contains($"all,total,all,{total["sent"]},", csv, StringComparison.Ordinal);
+        Assert.Contains($"all,corridor,{corridors[0]["corridor"]},", csv, StringComparison.Ordinal);
         browser.AssertTheConsoleKeptTheContract();
     }
 
@@ -74,6 +85,8 @@ public sealed class ReviewPageTests(BrowserFixture browser)
     /// <summary>A count as the Spanish page shows it: suppressed when the API left it out.</summary>
     private static string Count(JsonNode? value) =>
         value is null ? "suprimido" : value.GetValue<long>().ToString("N0", CultureInfo.GetCultureInfo("es"));
+
+    private static bool Zero(JsonNode? count) => count is not null && count.GetValue<long>() == 0;
 
     private static ILocatorAssertions Expect(ILocator locator) => Assertions.Expect(locator);
 }
