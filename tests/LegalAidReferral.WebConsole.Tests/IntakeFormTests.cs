@@ -1,7 +1,9 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using Bunit;
+using LegalAidReferral.WebConsole.Api;
 using LegalAidReferral.WebConsole.Pages;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace LegalAidReferral.WebConsole.Tests;
 
@@ -48,5 +50,30 @@ public sealed class IntakeFormTests : ConsoleTestContext
         Assert.Equal("detained", body["vulnerabilities"]![0]!.GetValue<string>());
         Assert.Null(body["client"]!["aliases"]);
         Assert.Null(body["keyDates"]);
+    }
+
+    [Fact]
+    public void A_retry_after_a_lost_answer_carries_the_same_key_and_a_changed_intake_a_new_one()
+    {
+        var routes = new RoutedApi()
+            .UnreachableOnce("POST", "api/cases")
+            .UnreachableOnce("POST", "api/cases")
+            .Route("POST", "api/cases", """{ "status": 400, "errors": {} }""", HttpStatusCode.BadRequest);
+        Services.AddSingleton(new ConsoleApi(new HttpClient(routes) { BaseAddress = new Uri("http://console.test/") }));
+        var page = Render<Intake>();
+        page.Find("#f-client-fullName").Change("Ana Ficticia Ruiz");
+
+        page.Find("form").Submit();
+        page.WaitForAssertion(() => Assert.Single(page.FindAll("[role=alert]")));
+        page.Find("form").Submit();
+        page.WaitForAssertion(() => Assert.Equal(2, routes.Requests.Count));
+        page.Find("#f-client-fullName").Change("Ana Ficticia Ruiz de León");
+        page.Find("form").Submit();
+
+        page.WaitForAssertion(() => Assert.Equal(3, routes.Requests.Count));
+        var keys = routes.Requests.Select(r => r.IdempotencyKey).ToList();
+        Assert.All(keys, Assert.NotNull);
+        Assert.Equal(keys[0], keys[1]);
+        Assert.NotEqual(keys[1], keys[2]);
     }
 }
