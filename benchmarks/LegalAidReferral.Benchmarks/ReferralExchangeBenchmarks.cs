@@ -18,7 +18,8 @@ namespace LegalAidReferral.Benchmarks;
 /// <summary>
 /// The referral exchange on the embedded store, as the standalone host runs it: one inbound step
 /// (the receiving office's acknowledgement taken into the sending office's copy: de-duplicate, apply,
-/// store with its audit entry in one write) and the relay of 10,000 pending outbox messages. One
+/// store with its audit entry in one write), the same steps as the relay hands them on (pages of 100
+/// through the in-process exchange, one at a time or in batches), and the relay of 10,000 pending outbox messages. One
 /// invocation per iteration (monitoring), so every measured step is a new one, never a duplicate;
 /// each benchmark runs in a process of its own with its own 12,000 referrals.
 /// </summary>
@@ -37,6 +38,8 @@ public class ReferralExchangeBenchmarks
     private ExchangeMessage[] _acknowledgements = null!;
     private ExchangeMessage[] _pending = null!;
     private RelayOutbox _relay = null!;
+    private InProcessExchange _oneAtATime = null!;
+    private InProcessExchange _inBatches = null!;
     private int _next;
 
     [GlobalSetup]
@@ -84,6 +87,8 @@ public class ReferralExchangeBenchmarks
             .Select(i => new ExchangeMessage(Guid.CreateVersion7(Now), Topics.ProtocolEvents, "protocol-event", from.Id, null, $"referral-{i % 500}", """{"schemaVersion":1}""", Now))
             .ToArray();
         _relay = new RelayOutbox(new SqliteOutbox(_database), new InProcessExchange([], new SqliteDeadLetters(_database), clock));
+        _oneAtATime = new InProcessExchange([new OneAtATime(_handler)], new SqliteDeadLetters(_database), clock);
+        _inBatches = new InProcessExchange([_handler], new SqliteDeadLetters(_database), clock);
     }
 
     [GlobalCleanup]
@@ -111,6 +116,22 @@ public class ReferralExchangeBenchmarks
             new ParallelOptions { MaxDegreeOfParallelism = 32 },
             async (message, ct) => await _handler.HandleAsync(message, ct));
 
+    /// <summary>The same steps as the relay hands them on, in pages of 100, to the handler one message at a time (as before it took batches).</summary>
+    [Benchmark(OperationsPerInvoke = Steps)]
+    public Task InboundStepsRelayedOneAtATime() => PublishPagesAsync(_oneAtATime);
+
+    /// <summary>The same pages to the handler in batches of 32: the steps of distinct referrals at once.</summary>
+    [Benchmark(OperationsPerInvoke = Steps)]
+    public Task InboundStepsRelayedInBatches() => PublishPagesAsync(_inBatches);
+
+    private async Task PublishPagesAsync(InProcessExchange exchange)
+    {
+        foreach (var page in Enumerable.Range(0, Steps).Select(_ => _acknowledgements[_next++ % Referrals]).Chunk(RelayOutbox.BatchSize))
+        {
+            await exchange.PublishPageAsync(page, default);
+        }
+    }
+
     [IterationSetup(Target = nameof(RelayTenThousand))]
     public void FillOutbox() =>
         _database.WriteAsync(write => { SqliteOutbox.Save(write, _pending.Select(m => m with { Id = Guid.NewGuid() })); return true; }, default)
@@ -119,6 +140,14 @@ public class ReferralExchangeBenchmarks
     /// <summary>The relay publishing 10,000 pending messages to a topic without handlers, and marking them sent.</summary>
     [Benchmark]
     public Task<RelayOutbox.Outcome> RelayTenThousand() => _relay.RunAsync(default);
+
+    /// <summary>The handler without its batches, as the exchange saw it before: one message a call.</summary>
+    private sealed class OneAtATime(IMessageHandler handler) : IMessageHandler
+    {
+        public string Topic => handler.Topic;
+
+        public Task<Delivery> HandleAsync(ExchangeMessage message, CancellationToken cancellationToken) => handler.HandleAsync(message, cancellationToken);
+    }
 
     private sealed class FixedClock(DateTimeOffset now) : TimeProvider
     {

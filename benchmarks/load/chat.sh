@@ -8,6 +8,8 @@
 # Usage: benchmarks/load/chat.sh http://localhost:5080 [runs]
 # POLLING_INTERVAL_MS=200 by default, the client's lower bound (below it, botframework-directlinejs polls every 1,000 ms).
 # Each intake creates a case in a Guatemalan office of the host's data. Not part of ./test.sh.
+# Each run takes two Direct Line tokens from loopback: the host gives one address 20 per 15 minutes by default
+# (10 runs), so for more start it with --DirectLine:TokensPerAddress 1000.
 set -euo pipefail
 cd "$(dirname "$0")/../../chat-clients"
 origin=${1:?usage: chat.sh <origin> [runs]}

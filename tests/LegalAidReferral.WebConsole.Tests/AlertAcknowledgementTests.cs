@@ -12,20 +12,22 @@ namespace LegalAidReferral.WebConsole.Tests;
 public sealed class AlertAcknowledgementTests : QueueTestContext
 {
     private const string FirstErasureCase = "0193a5c0-0000-7000-8000-0000000000b2";
+    private const string SendingCase = "0193a5c0-0000-7000-8000-0000000000b4";
 
     public AlertAcknowledgementTests()
     {
         Routes.Route("GET", "api/alerts", AlertPage(
             null,
             Missed("m1", "0193a5c0-0000-7000-8000-0000000000c3", "acknowledge", "2026-12-01T11:00:00Z"),
-            Missed("m2", "0193a5c0-0000-7000-8000-0000000000c4", "decide", "2026-11-30T15:30:00Z"),
+            Missed("m2", "0193a5c0-0000-7000-8000-0000000000c4", "decide", "2026-11-30T15:30:00Z", "gt-idpp-guatemala"),
+            Missed("m3", "0193a5c0-0000-7000-8000-0000000000c5", "decide", "2026-11-30T16:00:00Z", "gt-idpp-guatemala", SendingCase, "MX-2026-000003"),
             HandOff("a1", "0193a5c0-0000-7000-8000-0000000000a1", "MX-2026-000007"),
             Erasure("e1", FirstErasureCase, "MX-2026-000008"),
             Erasure("e2", "0193a5c0-0000-7000-8000-0000000000b3", "MX-2026-000009")));
     }
 
     [Fact]
-    public void Each_acknowledge_button_is_named_for_its_alert_kind_and_its_case_or_deadline()
+    public void Each_acknowledge_button_is_named_for_its_alert_kind_its_case_or_other_office_and_deadline()
     {
         var page = Render<WorkQueue>();
         page.WaitForAssertion(() => Assert.Equal(2, page.FindAll("section[aria-labelledby=q-erasures] li").Count));
@@ -37,12 +39,28 @@ public sealed class AlertAcknowledgementTests : QueueTestContext
         Assert.Equal(
             [
                 $"Acknowledge the missed deadline: Acknowledge, due {Due(12, 1, 11, 0)}",
-                $"Acknowledge the missed deadline: Decide, due {Due(11, 30, 15, 30)}",
+                $"Acknowledge the missed deadline of the referral with gt-idpp-guatemala: Decide, due {Due(11, 30, 15, 30)}",
+                $"Acknowledge the missed deadline of case MX-2026-000003: Decide, due {Due(11, 30, 16, 0)}",
                 "Acknowledge the erasure request of case MX-2026-000008",
                 "Acknowledge the erasure request of case MX-2026-000009",
             ],
             buttons.Select(AccessibleNames.Of));
         Assert.All(buttons, b => Assert.Equal("Acknowledge", b.QuerySelector("[aria-hidden=true]")!.TextContent));
+    }
+
+    [Fact]
+    public void A_missed_deadline_shows_the_sending_offices_case_as_a_link_and_the_other_office()
+    {
+        var page = Render<WorkQueue>();
+        page.WaitForAssertion(() => Assert.Equal(3, page.FindAll("section[aria-labelledby=q-alerts] li").Count));
+
+        var items = page.FindAll("section[aria-labelledby=q-alerts] li");
+
+        Assert.Equal($"cases/{SendingCase}", items[2].QuerySelector("a[href^=cases]")!.GetAttribute("href"));
+        Assert.Equal("MX-2026-000003", items[2].QuerySelector("a[href^=cases]")!.TextContent);
+        Assert.Contains("Other office: gt-idpp-guatemala", AccessibleNames.Collapse(items[1].TextContent), StringComparison.Ordinal);
+        Assert.Null(items[1].QuerySelector("a[href^=cases]"));
+        Assert.DoesNotContain("Other office", items[0].TextContent, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -91,11 +109,11 @@ public sealed class AlertAcknowledgementTests : QueueTestContext
     {
         Routes.Route("POST", "api/alerts/m1/acknowledge", Missed("m1", "0193a5c0-0000-7000-8000-0000000000c3", "acknowledge", "2026-12-01T11:00:00Z"));
         var page = Render<WorkQueue>();
-        page.WaitForAssertion(() => Assert.Equal(2, page.FindAll("section[aria-labelledby=q-alerts] li").Count));
+        page.WaitForAssertion(() => Assert.Equal(3, page.FindAll("section[aria-labelledby=q-alerts] li").Count));
 
         page.Find("section[aria-labelledby=q-alerts] li fluent-button").Click();
 
-        page.WaitForAssertion(() => Assert.Single(page.FindAll("section[aria-labelledby=q-alerts] li")));
+        page.WaitForAssertion(() => Assert.Equal(2, page.FindAll("section[aria-labelledby=q-alerts] li").Count));
         Assert.Single(Routes.Requests, r => r is { Method: "POST", Path: "api/alerts/m1/acknowledge" });
         Assert.Empty(page.FindAll("[role=group]"));
     }

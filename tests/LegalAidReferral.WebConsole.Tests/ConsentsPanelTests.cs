@@ -5,6 +5,7 @@ using LegalAidReferral.WebConsole.Api;
 using LegalAidReferral.WebConsole.Pages.CaseParts;
 using LegalAidReferral.WebConsole.SignIn;
 using LegalAidReferral.WebConsole.Time;
+using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace LegalAidReferral.WebConsole.Tests;
@@ -58,6 +59,30 @@ public sealed class ConsentsPanelTests : ConsoleTestContext
         var body = JsonNode.Parse(Api.Requests.Single(r => r.Method == HttpMethod.Post).Body!)!.AsObject();
         Assert.False(body.ContainsKey("evidenceDocumentId"));
         Assert.False(body.ContainsKey("evidenceReference"));
+    }
+
+    [Fact]
+    public void Each_withdraw_button_is_named_for_its_consent_and_a_withdrawal_moves_the_focus_to_the_consents_heading()
+    {
+        Api.Answer(HttpStatusCode.OK, Consent(null));
+        var shared = System.Text.Json.JsonSerializer.Deserialize<Consent>(Consent(null), ApiJson.Options)! with { OfficeId = "mx-ifdp-tapachula" };
+        var stored = System.Text.Json.JsonSerializer.Deserialize<Consent>(Consent(null), ApiJson.Options)! with { Id = "0193a5b9-3333-7000-8000-000000000000", Purpose = "store-and-process" };
+        var changed = false;
+        var panel = Render<ConsentsPanel>(p => p
+            .Add(c => c.Context, new CaseContext(SampleCase.Of([shared, stored]), "\"1\""))
+            .Add(c => c.Changed, () => changed = true));
+
+        var buttons = panel.FindAll("tbody fluent-button");
+        Assert.Equal(
+            ["Withdraw the consent: Share with an office, mx-ifdp-tapachula", "Withdraw the consent: Store and process data, Any office of the network"],
+            buttons.Select(AccessibleNames.Of));
+        Assert.DoesNotContain(JSInterop.Invocations, i => i.Identifier.EndsWith("focus", StringComparison.Ordinal));
+        buttons[0].Click();
+
+        panel.WaitForAssertion(() => Assert.True(changed));
+        // bUnit leaves the reference id of an element of the first render empty: the heading is the panel's one focus target.
+        Assert.NotEmpty(((ElementReference)JSInterop.VerifyFocusAsyncInvoke().Arguments[0]!).Id);
+        Assert.Equal("-1", panel.Find("#s-consents").GetAttribute("tabindex"));
     }
 
     private static string Consent(string? documentId) => $$"""

@@ -28,19 +28,21 @@ public abstract class QueueTestContext : ConsoleTestContext
 
     /// <summary>An open erasure-request alert of a case, as <c>GET /api/alerts</c> lists it.</summary>
     protected static string Erasure(string id, string caseId, string caseReference, string? acknowledgedAt = null) => $$"""
-        { "id": "{{id}}", "kind": "erasure-request", "referralId": null, "deadline": null, "occurrence": null, "caseId": "{{caseId}}", "caseReference": "{{caseReference}}",
+        { "id": "{{id}}", "kind": "erasure-request", "referralId": null, "deadline": null, "occurrence": null, "otherOfficeId": null, "caseId": "{{caseId}}", "caseReference": "{{caseReference}}",
           "dueAt": "2026-12-31T10:00:00Z", "raisedAt": "2026-12-01T10:00:00Z", "acknowledgedAt": {{Json(acknowledgedAt)}}, "acknowledgedBy": {{Json(acknowledgedAt is null ? null : "mx-ifdp-tapachula-defender")}} }
         """;
 
     /// <summary>An open chat hand-off alert of a case.</summary>
     protected static string HandOff(string id, string caseId, string caseReference) => $$"""
-        { "id": "{{id}}", "kind": "chat-hand-off", "referralId": null, "deadline": null, "occurrence": null, "caseId": "{{caseId}}", "caseReference": "{{caseReference}}",
+        { "id": "{{id}}", "kind": "chat-hand-off", "referralId": null, "deadline": null, "occurrence": null, "otherOfficeId": null, "caseId": "{{caseId}}", "caseReference": "{{caseReference}}",
           "dueAt": "2026-12-01T10:00:00Z", "raisedAt": "2026-12-01T10:00:00Z", "acknowledgedAt": null, "acknowledgedBy": null }
         """;
 
-    /// <summary>An open missed-deadline alert of a referral.</summary>
-    protected static string Missed(string id, string referralId, string deadline, string dueAt) => $$"""
-        { "id": "{{id}}", "kind": "missed-deadline", "referralId": "{{referralId}}", "deadline": "{{deadline}}", "occurrence": 1, "caseId": null, "caseReference": null,
+    /// <summary>An open missed-deadline alert of a referral: the sending office's names its case, the receiving office's the other office only.</summary>
+    protected static string Missed(
+        string id, string referralId, string deadline, string dueAt, string? otherOfficeId = null, string? caseId = null, string? caseReference = null) => $$"""
+        { "id": "{{id}}", "kind": "missed-deadline", "referralId": "{{referralId}}", "deadline": "{{deadline}}", "occurrence": 1,
+          "otherOfficeId": {{Json(otherOfficeId)}}, "caseId": {{Json(caseId)}}, "caseReference": {{Json(caseReference)}},
           "dueAt": "{{dueAt}}", "raisedAt": "{{dueAt}}", "acknowledgedAt": null, "acknowledgedBy": null }
         """;
 

@@ -10,15 +10,20 @@ using ReferralPageComponent = LegalAidReferral.WebConsole.Pages.ReferralPage;
 
 namespace LegalAidReferral.WebConsole.Tests;
 
-/// <summary>The referral page shows why a declined referral was declined, by its code, in the user's language.</summary>
+/// <summary>
+/// The referral page shows why a declined referral was declined, by its code, in the user's language; a
+/// refresh that fails keeps the referral under the error, and a double click on it reads once.
+/// </summary>
 public sealed class ReferralPageTests : ConsoleTestContext
 {
     private const string ReferralId = "0193a5c0-0000-7000-8000-000000000000";
 
+    private readonly ReferralApi _api = new();
+
     public ReferralPageTests()
         : base("es")
     {
-        var client = new ConsoleApi(new HttpClient(new ReferralApi()) { BaseAddress = new Uri("http://console.test/") });
+        var client = new ConsoleApi(new HttpClient(_api) { BaseAddress = new Uri("http://console.test/") });
         Services.AddSingleton(client);
         Services.AddSingleton<ISignInSession>(new Session());
         Services.AddSingleton(new OfficeDirectory(client));
@@ -52,11 +57,64 @@ public sealed class ReferralPageTests : ConsoleTestContext
     }
 
     /// <summary>The outgoing copy of a referral Tapachula declined, an empty thread, the two offices; no protocol settings (404).</summary>
+    [Fact]
+    public void A_refresh_that_could_not_reach_the_api_keeps_the_referral_and_shows_the_error_over_it()
+    {
+        var page = Render<ReferralPageComponent>(p => p.Add(c => c.ReferralId, ReferralId));
+        page.WaitForElement("#referral-status");
+        _api.UnreachableOnce = true;
+
+        page.Find("#referral-refresh").Click();
+
+        page.WaitForAssertion(() => Assert.Contains("No se pudo contactar", page.Find("[role=alert]").TextContent, StringComparison.Ordinal));
+        Assert.Equal("Rechazada", page.Find("#referral-status").TextContent);
+    }
+
+    [Fact]
+    public void A_double_click_on_refresh_reads_the_referral_once()
+    {
+        var page = Render<ReferralPageComponent>(p => p.Add(c => c.ReferralId, ReferralId));
+        page.WaitForElement("#referral-status");
+        var answer = new TaskCompletionSource();
+        _api.Hold = answer.Task;
+
+        DoubleClick.WhileOnItsWay(page, () => page.Find("#referral-refresh"), answer);
+
+        page.WaitForAssertion(() => Assert.Null(page.Find("#referral-refresh").GetAttribute("disabled")));
+        Assert.Equal(2, _api.Reads);
+    }
+
     private sealed class ReferralApi : HttpMessageHandler
     {
-        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        /// <summary>How many times the referral was read.</summary>
+        public int Reads { get; private set; }
+
+        /// <summary>The next read of the referral fails as an unreachable network does.</summary>
+        public bool UnreachableOnce { get; set; }
+
+        /// <summary>Holds back the answers to reads of the referral until it ends.</summary>
+        public Task Hold { get; set; } = Task.CompletedTask;
+
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
             var path = request.RequestUri!.AbsolutePath.TrimStart('/');
+            if (path == $"api/referrals/{ReferralId}")
+            {
+                Reads++;
+                if (UnreachableOnce)
+                {
+                    UnreachableOnce = false;
+                    throw new HttpRequestException("The network is unreachable.");
+                }
+
+                await Hold;
+            }
+
+            return await Answer(path);
+        }
+
+        private static Task<HttpResponseMessage> Answer(string path)
+        {
             return path switch
             {
                 $"api/referrals/{ReferralId}" => Json(HttpStatusCode.OK, Referral()),

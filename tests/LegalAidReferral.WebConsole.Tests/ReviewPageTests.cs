@@ -239,6 +239,41 @@ public sealed class ReviewPageTests : ConsoleTestContext
     }
 
     [Fact]
+    public async Task A_report_request_that_threw_leaves_the_filters_usable_and_the_page_not_loading()
+    {
+        var page = RenderReview();
+        _api.FailNext = new InvalidOperationException("The token request failed.");
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => page.Find("form.review-filters").SubmitAsync());
+
+        Assert.Null(page.Find("#review-apply").GetAttribute("disabled"));
+        Assert.Empty(page.FindAll("[role=status]"));
+        page.Find("form.review-filters").Submit();
+        page.WaitForAssertion(() => Assert.Equal(2, _api.Reports.Count));
+    }
+
+    [Fact]
+    public void A_double_click_on_show_asks_for_one_report_and_on_the_csv_downloads_it_once()
+    {
+        var page = RenderReview();
+        var report = new TaskCompletionSource();
+        _api.Hold = report.Task;
+        page.Find("form.review-filters").Submit();
+        page.WaitForAssertion(() => Assert.NotNull(page.Find("#review-apply").GetAttribute("disabled")));
+        page.Find("form.review-filters").Submit();
+        report.SetResult();
+        page.WaitForElement("#tile-sent");
+
+        var csv = new TaskCompletionSource();
+        _api.Hold = csv.Task;
+        DoubleClick.WhileOnItsWay(page, () => page.Find("#review-csv"), csv);
+
+        page.WaitForAssertion(() => Assert.Null(page.Find("#review-csv").GetAttribute("disabled")));
+        Assert.Equal(2, _api.Reports.Count);
+        Assert.Single(_api.Csv);
+    }
+
+    [Fact]
     public void Someone_other_than_a_regional_reviewer_is_told_so_and_nothing_is_asked()
     {
         _session.User = new StaffUser("gt-idpp-guatemala-defender", "Defender", "gt-idpp-guatemala", [RoleNames.Defender]);
@@ -375,9 +410,31 @@ public sealed class ReviewPageTests : ConsoleTestContext
         /// <summary>The problem every report is refused with.</summary>
         public JsonObject? Refusal { get; set; }
 
-        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        /// <summary>Thrown, once, by the next report or CSV request instead of an answer.</summary>
+        public Exception? FailNext { get; set; }
+
+        /// <summary>Holds back the answers of report and CSV requests until it ends (a request on its way).</summary>
+        public Task Hold { get; set; } = Task.CompletedTask;
+
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
             var path = request.RequestUri!.PathAndQuery.TrimStart('/');
+            if (path.StartsWith("api/review", StringComparison.Ordinal))
+            {
+                if (FailNext is { } failure)
+                {
+                    FailNext = null;
+                    throw failure;
+                }
+
+                await Hold;
+            }
+
+            return await AnswerAsync(path);
+        }
+
+        private Task<HttpResponseMessage> AnswerAsync(string path)
+        {
             if (path.StartsWith("api/offices", StringComparison.Ordinal))
             {
                 return Json(new JsonObject

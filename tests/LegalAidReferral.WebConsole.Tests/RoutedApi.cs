@@ -7,21 +7,24 @@ namespace LegalAidReferral.WebConsole.Tests;
 /// <summary>
 /// Answers each request by its method and path (the first route whose path the request's starts with;
 /// a route's answers are given in turn, the last one again), 404 for any other, and keeps the requests
-/// with their Idempotency-Key and If-Match. A request can be made to fail as an unreachable network does,
+/// with their Idempotency-Key and If-Match. A request can be made to fail as an unreachable network does (or throw anything else),
 /// and an answer held back until a task ends (a request still on its way).
 /// </summary>
 public sealed class RoutedApi : HttpMessageHandler
 {
     private readonly List<(string Method, string Path, Queue<Answer> Answers)> _routes = [];
 
-    private readonly List<(string Method, string Path)> _unreachable = [];
+    private readonly List<(string Method, string Path, Exception Failure)> _failures = [];
 
     public List<(string Method, string Path, string? Body, string? IdempotencyKey, string? IfMatch)> Requests { get; } = [];
 
     /// <summary>The next request of that method and path fails with <see cref="HttpRequestException"/>, as a browser's fetch does without a network.</summary>
-    public RoutedApi UnreachableOnce(string method, string path)
+    public RoutedApi UnreachableOnce(string method, string path) => FailsOnce(method, path, new HttpRequestException("The network is unreachable."));
+
+    /// <summary>The next request of that method and path throws <paramref name="failure"/> (e.g. a token request that failed in the browser).</summary>
+    public RoutedApi FailsOnce(string method, string path, Exception failure)
     {
-        _unreachable.Add((method, path));
+        _failures.Add((method, path, failure));
         return this;
     }
 
@@ -48,11 +51,12 @@ public sealed class RoutedApi : HttpMessageHandler
             request.Content is null ? null : await request.Content.ReadAsStringAsync(cancellationToken),
             request.Headers.TryGetValues("Idempotency-Key", out var keys) ? keys.Single() : null,
             request.Headers.TryGetValues("If-Match", out var tags) ? tags.Single() : null));
-        var failure = _unreachable.FindIndex(r => r.Method == request.Method.Method && path.StartsWith(r.Path, StringComparison.Ordinal));
+        var failure = _failures.FindIndex(r => r.Method == request.Method.Method && path.StartsWith(r.Path, StringComparison.Ordinal));
         if (failure >= 0)
         {
-            _unreachable.RemoveAt(failure);
-            throw new HttpRequestException("The network is unreachable.");
+            var thrown = _failures[failure].Failure;
+            _failures.RemoveAt(failure);
+            throw thrown;
         }
 
         var route = _routes.FirstOrDefault(r => r.Method == request.Method.Method && path.StartsWith(r.Path, StringComparison.Ordinal));

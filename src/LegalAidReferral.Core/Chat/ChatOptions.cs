@@ -30,6 +30,9 @@ public static class ChatOptions
 
     public static readonly TimeSpan CodeCheckWindow = TimeSpan.FromMinutes(15);
 
+    /// <summary>Senders whose code checks are counted at a time (per instance); beyond, a new sender's check is refused until the oldest window ends.</summary>
+    public const int MaxCodeCheckSenders = 100_000;
+
     /// <summary>How long the office has to act on an erasure request (one month, as data-protection laws of the region ask).</summary>
     public static readonly TimeSpan ErasureDue = TimeSpan.FromDays(30);
 

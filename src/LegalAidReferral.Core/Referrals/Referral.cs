@@ -29,6 +29,12 @@ public sealed record Referral
     /// <summary>The sender's case; null on the receiving copy.</summary>
     public Guid? CaseId { get; init; }
 
+    /// <summary>
+    /// The sender's case reference, to name the case in the sending office's alerts; null on the receiving copy (the
+    /// reference is not among the shared fields) and on copies sent before it was kept.
+    /// </summary>
+    public string? CaseReference { get; init; }
+
     public required ReferralKind Kind { get; init; }
 
     /// <summary>What is asked, for <see cref="ReferralKind.Other"/> only.</summary>

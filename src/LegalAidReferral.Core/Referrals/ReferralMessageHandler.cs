@@ -14,15 +14,45 @@ namespace LegalAidReferral.Core.Referrals;
 /// predecessor has not arrived is asked for again later; a broken message is rejected. On the sending
 /// side, an accepted representation referral then moves its case to referred-out; that is checked on
 /// every delivery of the step, a duplicate included, so a crash between the two writes loses nothing.
+/// The exchange adapters hand it batches (<see cref="HandleBatchAsync"/>): the messages of distinct
+/// referrals are handled at once, so the store commits their writes together.
 /// </summary>
 public sealed class ReferralMessageHandler(
     IReferralStore store, ICaseStore cases, CaseAuditor auditor, TimeProvider clock, IEnumerable<IReferralCopyListener>? listeners = null)
-    : IMessageHandler
+    : IBatchMessageHandler
 {
     private const int MaxAttempts = 5;
     private const string Process = "referral-exchange";
 
     public string Topic => Topics.Referrals;
+
+    /// <summary>As many steps at once as the embedded store's writer commits together well (see docs/performance.md).</summary>
+    public int MaxBatchSize => 32;
+
+    /// <summary>
+    /// The messages of each referral (by correlation) one after another in their order, the referrals at
+    /// once. After a message of a referral that is to be retried, the rest of that referral's messages
+    /// in the batch are retried too, unhandled, so no step overtakes an earlier one.
+    /// </summary>
+    public async Task<IReadOnlyList<Delivery>> HandleBatchAsync(IReadOnlyList<ExchangeMessage> messages, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(messages);
+        var deliveries = new Delivery[messages.Count];
+        var referrals = messages.Select((message, i) => (Message: message, Index: i)).GroupBy(m => m.Message.CorrelationId);
+        await Parallel.ForEachAsync(referrals, new ParallelOptions { MaxDegreeOfParallelism = MaxBatchSize, CancellationToken = cancellationToken }, async (referral, ct) =>
+        {
+            Delivery? held = null;
+            foreach (var (message, i) in referral)
+            {
+                deliveries[i] = held ?? await HandleAsync(message, ct);
+                if (deliveries[i].Outcome == DeliveryOutcome.RetryLater)
+                {
+                    held = Delivery.RetryLater("earlier-message-waits");
+                }
+            }
+        });
+        return deliveries;
+    }
 
     public async Task<Delivery> HandleAsync(ExchangeMessage message, CancellationToken cancellationToken)
     {

@@ -75,6 +75,7 @@ public static class ReferralSending
             FromCountry = from.Country,
             ToCountry = to.Country,
             CaseId = @case.Id,
+            CaseReference = @case.Reference,
             Kind = request.Kind,
             KindDescription = request.KindDescription,
             Priority = priority,

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using LegalAidReferral.Functions.Http;
@@ -55,9 +54,7 @@ public sealed class PostBotActivityFunction(
             var result = await turns.HandleAsync(activity!, cancellationToken);
             if (result.RetryAfter is { } wait)
             {
-                var seconds = Math.Max(1, (long)Math.Ceiling(wait.TotalSeconds));
-                response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
-                return new ProblemResult(Problem.TooManyRequests(seconds));
+                return ProblemResult.TooManyRequests(response, wait);
             }
 
             if (activity!.DeliveryMode == ActivityTypes.ExpectReplies)

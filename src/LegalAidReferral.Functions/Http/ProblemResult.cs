@@ -1,3 +1,4 @@
+using System.Globalization;
 using LegalAidReferral.Core.Common;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -30,6 +31,15 @@ public sealed class ProblemResult(Problem problem) : IActionResult
     public static implicit operator ProblemResult(Problem problem) => new(problem);
 
     public static ProblemResult From(Failure failure) => new(Problem.From(failure));
+
+    /// <summary>A 429: sets <c>Retry-After</c> on <paramref name="response"/> (whole seconds, at least one) and gives the problem that says the same.</summary>
+    public static ProblemResult TooManyRequests(HttpResponse response, TimeSpan wait)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        var seconds = Math.Max(1, (long)Math.Ceiling(wait.TotalSeconds));
+        response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+        return new ProblemResult(Problem.TooManyRequests(seconds));
+    }
 
     private sealed record ProblemBody(string Type, string Title, int Status, string Detail, string TraceId, IReadOnlyDictionary<string, string[]>? Errors);
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
@@ -42,19 +41,13 @@ public sealed class RequestThrottle : IDisposable
             return null;
         }
 
-        var seconds = lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter)
-            ? Math.Max(1, (long)Math.Ceiling(retryAfter.TotalSeconds))
-            : 1;
-        context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
-        return new ProblemResult(Problem.TooManyRequests(seconds));
+        return ProblemResult.TooManyRequests(
+            context.Response, lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? retryAfter : TimeSpan.FromSeconds(1));
     }
 
     public void Dispose() => limiter.Dispose();
 
-    private static string Address(HttpContext context) =>
-        context.Connection.RemoteIpAddress is { } address
-            ? (address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address).ToString()
-            : "unknown";
+    private static string Address(HttpContext context) => ClientAddress.Of(context, [])?.ToString() ?? "unknown";
 
     /// <summary>
     /// A rate below one permit a second (e.g. in tests) becomes one permit per longer period; the

@@ -4,8 +4,9 @@ using LegalAidReferral.Core.Referrals;
 namespace LegalAidReferral.Functions.Referrals;
 
 /// <summary>
-/// An open alert as the API shows it to its office: a missed deadline names its referral, deadline and
-/// occurrence; a chat hand-off or an erasure request names its case (id and reference, nothing personal).
+/// An open alert as the API shows it to its office: a missed deadline names its referral, deadline,
+/// occurrence and the other office, and for the sending office its own case; a chat hand-off or an erasure
+/// request names its case (id and reference, nothing personal).
 /// </summary>
 public sealed record AlertResource(
     Guid Id,
@@ -13,6 +14,7 @@ public sealed record AlertResource(
     Guid? ReferralId,
     DeadlineKind? Deadline,
     int? Occurrence,
+    string? OtherOfficeId,
     Guid? CaseId,
     string? CaseReference,
     DateTimeOffset DueAt,
@@ -28,10 +30,10 @@ public sealed record AlertResource(
         return raised.Alert switch
         {
             MissedDeadlineAlert missed => new(
-                missed.Id, MissedDeadline, missed.ReferralId, missed.Deadline, missed.Occurrence, null, null,
+                missed.Id, MissedDeadline, missed.ReferralId, missed.Deadline, missed.Occurrence, missed.OtherOfficeId, missed.CaseId, missed.CaseReference,
                 missed.DueAt, raised.RaisedAt, raised.AcknowledgedAt, raised.AcknowledgedBy),
             CaseAlert onCase => new(
-                onCase.Id, Kebab<CaseAlertKind>.Name(onCase.Kind), null, null, null, onCase.CaseId, onCase.CaseReference,
+                onCase.Id, Kebab<CaseAlertKind>.Name(onCase.Kind), null, null, null, null, onCase.CaseId, onCase.CaseReference,
                 onCase.DueAt, raised.RaisedAt, raised.AcknowledgedAt, raised.AcknowledgedBy),
             _ => throw new ArgumentException("An alert of an unknown kind.", nameof(raised)),
         };

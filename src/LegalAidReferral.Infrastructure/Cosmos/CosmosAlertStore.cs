@@ -44,7 +44,8 @@ public sealed class CosmosAlertStore(CosmosDatabase database) : IAlertStore
         var query = new QueryDefinition("SELECT * FROM c WHERE c.officeId = @office AND c.caseId = @case AND c.open = true")
             .WithParameter("@office", officeId)
             .WithParameter("@case", caseId.ToString("D"));
-        var stored = await database.Alerts.QueryAsync<AlertDocument>(query, officeId, cancellationToken);
+        // The sending office's missed deadlines name the case too: they are the sweep's, not this sync's.
+        var stored = (await database.Alerts.QueryAsync<AlertDocument>(query, officeId, cancellationToken)).Where(a => a.ReferralId is null).ToList();
         foreach (var alert in stored.Where(a => closed.Contains(a.Id) || (a.Kind == handOff && a.Due < state.HandOffsBefore)))
         {
             await UpdateAsync(officeId, alert.Id, a => a.Open ? a with { Open = false, ClearedAt = CosmosTime.Of(now) } : null, cancellationToken);
@@ -124,7 +125,10 @@ public sealed class CosmosAlertStore(CosmosDatabase database) : IAlertStore
         }
     }
 
-    /// <summary>An alert; documents stored before case alerts existed have no kind and are missed deadlines.</summary>
+    /// <summary>
+    /// An alert; documents stored before case alerts existed have no kind and are missed deadlines. A missed deadline's
+    /// case fields are the sending office's case; it and <see cref="OtherOfficeId"/> are missing on documents stored before them.
+    /// </summary>
     private sealed record AlertDocument(
         string Id,
         string OfficeId,
@@ -141,13 +145,14 @@ public sealed class CosmosAlertStore(CosmosDatabase database) : IAlertStore
         string? ClearedAt,
         string? AcknowledgedAt,
         string? AcknowledgedBy,
+        string? OtherOfficeId = null,
         int Schema = 1)
     {
         private const string MissedDeadline = "missed-deadline";
 
         public static AlertDocument Of(MissedDeadlineAlert alert, DateTimeOffset now) =>
-            new(alert.Id.ToString("D"), alert.OfficeId, MissedDeadline, alert.ReferralId.ToString("D"), alert.Deadline, alert.Occurrence, null, null,
-                alert.DueAt, CosmosTime.Of(alert.DueAt), true, CosmosTime.Of(now), null, null, null);
+            new(alert.Id.ToString("D"), alert.OfficeId, MissedDeadline, alert.ReferralId.ToString("D"), alert.Deadline, alert.Occurrence, alert.CaseId?.ToString("D"),
+                alert.CaseReference, alert.DueAt, CosmosTime.Of(alert.DueAt), true, CosmosTime.Of(now), null, null, null, alert.OtherOfficeId);
 
         public static AlertDocument Of(CaseAlert alert, DateTimeOffset now) =>
             new(alert.Id.ToString("D"), alert.OfficeId, Kebab<CaseAlertKind>.Name(alert.Kind), null, null, null, alert.CaseId.ToString("D"), alert.CaseReference,
@@ -163,7 +168,9 @@ public sealed class CosmosAlertStore(CosmosDatabase database) : IAlertStore
         public RaisedAlert ToRaised() =>
             new(
                 Kind is null or MissedDeadline
-                    ? new MissedDeadlineAlert(Guid.ParseExact(Id, "D"), OfficeId, Guid.ParseExact(ReferralId!, "D"), Deadline!.Value, Occurrence!.Value, Due)
+                    ? new MissedDeadlineAlert(
+                        Guid.ParseExact(Id, "D"), OfficeId, Guid.ParseExact(ReferralId!, "D"), Deadline!.Value, Occurrence!.Value, Due, OtherOfficeId,
+                        CaseId is null ? null : Guid.ParseExact(CaseId, "D"), CaseReference)
                     : new CaseAlert(
                         Guid.ParseExact(Id, "D"),
                         OfficeId,

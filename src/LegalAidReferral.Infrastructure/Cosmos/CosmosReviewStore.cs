@@ -9,14 +9,20 @@ using Microsoft.Azure.Cosmos;
 namespace LegalAidReferral.Infrastructure.Cosmos;
 
 /// <summary>
-/// The review's read model in Cosmos DB, without transactions (the emulator has no batches): the
-/// listed event's document (<c>reviewEvents</c>, partition: month) is created first, unapplied; its
-/// counts are added to its cell (<c>reviewCells</c>, partition: month) at the cell's ETag together with the
-/// event id in the cell's <c>pending</c> list; its referral's deadlines are merged
-/// (<c>reviewReferrals</c>, a union, so repeating it is harmless); the event is marked applied; and its
-/// id leaves the cell's <c>pending</c> list. A redelivery after a crash anywhere in between finds the
-/// event unapplied and repeats the steps, and the pending id keeps its counts from being added twice.
-/// A batch goes through the same steps for all its events at once (<see cref="RecordBatchAsync"/>).
+/// The review's read model in Cosmos DB, without transactions (the emulator has no batches). An event's
+/// counts are added in its cell step: the cell (<c>reviewCells</c>, partition: month) is read; if the
+/// event's id is not in the cell's <c>pending</c> list, the listed event (<c>reviewEvents</c>, partition:
+/// month) is claimed, after that read: created unapplied, or, when it exists unapplied, replaced at its
+/// ETag so that its ETag moves on (an applied one is done: nothing more to do); then the counts are added
+/// to the cell with the event id pending, at the cell's ETag of the read. Then its referral's deadlines
+/// are merged (<c>reviewReferrals</c>, a union, so repeating it is harmless), the event is marked
+/// applied, and its id leaves <c>pending</c>. A delivery that finds the id pending goes on from there.
+/// The claim after the cell read is what makes two deliveries at once count an event once: whoever marks
+/// it applied and clears its id changes the event before the cell, so a delivery whose cell read is older
+/// than the clearing either finds the event applied or fails its claim, and one whose read is newer fails
+/// at the cell's ETag; the guards are writes at ETags, never reads alone. A crash anywhere in between is
+/// repaired by the next delivery. A batch goes through the same steps for all its events at once
+/// (<see cref="RecordBatchAsync"/>).
 /// </summary>
 public sealed class CosmosReviewStore(CosmosDatabase database) : IReviewStore
 {
@@ -29,61 +35,99 @@ public sealed class CosmosReviewStore(CosmosDatabase database) : IReviewStore
     /// <summary>
     /// The protocol for every event of the batch at once, step by step: each step's requests go out
     /// together, each touched cell is written once per step (its events' counts summed) and each
-    /// referral once (its events merged).
+    /// referral once (its events merged). The number of events this delivery created.
     /// </summary>
     public async Task<int> RecordBatchAsync(IReadOnlyList<ReviewEntry> entries, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(entries);
         var batch = entries.DistinctBy(e => e.Listed.EventId).ToArray();
-        var created = await Task.WhenAll(batch.Select(e =>
-            database.ReviewEvents.TryCreateAsync(EventDocument.Of(e.Listed, applied: false), e.Listed.Period, cancellationToken)));
-        var applied = await Task.WhenAll(batch.Select((e, i) => created[i] ? Task.FromResult(false) : IsAppliedAsync(e.Listed, cancellationToken)));
-        var toApply = batch.Where((_, i) => !applied[i]).ToArray();
-        var done = batch.Where((_, i) => applied[i]).Select(Id).ToHashSet(StringComparer.Ordinal);
+        var steps = await Task.WhenAll(batch.GroupBy(e => e.Cell.Id).Select(cell => CountAsync([.. cell], cancellationToken)));
+        var toApply = steps.SelectMany(step => step.Counted).ToArray();
 
-        await Task.WhenAll(batch.GroupBy(e => e.Cell.Id).Select(cell => UpdateCellAsync(cell.First().Cell, current => Added(current, cell, done), cancellationToken)));
         await Task.WhenAll(toApply.GroupBy(e => e.Event.ReferralPseudonym).Select(referral => MergeReferralAsync(referral.Key, [.. referral], cancellationToken)));
         await Task.WhenAll(toApply.Select(e => database.ReviewEvents.UpsertAsync(EventDocument.Of(e.Listed, applied: true), e.Listed.Period, cancellationToken)));
         await Task.WhenAll(toApply.GroupBy(e => e.Cell.Id).Select(cell =>
         {
             var ids = cell.Select(Id).ToHashSet(StringComparer.Ordinal);
-            return UpdateCellAsync(cell.First().Cell, current => current.Pending.Any(ids.Contains) ? current with { Pending = [.. current.Pending.Where(p => !ids.Contains(p))] } : null, cancellationToken);
+            return UpdateCellAsync(
+                cell.First().Cell,
+                current => Task.FromResult(current.Pending.Any(ids.Contains) ? current with { Pending = [.. current.Pending.Where(p => !ids.Contains(p))] } : null),
+                cancellationToken);
         }));
-        return created.Count(c => c);
+        return steps.Sum(step => step.Created);
     }
 
     private static string Id(ReviewEntry entry) => entry.Listed.EventId.ToString("D");
 
     /// <summary>
-    /// The cell with the counts of its events not yet applied nor pending added and their ids pending, and
-    /// the ids of its events applied before (<paramref name="done"/>) no longer pending; null: no change.
+    /// The cell step of one cell's events. At each attempt, after the cell is read, every event not
+    /// pending in it is claimed, and the claimed ones' counts are added with their ids pending, at the
+    /// ETag read (another attempt when another writer came first). Counted: the events past this step
+    /// (pending before, or added now); the applied ones are left out.
     /// </summary>
-    private static CellDocument? Added(CellDocument cell, IEnumerable<ReviewEntry> entries, IReadOnlySet<string> done)
+    private async Task<CellStep> CountAsync(ReviewEntry[] entries, CancellationToken cancellationToken)
     {
-        var pending = cell.Pending.ToList();
-        CellCounts? counts = null;
-        var changed = false;
-        foreach (var entry in entries)
+        var created = 0;
+        var attempt = 0;
+        ReviewEntry[] counted = [];
+        await UpdateCellAsync(entries[0].Cell, async current =>
         {
-            var id = Id(entry);
-            if (done.Contains(id))
-            {
-                changed |= pending.Remove(id);
-            }
-            else if (!pending.Contains(id))
-            {
-                counts ??= CellCounts.FromJson(cell.Counts);
-                counts.Add(entry.Counts);
-                pending.Add(id);
-                changed = true;
-            }
-        }
-
-        return changed ? cell with { Counts = counts?.ToJson() ?? cell.Counts, Pending = pending } : null;
+            var first = attempt++ == 0;
+            var claims = await Task.WhenAll(entries.Select(e =>
+                current.Pending.Contains(Id(e)) ? Task.FromResult(Claim.Pending) : ClaimAsync(e.Listed, first, cancellationToken)));
+            created += claims.Count(c => c == Claim.Created);
+            counted = [.. entries.Where((_, i) => claims[i] != Claim.Applied)];
+            ReviewEntry[] added = [.. entries.Where((_, i) => claims[i] is Claim.Created or Claim.Taken)];
+            return added.Length == 0 ? null : Added(current, added);
+        }, cancellationToken);
+        return new CellStep(counted, created);
     }
 
-    private async Task<bool> IsAppliedAsync(ReviewedEvent listed, CancellationToken cancellationToken) =>
-        (await database.ReviewEvents.ReadAsync<EventDocument>(listed.EventId.ToString("D"), listed.Period, cancellationToken))?.Document.Applied == true;
+    /// <summary>
+    /// Claims an unapplied event for a cell step: creates it (first tried on a delivery's first attempt,
+    /// as the event is usually new), or replaces it unchanged at the ETag read (every write gives a
+    /// document a new ETag, so a concurrent claim or mark at the old one fails); Applied when it is.
+    /// </summary>
+    private async Task<Claim> ClaimAsync(ReviewedEvent listed, bool tryCreateFirst, CancellationToken cancellationToken)
+    {
+        var unapplied = EventDocument.Of(listed, applied: false);
+        if (tryCreateFirst && await database.ReviewEvents.TryCreateAsync(unapplied, listed.Period, cancellationToken))
+        {
+            return Claim.Created;
+        }
+
+        while (true)
+        {
+            var stored = await database.ReviewEvents.ReadAsync<EventDocument>(unapplied.Id, listed.Period, cancellationToken);
+            if (stored is null)
+            {
+                if (await database.ReviewEvents.TryCreateAsync(unapplied, listed.Period, cancellationToken))
+                {
+                    return Claim.Created;
+                }
+            }
+            else if (stored.Document.Applied)
+            {
+                return Claim.Applied;
+            }
+            else if (await database.ReviewEvents.TryReplaceAsync(stored.Document, unapplied.Id, listed.Period, stored.ETag, cancellationToken))
+            {
+                return Claim.Taken;
+            }
+        }
+    }
+
+    /// <summary>The cell with the counts of <paramref name="entries"/> added and their ids pending.</summary>
+    private static CellDocument Added(CellDocument cell, IReadOnlyList<ReviewEntry> entries)
+    {
+        var counts = CellCounts.FromJson(cell.Counts);
+        foreach (var entry in entries)
+        {
+            counts.Add(entry.Counts);
+        }
+
+        return cell with { Counts = counts.ToJson(), Pending = [.. cell.Pending, .. entries.Select(Id)] };
+    }
 
     public async Task<IReadOnlyList<AdherenceCell>> CellsAsync(ReviewQuery query, CancellationToken cancellationToken)
     {
@@ -131,13 +175,13 @@ public sealed class CosmosReviewStore(CosmosDatabase database) : IReviewStore
             .AndIf(query.Priority is { } priority ? Kebab<Priority>.Name(priority) : null, "c.priority = @priority", "@priority");
 
     /// <summary>Applies <paramref name="change"/> to the cell (created empty when missing) at its ETag, again if another writer came first; null: no change.</summary>
-    private async Task UpdateCellAsync(CellKey key, Func<CellDocument, CellDocument?> change, CancellationToken cancellationToken)
+    private async Task UpdateCellAsync(CellKey key, Func<CellDocument, Task<CellDocument?>> change, CancellationToken cancellationToken)
     {
         while (true)
         {
             var stored = await database.ReviewCells.ReadAsync<CellDocument>(key.Id, key.Period, cancellationToken);
             var current = stored?.Document ?? CellDocument.Empty(key);
-            if (change(current) is not { } changed)
+            if (await change(current) is not { } changed)
             {
                 return;
             }
@@ -179,6 +223,25 @@ public sealed class CosmosReviewStore(CosmosDatabase database) : IReviewStore
             }
         }
     }
+
+    /// <summary>What a cell step found or did with one event.</summary>
+    private enum Claim
+    {
+        /// <summary>In the cell's pending list: counted by an earlier or concurrent delivery, not yet cleared.</summary>
+        Pending,
+
+        /// <summary>Created by this delivery.</summary>
+        Created,
+
+        /// <summary>Found unapplied and replaced at its ETag by this delivery.</summary>
+        Taken,
+
+        /// <summary>Applied already: counted, merged and marked.</summary>
+        Applied,
+    }
+
+    /// <summary>A cell step's outcome: the events that go on to the next steps, and how many this delivery created.</summary>
+    private sealed record CellStep(IReadOnlyList<ReviewEntry> Counted, int Created);
 
     /// <summary>A query's conditions and parameters, only the ones set.</summary>
     private sealed class Where(string select)

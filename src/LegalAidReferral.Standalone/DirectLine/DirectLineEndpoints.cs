@@ -51,7 +51,7 @@ public static class DirectLineEndpoints
             }
         });
         group.MapMethods("/{**path}", ["OPTIONS"], () => Results.NoContent());
-        group.MapPost("/tokens/generate", GenerateToken);
+        group.MapPost("/tokens/generate", GenerateTokenAsync);
         group.MapPost("/tokens/refresh", RefreshTokenAsync);
         group.MapPost("/conversations", StartConversationAsync);
         group.MapGet("/conversations/{conversationId}", ResumeConversationAsync);
@@ -60,8 +60,15 @@ public static class DirectLineEndpoints
         return group;
     }
 
-    private static IResult GenerateToken(DirectLineTokens tokens)
+    /// <summary>A new user and conversation, and a token for them; <see cref="DirectLineTokenLimit"/> tokens per client address.</summary>
+    private static async Task<IResult> GenerateTokenAsync(HttpContext context, DirectLineTokens tokens, DirectLineTokenLimit limit)
     {
+        if (limit.Admit(context) is { } tooMany)
+        {
+            await tooMany.WriteAsync(context);
+            return Results.Empty;
+        }
+
         var grant = DirectLineTokens.NewGrant();
         return Conversation(grant, tokens.Issue(grant), StatusCodes.Status200OK);
     }
@@ -149,9 +156,8 @@ public static class DirectLineEndpoints
         var result = await turns.HandleAsync(activity, context.RequestAborted);
         if (result.RetryAfter is { } wait)
         {
-            var seconds = Math.Max(1, (long)Math.Ceiling(wait.TotalSeconds));
-            context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
-            return await ProblemAsync(context, Problem.TooManyRequests(seconds));
+            await ProblemResult.TooManyRequests(context.Response, wait).WriteAsync(context);
+            return Results.Empty;
         }
 
         return Results.Json(new ResourceResponse(conversation!.Append(activity, result.Replies)), ActivityJson.Options);

@@ -38,7 +38,7 @@ public sealed record ReferralMessagePage(IReadOnlyList<ReferralMessage> Items, s
 
 /// <summary>An open alert: a missed deadline names its referral; a chat hand-off or an erasure request names its case.</summary>
 public sealed record Alert(
-    string Id, string Kind, string? ReferralId, string? Deadline, int? Occurrence, string? CaseId, string? CaseReference,
+    string Id, string Kind, string? ReferralId, string? Deadline, int? Occurrence, string? OtherOfficeId, string? CaseId, string? CaseReference,
     DateTimeOffset DueAt, DateTimeOffset RaisedAt, DateTimeOffset? AcknowledgedAt);
 
 public sealed record AlertPage(IReadOnlyList<Alert> Items, string? ContinuationToken);

@@ -27,6 +27,17 @@ public class ReferralAlertsTests
     }
 
     [Fact]
+    public void The_sending_offices_alert_names_its_own_case_and_the_receiving_offices_only_the_sending_office()
+    {
+        var sent = Sent();
+        var sending = Assert.Single(ReferralAlerts.OpenAt(sent.Referral, Utc("2026-12-04T06:00")));
+        var receiving = Assert.Single(ReferralAlerts.OpenAt(ReceivingCopy(sent), Utc("2026-12-04T06:00")));
+
+        Assert.Equal((Tapachula, sent.Referral.CaseId, "GT-2026-000001"), (sending.OtherOfficeId, sending.CaseId, sending.CaseReference));
+        Assert.Equal((Guatemala, null, null), (receiving.OtherOfficeId, receiving.CaseId, receiving.CaseReference));
+    }
+
+    [Fact]
     public void The_same_missed_deadline_is_the_same_alert_at_every_sweep()
     {
         var referral = Sent().Referral;

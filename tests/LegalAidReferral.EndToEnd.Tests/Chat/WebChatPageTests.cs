@@ -19,35 +19,18 @@ public sealed class WebChatPageTests(HostFixture fixture) : IClassFixture<HostFi
     [Fact]
     public async Task The_web_chat_page_completes_an_intake_and_then_a_status_check_with_the_reference_and_code()
     {
-        if (!File.Exists(Chromium))
-        {
-            throw new InvalidOperationException($"The Web Chat test needs Debian's Chromium at {Chromium}: apt-get install -y chromium");
-        }
-
         Directory.CreateDirectory(ArtifactsFolder);
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new()
-        {
-            ExecutablePath = Chromium,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-        });
-        await using var phone = await browser.NewContextAsync(new()
-        {
-            ViewportSize = new() { Width = 390, Height = 844 },
-            DeviceScaleFactor = 2,
-            IsMobile = true,
-            HasTouch = true,
-            Locale = "es-GT",
-        });
+        await using var browser = await LaunchAsync(playwright);
+        await using var phone = await PhoneAsync(browser, "es-GT");
         var errors = new List<string>();
 
-        var intake = await OpenChatAsync(phone, errors);
+        var intake = await OpenChatAsync(fixture.Host, phone, errors);
         var created = await ConverseAsync(intake, Script("intake-es.json", []));
         await intake.ScreenshotAsync(new() { Path = Path.Combine(ArtifactsFolder, "webchat-intake.png") });
         var reference = created.Groups["reference"].Value;
 
-        var status = await OpenChatAsync(phone, errors);
+        var status = await OpenChatAsync(fixture.Host, phone, errors);
         var told = await ConverseAsync(status, Script("status-es.json", new() { ["{reference}"] = reference, ["{code}"] = created.Groups["code"].Value }));
         await status.ScreenshotAsync(new() { Path = Path.Combine(ArtifactsFolder, "webchat-status.png") });
 
@@ -55,7 +38,51 @@ public sealed class WebChatPageTests(HostFixture fixture) : IClassFixture<HostFi
         Assert.True(errors.Count == 0, $"The page logged errors: {string.Join('\n', errors)}");
     }
 
-    private async Task<IPage> OpenChatAsync(IBrowserContext browser, List<string> errors)
+    [Fact]
+    public async Task Over_the_token_limit_of_its_address_the_page_says_so_in_the_browsers_language()
+    {
+        using var data = new TempFolder();
+        await using var host = await StandaloneProcess.StartAsync(data.Path, "--DirectLine:TokensPerAddress", "1");
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await LaunchAsync(playwright);
+        await using var phone = await PhoneAsync(browser, "ht-HT");
+        var errors = new List<string>();
+        await WaitForBotAsync(await OpenChatAsync(host, phone, errors), 0);
+
+        var refused = await OpenChatAsync(host, phone, errors);
+
+        var status = refused.Locator("#status");
+        await status.WaitForAsync(new() { Timeout = 20_000 });
+        Assert.Matches(@"^Twòp chat louvri sou koneksyon sa a\. Eseye ankò nan 1[45] minit\.$", await status.InnerTextAsync());
+        Assert.Equal("ht", await status.GetAttributeAsync("lang"));
+    }
+
+    private static async Task<IBrowser> LaunchAsync(IPlaywright playwright)
+    {
+        if (!File.Exists(Chromium))
+        {
+            throw new InvalidOperationException($"The Web Chat test needs Debian's Chromium at {Chromium}: apt-get install -y chromium");
+        }
+
+        return await playwright.Chromium.LaunchAsync(new()
+        {
+            ExecutablePath = Chromium,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+        });
+    }
+
+    private static Task<IBrowserContext> PhoneAsync(IBrowser browser, string locale) =>
+        browser.NewContextAsync(new()
+        {
+            ViewportSize = new() { Width = 390, Height = 844 },
+            DeviceScaleFactor = 2,
+            IsMobile = true,
+            HasTouch = true,
+            Locale = locale,
+        });
+
+    private static async Task<IPage> OpenChatAsync(StandaloneProcess host, IBrowserContext browser, List<string> errors)
     {
         var page = await browser.NewPageAsync();
         page.Console += (_, message) =>
@@ -66,7 +93,7 @@ public sealed class WebChatPageTests(HostFixture fixture) : IClassFixture<HostFi
             }
         };
         page.PageError += (_, error) => errors.Add(error);
-        await page.GotoAsync(new Uri(fixture.Host.BaseAddress, "/chat").ToString());
+        await page.GotoAsync(new Uri(host.BaseAddress, "/chat").ToString());
         return page;
     }
 

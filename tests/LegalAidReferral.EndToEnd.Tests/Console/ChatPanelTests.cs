@@ -1,4 +1,3 @@
-using System.Net;
 using LegalAidReferral.EndToEnd.Tests.Chat;
 using Microsoft.Playwright;
 using static LegalAidReferral.EndToEnd.Tests.Console.Browsing;
@@ -14,8 +13,6 @@ namespace LegalAidReferral.EndToEnd.Tests.Console;
 [Collection(BrowserCollection.Name)]
 public sealed class ChatPanelTests(BrowserFixture browser)
 {
-    private static readonly string[] GuatemalaOffices = ["gt-idpp-guatemala", "gt-idpp-quetzaltenango"];
-
     [Fact]
     public async Task A_defender_replies_to_a_chat_hand_off_and_ends_it_and_the_client_reads_both_in_the_chat()
     {
@@ -24,7 +21,7 @@ public sealed class ChatPanelTests(BrowserFixture browser)
         await client.SayAsync("persona");
         Assert.Contains("Listo. Una persona de la oficina le escribirá aquí.", await client.ChooseAsync("Sí"), StringComparison.Ordinal);
         Assert.Empty(await client.SayAsync("¿Cuándo es mi audiencia?"));
-        var office = await OfficeOfAsync(reference);
+        var office = await ChatCases.OfficeOfAsync(browser.Host, reference);
 
         var page = await browser.SignInAsync($"{office}-defender", "en");
         var handOff = page.Locator("section:has(#q-handoffs) a").Filter(new() { HasTextString = reference });
@@ -55,23 +52,6 @@ public sealed class ChatPanelTests(BrowserFixture browser)
         await Expect(page.Locator("section:has(#q-handoffs)")).ToBeVisibleAsync();
         await Expect(handOff).ToHaveCountAsync(0);
         browser.AssertTheConsoleKeptTheContract();
-    }
-
-    /// <summary>The Guatemalan office the chat's intake went to, found by the case's reference.</summary>
-    private async Task<string> OfficeOfAsync(string reference)
-    {
-        foreach (var office in GuatemalaOffices)
-        {
-            var staff = await ApiSession.SignInAsync(browser.Host.CreateClient(), $"{office}-supervisor");
-            using var response = await staff.SendAsync(HttpMethod.Post, "/api/cases/search", new { q = reference });
-            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-            if ((await ApiSession.ReadObjectAsync(response))["items"]!.AsArray().Count == 1)
-            {
-                return office;
-            }
-        }
-
-        throw new InvalidOperationException($"No Guatemalan office has the chat's case {reference}.");
     }
 
     private static ILocatorAssertions Expect(ILocator locator) => Assertions.Expect(locator);

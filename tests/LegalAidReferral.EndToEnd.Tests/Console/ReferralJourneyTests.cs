@@ -48,7 +48,7 @@ public sealed class ReferralJourneyTests(BrowserFixture browser)
 
         await guatemala.Locator("#consent-f-officeId").SelectOptionAsync(Tapachula);
         await BrowserFixture.ClickAsync(guatemala, "Registrar consentimiento");
-        await Expect(guatemala.Locator("section:has(#s-consents) tbody")).ToContainTextAsync(Tapachula);
+        await Expect(guatemala.Locator("section:has(#s-consents) tbody")).ToContainTextAsync("Defensoría Pública Federal – Tapachula");
 
         await guatemala.Locator("#referral-f-toOfficeId").SelectOptionAsync(Tapachula);
         await guatemala.Locator("#referral-f-reason").FillAsync("La persona se trasladó a Tapachula.");

@@ -73,7 +73,45 @@ public sealed class SenderCodeCheckLimitTests : IDisposable
         Assert.DoesNotContain(Sender.ConversationId, line, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void At_capacity_a_new_sender_is_refused_while_senders_already_counted_go_on()
+    {
+        FillToCapacity();
+
+        Assert.False(limit.TryAdmit(Sender with { UserId = "one-too-many" }));
+        Assert.True(limit.TryAdmit(Sender with { UserId = "sender-0" }));
+    }
+
+    [Fact]
+    public void Windows_that_are_over_make_room_for_new_senders()
+    {
+        FillToCapacity();
+        clock.Advance(ChatOptions.CodeCheckWindow);
+
+        Assert.True(limit.TryAdmit(Sender with { UserId = "after-the-window" }));
+    }
+
+    [Fact]
+    public void Refusals_at_capacity_are_logged_once_until_there_is_room_again()
+    {
+        FillToCapacity();
+        limit.TryAdmit(Sender with { UserId = "one-too-many" });
+        limit.TryAdmit(Sender with { UserId = "two-too-many" });
+
+        var line = Assert.Single(logs.Lines);
+        Assert.StartsWith("Warning", line, StringComparison.Ordinal);
+        Assert.DoesNotContain("too-many", line, StringComparison.Ordinal);
+    }
+
     public void Dispose() => loggers.Dispose();
+
+    private void FillToCapacity()
+    {
+        for (var i = 0; i < ChatOptions.MaxCodeCheckSenders; i++)
+        {
+            Assert.True(limit.TryAdmit(Sender with { UserId = $"sender-{i}" }));
+        }
+    }
 
     private void Exhaust()
     {

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using LegalAidReferral.Core.Cases;
 using LegalAidReferral.Core.Cases.Input;
 using LegalAidReferral.Core.Common;
@@ -5,6 +6,8 @@ using LegalAidReferral.Core.Identity;
 using LegalAidReferral.Core.Messaging;
 using LegalAidReferral.Core.Referrals;
 using LegalAidReferral.Core.Referrals.Input;
+using LegalAidReferral.Functions.Operations;
+using LegalAidReferral.Functions.Referrals;
 using LegalAidReferral.Functions.Tests.Cases;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
@@ -181,6 +184,27 @@ public sealed partial class ReferralFlowTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_missed_deadline_alert_names_the_other_office_and_only_the_sending_office_its_own_case()
+    {
+        var caseId = await CaseWithConsentAsync(Tapachula);
+        var sent = await Send(caseId, ["client.fullName"]);
+        await RelayAsync();
+        clock.SetUtcNow(new DateTimeOffset(2026, 3, 5, 16, 0, 0, TimeSpan.Zero));
+        await harness.Provider.GetRequiredService<SweepDeadlines>().RunAsync(default);
+        var reference = (await harness.Provider.GetRequiredService<ICaseStore>().FindAsync(Guatemala, caseId, default))!.Reference;
+
+        var sending = Assert.Single(await AlertsAsync($"{Guatemala}-defender"));
+        var receiving = Assert.Single(await AlertsAsync($"{Tapachula}-defender"));
+
+        Assert.Equal(
+            (sent.Id.ToString("D"), Tapachula, caseId.ToString("D"), reference),
+            (Text(sending, "referralId"), Text(sending, "otherOfficeId"), Text(sending, "caseId"), Text(sending, "caseReference")));
+        Assert.Equal((sent.Id.ToString("D"), Guatemala, null, null), (Text(receiving, "referralId"), Text(receiving, "otherOfficeId"), Text(receiving, "caseId"), Text(receiving, "caseReference")));
+        var documented = JsonNode.Parse(OpenApiDocument.Bytes)!["components"]!["schemas"]!["Alert"]!["required"]!.AsArray().Select(n => n!.GetValue<string>());
+        Assert.Equal(documented.Order(StringComparer.Ordinal), receiving.AsObject().Select(p => p.Key).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public async Task A_third_office_cannot_see_or_act_on_the_referral()
     {
         var caseId = await CaseWithConsentAsync(Tapachula);
@@ -193,6 +217,16 @@ public sealed partial class ReferralFlowTests : IAsyncLifetime
         Assert.Equal(FailureKind.NotFound, read.Failure!.Kind);
         Assert.Equal(FailureKind.NotFound, acted.Failure!.Kind);
     }
+
+    private async Task<IReadOnlyList<JsonNode>> AlertsAsync(string userId)
+    {
+        var request = harness.Request("GET", userId);
+        var (status, _, body) = await FunctionHarness.ExecuteAsync(await harness.Function<ListAlertsFunction>().Run(request), request);
+        Assert.Equal(200, status);
+        return body!["items"]!.AsArray().Select(a => a!).ToList();
+    }
+
+    private static string? Text(JsonNode alert, string property) => alert[property]?.GetValue<string>();
 
     private async Task<Guid> CaseWithConsentAsync(string shareWith)
     {

@@ -112,6 +112,19 @@ public abstract class AlertStoreContract : StorageContract
     }
 
     [Fact]
+    public async Task A_missed_deadline_keeps_the_other_office_and_the_sending_case_and_syncs_of_that_case_leave_it_alone()
+    {
+        var missed = Alert(Guatemala, 3) with { OtherOfficeId = Tapachula, CaseId = CaseId, CaseReference = "GT-2026-000042" };
+        var handOff = CaseAlertOf(Guatemala, CaseAlertKind.ChatHandOff, 1);
+        await Store.SyncAsync(Guatemala, Referral, [missed], Now, default);
+
+        await Store.SyncCaseAsync(Guatemala, CaseId, new CaseAlertState([], [handOff.Id, missed.Id], Now), Now, default);
+
+        Assert.Equal(missed, Assert.Single((await Store.ListOpenAsync(Guatemala, new PageRequest(10, null), default)).Items).Alert);
+        Assert.Equal(missed, (await Store.FindOpenAsync(Guatemala, missed.Id, default))!.Alert);
+    }
+
+    [Fact]
     public async Task A_closed_hand_off_is_cleared_and_not_raised_again_and_referral_syncs_leave_case_alerts_alone()
     {
         var handOff = CaseAlertOf(Guatemala, CaseAlertKind.ChatHandOff, 1);
