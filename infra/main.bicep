@@ -88,6 +88,10 @@ param botMaxActivityBytes int = 65536
 @description('Turns a chat conversation may take at once, then per minute (BotFramework:TurnBurst and BotFramework:TurnsPerMinute).')
 param chatTurnBurst int = 20
 param chatTurnsPerMinute int = 60
+
+@description('Chat conversations whose turns are counted per instance at most; beyond, a new conversation gets 429 until one has been idle long enough to refill its burst (BotFramework:MaxThrottledConversations).')
+param chatMaxThrottledConversations int = 100000
+
 @description('The regional review only: the hub\'s subscription of the protocol-events topic this deployment drains into its review (Exchange:ServiceBus:ReviewSubscription); empty in a country deployment, which reviews the events its own offices publish.')
 param reviewSubscription string = ''
 
@@ -268,6 +272,7 @@ module functionApp 'modules/functionapp.bicep' = {
         BotFramework__MaxActivityBytes: string(botMaxActivityBytes)
         BotFramework__TurnBurst: string(chatTurnBurst)
         BotFramework__TurnsPerMinute: string(chatTurnsPerMinute)
+        BotFramework__MaxThrottledConversations: string(chatMaxThrottledConversations)
       },
       toObject(range(0, length(offices)), i => 'Exchange__ServiceBus__Offices__${i}', i => offices[i])
     )

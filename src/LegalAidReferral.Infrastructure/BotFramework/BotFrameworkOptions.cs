@@ -28,7 +28,14 @@ public sealed class BotFrameworkOptions
     /// <summary>Turns a conversation may take at once: a whole intake (about 16 turns) answered as fast as a script can.</summary>
     public int TurnBurst { get; set; } = 20;
 
-    public bool IsValid => MaxActivityBytes > 0 && TurnsPerMinute > 0 && TurnBurst > 0 && Uri.TryCreate(OpenIdConfiguration, UriKind.Absolute, out _);
+    /// <summary>
+    /// Conversations whose turns are counted per instance at most: each one that took a turn in the last
+    /// <see cref="TurnBurst"/> × 60 / <see cref="TurnsPerMinute"/> seconds. Beyond, a new conversation's turns are
+    /// refused (429 with Retry-After) until one has been idle that long.
+    /// </summary>
+    public int MaxThrottledConversations { get; set; } = 100_000;
+
+    public bool IsValid => MaxActivityBytes > 0 && TurnsPerMinute > 0 && TurnBurst > 0 && MaxThrottledConversations > 0 && Uri.TryCreate(OpenIdConfiguration, UriKind.Absolute, out _);
 
     public IReadOnlyList<string> IssuerList => Issuers.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 }

@@ -23,7 +23,7 @@ public static class BotFrameworkRegistration
     {
         services.AddOptions<BotFrameworkOptions>()
             .Bind(configuration.GetSection(BotFrameworkOptions.SectionName))
-            .Validate(o => o.IsValid, "BotFramework: MaxActivityBytes, TurnsPerMinute and TurnBurst must be greater than zero, and OpenIdConfiguration an absolute URL.")
+            .Validate(o => o.IsValid, "BotFramework: MaxActivityBytes, TurnsPerMinute, TurnBurst and MaxThrottledConversations must be greater than zero, and OpenIdConfiguration an absolute URL.")
             .ValidateOnStart();
         services.PostConfigure<BotFrameworkOptions>(o => o.AppId = configuration["BotFramework:AppId"] ?? "");
         services.AddHttpClient(HttpClientName, http => http.Timeout = TimeSpan.FromSeconds(30));

@@ -1,68 +1,50 @@
-using System.Collections.Concurrent;
+using LegalAidReferral.Infrastructure.Limits;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace LegalAidReferral.Infrastructure.BotFramework;
 
 /// <summary>
-/// A token bucket per conversation on the host's <see cref="TimeProvider"/>: a burst of turns, then
-/// <see cref="BotFrameworkOptions.TurnsPerMinute"/>. Per instance: a scaled-out app admits that much
-/// per instance. Buckets that have refilled are dropped once there are many, so idle conversations
-/// hold no memory.
+/// A token bucket per conversation on the host's <see cref="TimeProvider"/>: a burst of
+/// <see cref="BotFrameworkOptions.TurnBurst"/> turns, then <see cref="BotFrameworkOptions.TurnsPerMinute"/>. Per
+/// instance: a scaled-out app admits that much per instance. Conversations are kept by a hash of channel and
+/// conversation id (<see cref="HashedKey"/>), at most <see cref="BotFrameworkOptions.MaxThrottledConversations"/> at a
+/// time (<see cref="TokenBucketLimit{TKey}"/>): a conversation idle long enough to refill its bucket is forgotten, and
+/// beyond that many a new conversation's turns are refused until the least recently used one has refilled; the first
+/// such refusal is logged, with the numbers only.
 /// </summary>
-public sealed class ConversationThrottle(IOptions<BotFrameworkOptions> options, TimeProvider time)
+public sealed partial class ConversationThrottle
 {
-    private const int PruneAbove = 10_000;
+    private readonly TokenBucketLimit<UInt128> buckets;
+    private readonly BotFrameworkOptions limits;
+    private readonly ILogger<ConversationThrottle> logger;
 
-    private readonly ConcurrentDictionary<string, Bucket> buckets = new(StringComparer.Ordinal);
+    public ConversationThrottle(IOptions<BotFrameworkOptions> options, TimeProvider time, ILogger<ConversationThrottle> logger)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        limits = options.Value;
+        this.logger = logger;
+        buckets = new TokenBucketLimit<UInt128>(
+            time, limits.TurnBurst, TimeSpan.FromMinutes(1) / limits.TurnsPerMinute, limits.MaxThrottledConversations);
+    }
 
     /// <summary>Null when the turn may go ahead; otherwise how long until the conversation may take one.</summary>
     public TimeSpan? Admit(string channelId, string conversationId)
     {
-        var limits = options.Value;
-        var secondsPerTurn = 60.0 / limits.TurnsPerMinute;
-        var now = time.GetTimestamp();
-        if (buckets.Count > PruneAbove)
+        var admission = buckets.TryAdmit(HashedKey.Of(channelId, conversationId));
+        if (admission.IsAdmitted)
         {
-            Prune(now, secondsPerTurn, limits.TurnBurst);
+            return null;
         }
 
-        var bucket = buckets.GetOrAdd($"{channelId}\n{conversationId}", _ => new Bucket(limits.TurnBurst, now));
-        lock (bucket)
+        if (admission is { Refusal: WindowRefusal.Full, FirstRefusal: true })
         {
-            bucket.Refill(now, time, secondsPerTurn, limits.TurnBurst);
-            if (bucket.Tokens >= 1)
-            {
-                bucket.Tokens--;
-                return null;
-            }
-
-            return TimeSpan.FromSeconds((1 - bucket.Tokens) * secondsPerTurn);
+            LogFull(logger, limits.MaxThrottledConversations, limits.TurnBurst * 60.0 / limits.TurnsPerMinute);
         }
+
+        return admission.RetryAfter;
     }
 
-    private void Prune(long now, double secondsPerTurn, int burst)
-    {
-        foreach (var (key, bucket) in buckets)
-        {
-            lock (bucket)
-            {
-                bucket.Refill(now, time, secondsPerTurn, burst);
-                if (bucket.Tokens >= burst)
-                {
-                    buckets.TryRemove(key, out _);
-                }
-            }
-        }
-    }
-
-    private sealed class Bucket(double tokens, long at)
-    {
-        public double Tokens { get; set; } = tokens;
-
-        public void Refill(long now, TimeProvider time, double secondsPerTurn, int burst)
-        {
-            Tokens = Math.Min(burst, Tokens + (time.GetElapsedTime(at, now).TotalSeconds / secondsPerTurn));
-            at = now;
-        }
-    }
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Chat turns refused to new conversations: {MaxConversations} conversations took a turn in the last {RefillSeconds} s")]
+    private static partial void LogFull(ILogger logger, int maxConversations, double refillSeconds);
 }

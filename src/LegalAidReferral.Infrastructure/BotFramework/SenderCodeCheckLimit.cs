@@ -1,6 +1,3 @@
-using System.Buffers.Binary;
-using System.Security.Cryptography;
-using System.Text;
 using LegalAidReferral.Core.Chat;
 using LegalAidReferral.Core.Chat.Cases;
 using LegalAidReferral.Infrastructure.Limits;
@@ -12,9 +9,9 @@ namespace LegalAidReferral.Infrastructure.BotFramework;
 /// A fixed window per sender (the channel and the activity's <c>from.id</c>, across conversations) on the host's
 /// <see cref="TimeProvider"/>: <see cref="ChatOptions.MaxCodeChecksPerSender"/> code checks per
 /// <see cref="ChatOptions.CodeCheckWindow"/>. Per instance, in memory: a scaled-out app admits that much per
-/// instance, and a restart forgets the counts. Senders are kept by a hash of their account, at most
-/// <see cref="ChatOptions.MaxCodeCheckSenders"/> at a time (<see cref="FixedWindowLimit{TKey}"/>): beyond, a new
-/// sender is refused until the oldest window ends. The first refusal of a window, and the first refusal for want
+/// instance, and a restart forgets the counts. Senders are kept by a hash of their account (<see cref="HashedKey"/>),
+/// at most <see cref="ChatOptions.MaxCodeCheckSenders"/> at a time (<see cref="FixedWindowLimit{TKey}"/>): beyond, a
+/// new sender is refused until the oldest window ends. The first refusal of a window, and the first refusal for want
 /// of room, are logged, without the sender.
 /// </summary>
 public sealed partial class SenderCodeCheckLimit(TimeProvider clock, ILogger<SenderCodeCheckLimit> logger) : ICodeCheckLimit
@@ -25,7 +22,7 @@ public sealed partial class SenderCodeCheckLimit(TimeProvider clock, ILogger<Sen
     public bool TryAdmit(ChatAddress sender)
     {
         ArgumentNullException.ThrowIfNull(sender);
-        var admission = windows.TryAdmit(KeyOf(sender));
+        var admission = windows.TryAdmit(HashedKey.Of(sender.ChannelId, sender.UserId));
         if (admission.FirstRefusal)
         {
             if (admission.Refusal == WindowRefusal.Full)
@@ -39,14 +36,6 @@ public sealed partial class SenderCodeCheckLimit(TimeProvider clock, ILogger<Sen
         }
 
         return admission.IsAdmitted;
-    }
-
-    /// <summary>The first 128 bits of a SHA-256 of channel and account: the account is not kept, and a key is two words.</summary>
-    private static UInt128 KeyOf(ChatAddress sender)
-    {
-        Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
-        SHA256.HashData(Encoding.UTF8.GetBytes($"{sender.ChannelId}\n{sender.UserId}"), hash);
-        return BinaryPrimitives.ReadUInt128LittleEndian(hash);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Chat code checks refused: a sender made more than {MaxChecks} in {WindowMinutes} minutes")]
