@@ -150,6 +150,7 @@ public static class ServiceRegistration
         // Adherence review: the read model of the protocol events, and its routes.
         services.AddSingleton(ReviewSettingsOf(configuration.GetSection("Review")));
         services.AddSingleton<IMessageHandler, RecordProtocolEvents>();
+        services.AddSingleton<ReviewReleases>();
         services.AddSingleton<GetAdherence>();
         services.AddSingleton<ListReviewEvents>();
         services.AddSingleton<AdherenceRoute>();

@@ -73,7 +73,8 @@ public sealed class SendReferral(
             return Failure.Invalid("toOfficeId", "No office of the network has this id; GET /api/offices lists them.");
         }
 
-        var id = await idempotency.ResourceIdAsync($"{caller.OfficeId}/referrals", command.IdempotencyKey, command.RequestHash, cancellationToken);
+        // A key names a request to one case, as for consents and documents: the same key and body sent for another case is a new referral.
+        var id = await idempotency.ResourceIdAsync($"{caller.OfficeId}/cases/{command.CaseId:D}/referrals", command.IdempotencyKey, command.RequestHash, cancellationToken);
         if (!id.IsSuccess)
         {
             return id.Failure;

@@ -53,41 +53,64 @@ public sealed record AdherenceReport(
     public const int MaxOverdueListed = 100;
 
     /// <summary>
-    /// Adds up <paramref name="cells"/> (and counts <paramref name="overdue"/>, in the month each fell
-    /// due) for the whole range, each month, each gender, each named group and (the range only) each corridor, then suppresses small
-    /// cells and the counts that would give them away (<see cref="Suppress"/>). The overdue list is left out when the request filters by a category, since it would
-    /// tell the category of each listed referral.
+    /// Adds up the cells and overdue referrals the request matches for the whole range, each month,
+    /// each gender, each named group and (the range only) each corridor, and shows each figure only
+    /// as the month releases (<see cref="ReviewRelease"/>) show it: a month's figure as that month's
+    /// release does, a range figure only when every month it adds up is shown (for <c>overdueNow</c>,
+    /// every month a deadline of an overdue referral fell due in). The report suppresses nothing on
+    /// its own, so every report of every filter and range tells no more than the releases. The
+    /// overdue list is left out when the request filters by a category, since it would tell the
+    /// category of each listed referral.
     /// </summary>
+    /// <param name="cells">Every cell of the range's months (a release is built from whole months; the request's filters are applied here).</param>
+    /// <param name="overdue">Every referral overdue now (the releases of the months they fell due in need them all).</param>
+    /// <param name="releases">The releases already built (<see cref="ReviewReleases"/>); by default, built for this report alone.</param>
     public static AdherenceReport Build(
-        IEnumerable<AdherenceCell> cells, IEnumerable<ReviewReferral> overdue, AdherenceRequest request, ReviewSettings settings, DateTimeOffset now)
+        IEnumerable<AdherenceCell> cells, IEnumerable<ReviewReferral> overdue, AdherenceRequest request, ReviewSettings settings, DateTimeOffset now,
+        ReviewReleases? releases = null)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(settings);
-        var months = ReviewPeriods.Between(request.Query.FromPeriod, request.Query.ToPeriod).ToArray();
-        var periods = new Dictionary<string, Period>(StringComparer.Ordinal) { [AllPeriods] = new Period() };
+        var query = request.Query;
+        var months = ReviewPeriods.Between(query.FromPeriod, query.ToPeriod).ToArray();
+        var periods = new Dictionary<string, Period>(StringComparer.Ordinal) { [AllPeriods] = new Period(request) };
         foreach (var month in months)
         {
-            periods[month] = new Period();
+            periods[month] = new Period(request);
         }
 
+        var monthCells = new Dictionary<string, List<AdherenceCell>>(StringComparer.Ordinal);
         foreach (var cell in cells)
         {
             var key = cell.Key;
-            if (!request.Matches(key.Gender, key.Groups) || !periods.TryGetValue(key.Period, out var month))
+            if (!periods.TryGetValue(key.Period, out var month))
             {
                 continue;
             }
 
-            periods[AllPeriods].Add(key.Corridor, key.Gender, key.Groups, cell.Counts, 0);
-            month.Add(null, key.Gender, key.Groups, cell.Counts, 0);
+            Of(monthCells, key.Period).Add(cell);
+            if (query.Matches(key.FromOfficeId, key.ToOfficeId, key.FromCountry, key.ToCountry, key.Kind, key.Priority) && request.Matches(key.Gender, key.Groups))
+            {
+                periods[AllPeriods].Add(key.Corridor, key.Gender, key.Groups, cell.Counts, 0);
+                month.Add(null, key.Gender, key.Groups, cell.Counts, 0);
+            }
         }
 
+        var dueMonths = new Dictionary<string, List<ReviewReferral>>(StringComparer.Ordinal);
         var listed = new List<OverdueReferral>();
-        foreach (var referral in overdue.Where(r => request.Matches(r.Gender, r.Groups)).OrderBy(r => r.NextDueAt))
+        foreach (var referral in overdue.OrderBy(r => r.NextDueAt))
         {
             var next = referral.NextDeadline!;
+            var due = ReviewPeriods.MonthOf(next.DueAt, settings.TimeZone);
+            Of(dueMonths, due).Add(referral);
+            if (!query.Matches(referral.FromOfficeId, referral.ToOfficeId, referral.FromCountry, referral.ToCountry, referral.Kind, referral.Priority)
+                || !request.Matches(referral.Gender, referral.Groups))
+            {
+                continue;
+            }
+
             periods[AllPeriods].Add(referral.Corridor, referral.Gender, referral.Groups, null, 1);
-            if (periods.TryGetValue(ReviewPeriods.MonthOf(next.DueAt, settings.TimeZone), out var dueMonth))
+            if (periods.TryGetValue(due, out var dueMonth))
             {
                 dueMonth.Add(null, referral.Gender, referral.Groups, null, 1);
             }
@@ -99,10 +122,11 @@ public sealed record AdherenceReport(
             }
         }
 
-        Suppress(periods, months, settings.MinCellSize);
+        var read = new Releases(releases ?? new ReviewReleases(), monthCells, dueMonths, settings.MinCellSize);
+        Publish(periods, months, ReleaseNode.Of(query), read, settings.MinCellSize);
         return new AdherenceReport(
-            request.Query.FromPeriod,
-            request.Query.ToPeriod,
+            query.FromPeriod,
+            query.ToPeriod,
             settings.TimeZone.Id,
             settings.MinCellSize,
             now,
@@ -112,90 +136,80 @@ public sealed record AdherenceReport(
     }
 
     /// <summary>
-    /// Withholds small counts, then (<see cref="ComplementarySuppression"/>) enough others that none can
-    /// be worked out from the rest: every count's breakdowns by gender and by group (of a total
-    /// row, the period's or a corridor's), by corridor (of each of the range's rows: a referral has
-    /// one corridor), by month (of the range's row of the same category), and within each row. By group is not an exact sum (a referral may be in several groups), nor is
-    /// <c>overdueNow</c> by month (the range also counts deadlines that fell due before its first
-    /// month). A range figure is withheld whenever one of its months is (<see cref="WithholdRangesOfWithheldMonths"/>).
+    /// Withholds every figure the releases do not show (small counts are withheld by
+    /// <see cref="ReportCount"/> already, as in the releases). A threshold of 1 withholds nothing, so
+    /// no release is read then.
     /// </summary>
-    private static void Suppress(Dictionary<string, Period> periods, string[] months, int minCellSize)
+    private static void Publish(Dictionary<string, Period> periods, string[] months, ReleaseNode node, Releases releases, int minCellSize)
     {
         var sums = periods.Values.SelectMany(p => p.Rows).SelectMany(r => r.Sums).ToArray();
         var reasonCodes = sums.SelectMany(s => s.ReasonCodes).Distinct().Order(StringComparer.Ordinal).ToArray();
-        foreach (var sum in sums)
+        foreach (var (period, rows) in periods.SelectMany(p => p.Value.Rows.Select(r => (p.Key, r))))
         {
-            sum.Publish(reasonCodes, minCellSize);
-        }
-
-        var names = IndicatorColumns.Counts.Select(c => c.Name).Concat(reasonCodes.Select(code => IndicatorColumns.ReasonPrefix + code)).ToArray();
-        var withinRow = IndicatorColumns.Breakdowns(reasonCodes).ToArray();
-        var exact = new List<IReadOnlyList<ReportCount>>();
-        var inexact = new List<IReadOnlyList<ReportCount>>();
-        foreach (var period in periods.Values)
-        {
-            foreach (var rows in period.Rows)
+            var rowNode = rows.Corridor is null ? node : node with { Corridor = rows.Corridor };
+            foreach (var sum in rows.Sums)
             {
-                foreach (var name in names)
+                sum.Publish(reasonCodes, minCellSize);
+                foreach (var (name, count) in sum.Published)
                 {
-                    exact.Add([rows.Total[name], .. rows.Genders.Select(s => s[name])]);
-                    inexact.Add([rows.Total[name], .. rows.Groups.Select(s => s[name])]);
-                }
-
-                foreach (var sum in rows.Sums)
-                {
-                    exact.AddRange(withinRow.Select(b => (IReadOnlyList<ReportCount>)[sum[b.Whole], .. b.Parts.Select(p => sum[p])]));
+                    if (minCellSize > 1 && sum.Category is { } category && !releases.Show(period == AllPeriods ? months : [period], period == AllPeriods, rowNode, category, name))
+                    {
+                        count.Withhold();
+                    }
                 }
             }
-
-            var byCorridor = period.ByCorridor.ToArray();
-            for (var i = 0; byCorridor.Length > 0 && i < period.All.Sums.Count; i++)
-            {
-                exact.AddRange(names.Select(name => (IReadOnlyList<ReportCount>)[period.All.Sums[i][name], .. byCorridor.Select(c => c.Sums[i][name])]));
-            }
         }
-
-        var byMonth = new List<IReadOnlyList<ReportCount>>();
-        var range = periods[AllPeriods].All.Sums;
-        for (var i = 0; i < range.Count; i++)
-        {
-            foreach (var name in names)
-            {
-                IReadOnlyList<ReportCount> breakdown = [range[i][name], .. months.Select(m => periods[m].All.Sums[i][name])];
-                (name == OverdueNow ? inexact : exact).Add(breakdown);
-                byMonth.Add(breakdown);
-            }
-        }
-
-        ComplementarySuppression.Apply([.. exact, .. inexact], exact, minCellSize, () => WithholdRangesOfWithheldMonths(byMonth));
     }
 
-    /// <summary>
-    /// Withholds every range figure one of whose months is withheld, so that another report of the
-    /// same filters over a range that overlaps this one cannot be subtracted from it to give a
-    /// withheld month: a range figure is shown only when every month it adds up is. Tells whether it
-    /// withheld any (then the complements run again).
-    /// </summary>
-    private static bool WithholdRangesOfWithheldMonths(List<IReadOnlyList<ReportCount>> byMonth)
+    private static List<T> Of<T>(Dictionary<string, List<T>> lists, string key)
     {
-        var withheld = false;
-        foreach (var breakdown in byMonth.Where(b => !b[0].Withheld && b.Skip(1).Any(c => c.Withheld)))
+        if (!lists.TryGetValue(key, out var list))
         {
-            breakdown[0].Withhold();
-            withheld = true;
+            lists[key] = list = [];
         }
 
-        return withheld;
+        return list;
+    }
+
+    /// <summary>The month releases a report reads, each built (or taken from the cache) when first asked.</summary>
+    private sealed class Releases(
+        ReviewReleases cache, Dictionary<string, List<AdherenceCell>> monthCells, Dictionary<string, List<ReviewReferral>> dueMonths, int minCellSize)
+    {
+        private readonly Dictionary<string, ReviewRelease> cells = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, ReviewRelease> overdue = new(StringComparer.Ordinal);
+
+        /// <summary>
+        /// Whether every one of <paramref name="months"/> shows the figure (a range's <c>overdueNow</c>
+        /// also counts deadlines that fell due before the range: every month one fell due in).
+        /// </summary>
+        public bool Show(IEnumerable<string> months, bool range, ReleaseNode node, ReleaseCategory category, string name)
+        {
+            if (name != OverdueNow)
+            {
+                return months.All(m => Of(cells, m, () => cache.OfCells(m, monthCells.GetValueOrDefault(m) ?? [], minCellSize)).Shows(node, category, name));
+            }
+
+            return (range ? dueMonths.Keys : months).All(m =>
+                !dueMonths.TryGetValue(m, out var due) || Of(overdue, m, () => cache.OfOverdue(m, due, minCellSize)).Shows(node, category, name));
+        }
+
+        private static ReviewRelease Of(Dictionary<string, ReviewRelease> releases, string month, Func<ReviewRelease> build)
+        {
+            if (!releases.TryGetValue(month, out var release))
+            {
+                releases[month] = release = build();
+            }
+
+            return release;
+        }
     }
 
     /// <summary>The rows of one period: all its referrals, and (the whole range only) those of each corridor, in ordinal order.</summary>
-    private sealed class Period
+    private sealed class Period(AdherenceRequest request)
     {
         private readonly SortedDictionary<string, Rows> corridors = new(StringComparer.Ordinal);
 
-        public Rows All { get; } = new();
-
-        public IEnumerable<Rows> ByCorridor => corridors.Values;
+        public Rows All { get; } = new(request, null);
 
         /// <summary>All, then each corridor.</summary>
         public IEnumerable<Rows> Rows => corridors.Values.Prepend(All);
@@ -222,23 +236,43 @@ public sealed record AdherenceReport(
         {
             if (!corridors.TryGetValue(corridor, out var rows))
             {
-                corridors[corridor] = rows = new Rows();
+                corridors[corridor] = rows = new Rows(request, corridor);
             }
 
             return rows;
         }
     }
 
-    /// <summary>The running sums of one period (or one corridor in it): total, per gender, per named group and for none of them.</summary>
+    /// <summary>
+    /// The running sums of one period (or one corridor in it): total, per gender, per named group and
+    /// for none of them, each with the release category it is (null: a row the request's own
+    /// category filters leave empty, always zero: men in a report on women, say).
+    /// </summary>
     private sealed class Rows
     {
-        private readonly Dictionary<GenderCategory, Sum> genders = Enum.GetValues<GenderCategory>().ToDictionary(g => g, _ => new Sum());
-        private readonly Dictionary<string, Sum> groups =
-            ReviewGroups.Named.Select(Kebab<Vulnerability>.Name).Append(ReviewGroups.None).ToDictionary(g => g, _ => new Sum(), StringComparer.Ordinal);
+        private readonly Dictionary<GenderCategory, Sum> genders;
+        private readonly Dictionary<string, Sum> groups;
 
         private Sum[]? sums;
 
-        public Sum Total { get; } = new();
+        public Rows(AdherenceRequest request, string? corridor)
+        {
+            Corridor = corridor;
+            var gender = request.Gender;
+            var filtered = request.Group is { } group ? ReviewGroups.MaskOf([group]) : 0;
+            var any = filtered == 0 ? ReleaseCategory.AnyGroups : filtered;
+            Total = new Sum(new ReleaseCategory(gender, any));
+            genders = Enum.GetValues<GenderCategory>()
+                .ToDictionary(g => g, g => new Sum(gender is not null && gender != g ? null : new ReleaseCategory(g, any)));
+            groups = ReviewGroups.Named.ToDictionary(
+                g => Kebab<Vulnerability>.Name(g), g => new Sum(new ReleaseCategory(gender, filtered | ReviewGroups.MaskOf([g]))), StringComparer.Ordinal);
+            groups[ReviewGroups.None] = new Sum(filtered == 0 ? new ReleaseCategory(gender, 0) : null);
+        }
+
+        /// <summary>The corridor of these rows (in the range), or null for all the period's referrals.</summary>
+        public string? Corridor { get; }
+
+        public Sum Total { get; }
 
         public IEnumerable<Sum> Genders => genders.Values;
 
@@ -270,15 +304,18 @@ public sealed record AdherenceReport(
     }
 
     /// <summary>The added-up counts of one row, and then its counts as published.</summary>
-    private sealed class Sum
+    private sealed class Sum(ReleaseCategory? category)
     {
         private readonly CellCounts counts = new();
         private Dictionary<string, ReportCount> published = [];
         private long overdue;
 
+        /// <summary>The release category of the row; null when the request's filters leave it empty.</summary>
+        public ReleaseCategory? Category => category;
+
         public IEnumerable<string> ReasonCodes => counts.NotSuccessfulReasons.Keys;
 
-        public ReportCount this[string name] => published[name];
+        public IReadOnlyDictionary<string, ReportCount> Published => published;
 
         public void Add(CellCounts? more, long overdueMore)
         {

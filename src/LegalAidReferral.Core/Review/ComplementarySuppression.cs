@@ -1,18 +1,18 @@
 namespace LegalAidReferral.Core.Review;
 
 /// <summary>
-/// Makes small cells impossible to work out from the shown counts. A report publishes breakdowns:
-/// a whole and the parts it is the sum of (a total and its genders, its groups, a range and its
-/// months, sent and its consent and override parts...).
+/// Makes small cells impossible to work out from the shown counts. A month's release
+/// (<see cref="ReviewRelease"/>) has breakdowns: a whole and the parts it is the sum of (a
+/// combination and its genders, its groups, its corridors, kinds and priorities; sent and its consent
+/// and override parts...).
 /// <list type="number">
 /// <item>When exactly one count of a breakdown is withheld, the others give it away; so that
 /// breakdown's smallest shown non-zero part is withheld too (the first in the breakdown's order among
 /// equal ones; else its whole; else a zero, which only a zero withheld by step 2 can need), until no
 /// breakdown has exactly one withheld count.</item>
-/// <item>Combined, exact breakdowns can still give a count away (the rows and the columns of a table
-/// of months by genders, say): <see cref="SuppressionAudit"/> finds every such count, and for each
-/// the smallest shown count of the breakdowns it is in is withheld too (non-zero first); then both
-/// steps again, until the audit finds none. Withholding everything gives nothing away, so this ends.</item>
+/// <item>The caller's audit (<see cref="ReleaseAudit"/>) finds what any combination of the shown
+/// counts still gives away and withholds more; then both steps again, until it withholds nothing.
+/// Withholding everything gives nothing away, so this ends.</item>
 /// </list>
 /// Step 1 also keeps withholding in an exact breakdown whose whole is shown while its withheld parts
 /// add up to less than <c>MinCellSize</c> + (withheld - 1): their sum is the whole less the shown
@@ -25,42 +25,24 @@ public static class ComplementarySuppression
     /// <param name="exact">The breakdowns whose whole is exactly the sum of its parts (a subset of <paramref name="breakdowns"/>).</param>
     /// <param name="minCellSize">The smallest count shown.</param>
     /// <param name="withholdMore">
-    /// Run once nothing more is given away: withholds counts by a rule of the caller's (and tells
-    /// whether it withheld any, then both steps run again), until it withholds nothing.
+    /// Run once no breakdown has a single withheld count: withholds counts by the caller's audit (and
+    /// tells whether it withheld any, then step 1 runs again), until it withholds nothing.
     /// </param>
     public static void Apply(
-        IReadOnlyList<IReadOnlyList<ReportCount>> breakdowns, IReadOnlyList<IReadOnlyList<ReportCount>> exact, int minCellSize, Func<bool>? withholdMore = null)
+        IReadOnlyList<IReadOnlyList<ReportCount>> breakdowns, IReadOnlyList<IReadOnlyList<ReportCount>> exact, int minCellSize, Func<bool> withholdMore)
     {
         ArgumentNullException.ThrowIfNull(breakdowns);
         ArgumentNullException.ThrowIfNull(exact);
+        ArgumentNullException.ThrowIfNull(withholdMore);
         var isExact = new HashSet<IReadOnlyList<ReportCount>>(exact, ReferenceEqualityComparer.Instance);
         var containing = Containing(breakdowns);
-        var exactContaining = Containing(exact);
         var dirty = Enumerable.Repeat(true, breakdowns.Count).ToArray();
-        while (true)
+        do
         {
+            Array.Fill(dirty, true);
             NoBreakdownWithOne(breakdowns, isExact, containing, dirty, minCellSize);
-            var givenAway = SuppressionAudit.GivenAway(exact);
-            if (givenAway.Count == 0)
-            {
-                if (withholdMore?.Invoke() != true)
-                {
-                    return;
-                }
-
-                Array.Fill(dirty, true);
-                continue;
-            }
-
-            foreach (var count in givenAway)
-            {
-                var around = exactContaining[count].Select(i => exact[i]).ToArray();
-                var partner = Smallest(around.SelectMany(b => b))
-                    ?? Smallest(exact.Where(b => b.Any(c => c.Withheld)).SelectMany(b => b))
-                    ?? throw new InvalidOperationException("A count is given away though every count is withheld.");
-                Withhold(partner, containing, dirty);
-            }
         }
+        while (withholdMore());
     }
 
     /// <summary>

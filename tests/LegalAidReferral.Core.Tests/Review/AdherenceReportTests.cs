@@ -42,18 +42,21 @@ public class AdherenceReportTests
     }
 
     [Fact]
-    public void A_corridor_below_the_threshold_is_withheld_with_the_next_smallest_corridor_so_the_total_gives_neither_away()
+    public void A_corridor_below_the_threshold_is_withheld_with_enough_figures_that_neither_the_total_nor_a_country_gives_it_away()
     {
         var sends = Sends(9, GenderCategory.Female, "GT", "MX").Concat(Sends(7, GenderCategory.Female, "HN", "MX")).Concat(Sends(2, GenderCategory.Female, "CR", "NI"));
 
         var report = Report(sends, minCellSize: 5);
+        var mexico = Report(sends, minCellSize: 5, November.Query with { Country = "MX" });
 
+        // 2 = 18 - 9 - 7, and 7 = 16 (Mexico) - 9: the corridors, the total and Mexico cannot all be shown.
         var corridors = report.Summary.ByCorridor;
-        Assert.Equal(18L, report.Summary.Total["sent"]);
         Assert.Equal(["CR-NI", "GT-MX", "HN-MX"], corridors.Select(c => c.Corridor));
-        Assert.Equal([null, 9L, null], corridors.Select(c => c.Total["sent"]));
-        Assert.Equal([null, 9L, null], corridors.Select(c => c.ByGender.Single(g => g.Category == "female").Indicators["sent"]));
-        Assert.Equal([null, 9L, null], corridors.Select(c => c.ByGroup.Single(g => g.Category == "detained").Indicators["sent"]));
+        Assert.Equal([null, null, null], corridors.Select(c => c.Total["sent"]));
+        Assert.Null(report.Summary.Total["sent"]);
+        Assert.Equal(16L, mexico.Summary.Total["sent"]);
+        Assert.Equal([null, null], mexico.Summary.ByCorridor.Select(c => c.Total["sent"]));
+        Assert.Equal([null, null, null], corridors.Select(c => c.ByGender.Single(g => g.Category == "female").Indicators["sent"]));
         Assert.Empty(report.Monthly.Single().ByCorridor);
     }
 
@@ -147,7 +150,7 @@ public class AdherenceReportTests
         }
     }
 
-    private static AdherenceReport Report(IEnumerable<ProtocolEvent> events, int minCellSize)
+    private static AdherenceReport Report(IEnumerable<ProtocolEvent> events, int minCellSize, ReviewQuery? query = null)
     {
         var cells = new Dictionary<CellKey, CellCounts>();
         foreach (var entry in events.Select(e => ReviewEntry.Of(e, TimeZoneInfo.Utc)))
@@ -161,7 +164,7 @@ public class AdherenceReportTests
         }
 
         return AdherenceReport.Build(
-            cells.Select(c => new AdherenceCell(c.Key, c.Value)), [], November, ReviewSettings.Default with { MinCellSize = minCellSize }, Now);
+            cells.Select(c => new AdherenceCell(c.Key, c.Value)), [], new AdherenceRequest(query ?? November.Query), ReviewSettings.Default with { MinCellSize = minCellSize }, Now);
     }
 
     private static IEnumerable<ProtocolEvent> Sends(int count, GenderCategory gender, string fromCountry = "GT", string toCountry = "MX") =>

@@ -29,7 +29,10 @@ internal sealed class RowSpace
     }
 
     /// <summary>Whether the equations fix <paramref name="unknown"/>.</summary>
-    public bool Fixes(int unknown) => Reduced([(unknown, 1)]).Count == 0;
+    public bool Fixes(int unknown) => Spans([(unknown, 1)]);
+
+    /// <summary>Whether the equations fix the sum <paramref name="vector"/> (it is in their row space).</summary>
+    public bool Spans(IEnumerable<(int Unknown, int Coefficient)> vector) => Reduced(vector).Count == 0;
 
     /// <summary>
     /// The vector less multiples of the rows, smallest unknown first: each row only holds unknowns

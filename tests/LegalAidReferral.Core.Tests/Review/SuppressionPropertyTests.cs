@@ -16,6 +16,9 @@ public class SuppressionPropertyTests
 {
     private static readonly DateTimeOffset Start = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
+    /// <summary>The month releases, shared by the reports of one generated set (each set's months have their own fingerprints).</summary>
+    private static readonly ReviewReleases Releases = new();
+
     private static readonly string[] Genders = ["female", "male", "other", "not-stated"];
 
     private static readonly string[] Groups = ["unaccompanied-minor", "detained", "trafficking-victim", "pregnant", "none"];
@@ -23,21 +26,13 @@ public class SuppressionPropertyTests
     private static readonly string[] DeclineCodes =
         ["declinedNoCapacity", "declinedOutsideMandate", "declinedConflictOfInterest", "declinedClientUnreachable", "declinedOther", "declinedUnspecified"];
 
-    private static readonly Dictionary<string, (string Part, string Whole)> Shares = new()
-    {
-        ["acknowledgedWithinDeadlineShare"] = ("acknowledgedWithinDeadline", "acknowledged"),
-        ["decidedWithinDeadlineShare"] = ("decidedWithinDeadline", "decided"),
-        ["firstContactsWithinDeadlineShare"] = ("firstContactsWithinDeadline", "firstContacts"),
-        ["outcomesWithinDeadlineShare"] = ("outcomesWithinDeadline", "outcomes"),
-    };
-
     [Property(MaxTest = 30, Replay = "(20261202,1)")]
     public void No_withheld_count_can_be_worked_out_from_the_shown_ones_and_every_small_count_is_withheld(int seed)
     {
         var (events, request, minCellSize, now) = Generated(seed);
 
-        var real = Counts(Report(events, request, 1, now), out _);
-        var shown = Counts(Report(events, request, minCellSize, now), out var shares);
+        var real = ReportFigures.Counts(Report(events, request, 1, now), out _);
+        var shown = ReportFigures.Counts(Report(events, request, minCellSize, now), out var shares);
 
         Assert.All(real, count =>
         {
@@ -64,8 +59,8 @@ public class SuppressionPropertyTests
     {
         var (events, request, minCellSize, now) = Generated(seed);
 
-        var real = Counts(Report(events, request, 1, now), out _);
-        var shown = Counts(Report(events, request, minCellSize, now), out _);
+        var real = ReportFigures.Counts(Report(events, request, 1, now), out _);
+        var shown = ReportFigures.Counts(Report(events, request, minCellSize, now), out _);
 
         foreach (var (whole, parts, _) in Breakdowns(shown.Keys).Where(b => b.Exact && shown[b.Whole] is not null))
         {
@@ -86,9 +81,9 @@ public class SuppressionPropertyTests
         var last = random.Next(first, months.Length);
         var inner = request with { Query = request.Query with { FromPeriod = months[first], ToPeriod = months[last] } };
 
-        var real = Counts(Report(events, request, 1, now), out _);
-        var outer = Counts(Report(events, request, minCellSize, now), out _);
-        var within = Counts(Report(events, inner, minCellSize, now), out _);
+        var real = ReportFigures.Counts(Report(events, request, 1, now), out _);
+        var outer = ReportFigures.Counts(Report(events, request, minCellSize, now), out _);
+        var within = ReportFigures.Counts(Report(events, inner, minCellSize, now), out _);
 
         // Months list no corridors, so only the range's own rows have months to subtract.
         foreach (var key in within.Keys.Where(k => k.StartsWith("all,", StringComparison.Ordinal) && !k.Contains('/', StringComparison.Ordinal) && outer.ContainsKey(k)))
@@ -190,47 +185,6 @@ public class SuppressionPropertyTests
         }
     }
 
-    /// <summary>Every count of the report by <c>period,row,name</c> (a reason code a row lacks is a shown zero), and every share with its counts.</summary>
-    private static Dictionary<string, long?> Counts(AdherenceReport report, out Dictionary<(string Part, string Whole), double?> shares)
-    {
-        var counts = new Dictionary<string, long?>(StringComparer.Ordinal);
-        shares = [];
-        var codes = report.Monthly.Prepend(report.Summary).SelectMany(Rows).SelectMany(r => ((IReadOnlyDictionary<string, long?>)r.Indicators["notSuccessfulReasons"]!).Keys)
-            .Distinct().ToArray();
-        foreach (var breakdown in report.Monthly.Prepend(report.Summary))
-        {
-            foreach (var (row, indicators) in Rows(breakdown))
-            {
-                var reasons = (IReadOnlyDictionary<string, long?>)indicators["notSuccessfulReasons"]!;
-                foreach (var (name, value) in indicators.Where(i => i.Value is long || (i.Value is null && !i.Key.StartsWith("hours", StringComparison.Ordinal) && !Shares.ContainsKey(i.Key))))
-                {
-                    counts[$"{breakdown.Period},{row},{name}"] = (long?)value;
-                }
-
-                foreach (var code in codes)
-                {
-                    counts[$"{breakdown.Period},{row},notSuccessfulReasons/{code}"] = reasons.TryGetValue(code, out var count) ? count : 0;
-                }
-
-                foreach (var (share, (part, whole)) in Shares)
-                {
-                    shares[($"{breakdown.Period},{row},{part}", $"{breakdown.Period},{row},{whole}")] = (double?)indicators[share];
-                }
-            }
-        }
-
-        return counts;
-    }
-
-    /// <summary>A period's rows: <c>total</c>, each gender and group, then the same of each corridor as <c>GT-MX/total</c>, <c>GT-MX/female</c>...</summary>
-    private static IEnumerable<(string Row, IReadOnlyDictionary<string, object?> Indicators)> Rows(Breakdown breakdown) =>
-        Rows(string.Empty, breakdown.Total, breakdown.ByGender, breakdown.ByGroup)
-            .Concat(breakdown.ByCorridor.SelectMany(c => Rows(c.Corridor + "/", c.Total, c.ByGender, c.ByGroup)));
-
-    private static IEnumerable<(string Row, IReadOnlyDictionary<string, object?> Indicators)> Rows(
-        string prefix, IReadOnlyDictionary<string, object?> total, IReadOnlyList<CategoryIndicators> byGender, IReadOnlyList<CategoryIndicators> byGroup) =>
-        byGender.Concat(byGroup).Select(c => (prefix + c.Category, c.Indicators)).Prepend((prefix + "total", total));
-
     private static AdherenceReport Report(IReadOnlyList<ProtocolEvent> events, AdherenceRequest request, int minCellSize, DateTimeOffset now)
     {
         var settings = ReviewSettings.Default with { MinCellSize = minCellSize };
@@ -240,6 +194,6 @@ public class SuppressionPropertyTests
             store.RecordAsync(ReviewEntry.Of(e, settings.TimeZone), default).GetAwaiter().GetResult();
         }
 
-        return AdherenceReport.Build(store.CellsAsync(request.Query, default).Result, store.OverdueAsync(request.Query, now, default).Result, request, settings, now);
+        return AdherenceReport.Build(store.CellsAsync(request.Query, default).Result, store.OverdueAsync(request.Query, now, default).Result, request, settings, now, Releases);
     }
 }

@@ -205,6 +205,22 @@ public sealed partial class ReferralFlowTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_Idempotency_Key_reused_with_the_same_body_on_another_case_sends_that_case_instead_of_replaying_the_first()
+    {
+        var first = await CaseWithConsentAsync(Tapachula);
+        var second = await CaseWithConsentAsync(Tapachula);
+        var send = harness.Provider.GetRequiredService<SendReferral>();
+
+        var fromFirst = await send.HandleAsync(new SendReferral.Command(first, Request(["client.fullName"]), "retry-1", "same body"), Call($"{Guatemala}-defender"), default);
+        var fromSecond = await send.HandleAsync(new SendReferral.Command(second, Request(["client.fullName"]), "retry-1", "same body"), Call($"{Guatemala}-defender"), default);
+        var replayed = await send.HandleAsync(new SendReferral.Command(second, Request(["client.fullName"]), "retry-1", "same body"), Call($"{Guatemala}-defender"), default);
+
+        Assert.Equal((first, false), (fromFirst.Value!.Referral.CaseId, fromFirst.Value.Replayed));
+        Assert.Equal((second, false), (fromSecond.Value!.Referral.CaseId, fromSecond.Value.Replayed));
+        Assert.Equal((fromSecond.Value.Referral.Id, true), (replayed.Value!.Referral.Id, replayed.Value.Replayed));
+    }
+
+    [Fact]
     public async Task A_third_office_cannot_see_or_act_on_the_referral()
     {
         var caseId = await CaseWithConsentAsync(Tapachula);
