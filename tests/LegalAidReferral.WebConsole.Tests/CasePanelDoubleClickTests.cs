@@ -1,12 +1,14 @@
 using System.Net;
 using Bunit;
 using LegalAidReferral.WebConsole.Pages.CaseParts;
+using Microsoft.AspNetCore.Components;
 
 namespace LegalAidReferral.WebConsole.Tests;
 
 /// <summary>
 /// The case page's other buttons, found in a hostile pass: a double click ran the conflict check or triage
-/// twice, and read the history or downloaded a document twice (each read is audited, so twice in the history).
+/// twice, and read the history or downloaded a document twice (each read is audited, so twice in the history);
+/// showing the history removed the focused button without moving the focus.
 /// </summary>
 public sealed class CasePanelDoubleClickTests : QueueTestContext
 {
@@ -49,6 +51,20 @@ public sealed class CasePanelDoubleClickTests : QueueTestContext
 
         panel.WaitForAssertion(() => Assert.Empty(panel.FindAll("#history-show")));
         Assert.Single(Routes.Requests);
+    }
+
+    [Fact]
+    public void Showing_the_history_moves_the_focus_from_its_vanished_button_to_the_history_heading()
+    {
+        Routes.Route("GET", $"{CasePath}/history", $$"""{ "caseId": "{{SampleCase.Id}}", "items": [], "continuationToken": null }""");
+        var panel = Render<HistoryPanel>(p => p.Add(c => c.CaseId, SampleCase.Id).Add(c => c.Version, 1));
+
+        panel.Find("#history-show").Click();
+
+        panel.WaitForAssertion(() => Assert.Empty(panel.FindAll("#history-show")));
+        // bUnit leaves the reference id of an element of the first render empty: the heading is the panel's one focus target.
+        Assert.NotEmpty(((ElementReference)JSInterop.VerifyFocusAsyncInvoke().Arguments[0]!).Id);
+        Assert.Equal("-1", panel.Find("#s-history").GetAttribute("tabindex"));
     }
 
     [Fact]
