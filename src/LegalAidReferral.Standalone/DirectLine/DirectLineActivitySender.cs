@@ -4,7 +4,8 @@ namespace LegalAidReferral.Standalone.DirectLine;
 
 /// <summary>
 /// The bot's messages to a conversation of the local Direct Line go straight into it (the clients
-/// poll them from there); any other conversation's go to its channel through <paramref name="inner"/>.
+/// poll them from there), or nowhere once it is no longer in memory (a restart, or evicted): they never leave the
+/// process. Any other conversation's go to its channel through <paramref name="inner"/>.
 /// </summary>
 public sealed class DirectLineActivitySender(IActivitySender inner, DirectLineConversations conversations) : IActivitySender
 {
@@ -15,6 +16,11 @@ public sealed class DirectLineActivitySender(IActivitySender inner, DirectLineCo
         {
             conversation.Append(null, [activity]);
             return Task.FromResult(true);
+        }
+
+        if (serviceUrl == DirectLineEndpoints.ServiceUrl)
+        {
+            return Task.FromResult(false);
         }
 
         return inner.SendAsync(serviceUrl, activity, cancellationToken);

@@ -20,6 +20,14 @@ public static class DirectLineEndpoints
     public const string Prefix = "/v3/directline";
     public const string ChannelId = "directline";
 
+    /// <summary>
+    /// The service URL the bot sees on this Direct Line's activities, and stores in their conversations' references: a
+    /// fixed name that never resolves (RFC 6761 <c>.invalid</c>), not one made from the request's <c>Host</c> header, which
+    /// the client writes. So neither the bot's messages to a conversation no longer in memory nor the Connector's token for
+    /// an attachment under the service URL can be sent to an address a client chose.
+    /// </summary>
+    public const string ServiceUrl = "https://directline.invalid" + Prefix + "/";
+
     /// <summary>The bot as the Direct Line's clients see it.</summary>
     public static readonly ChannelAccount Bot = new() { Id = "legalaidreferral-bot", Name = "LegalAidReferral", Role = "bot" };
 
@@ -93,7 +101,7 @@ public static class DirectLineEndpoints
         if (created)
         {
             var user = new ChannelAccount { Id = grant.UserId, Role = "user" };
-            var update = Inbound(context, conversation, new Activity
+            var update = Inbound(conversation, new Activity
             {
                 Type = ActivityTypes.ConversationUpdate,
                 From = user,
@@ -147,7 +155,7 @@ public static class DirectLineEndpoints
             return await ProblemAsync(context, unreadable);
         }
 
-        var activity = Inbound(context, conversation!, posted! with { From = (posted!.From ?? new ChannelAccount()) with { Id = grant!.UserId, Role = "user" } });
+        var activity = Inbound(conversation!, posted! with { From = (posted!.From ?? new ChannelAccount()) with { Id = grant!.UserId, Role = "user" } });
         if (ActivityRules.Check(activity, needsServiceUrl: false) is var (field, message))
         {
             return await ProblemAsync(context, Problem.Invalid(field, message));
@@ -164,11 +172,11 @@ public static class DirectLineEndpoints
     }
 
     /// <summary>What Direct Line itself sets on every activity it carries to the bot.</summary>
-    private static Activity Inbound(HttpContext context, DirectLineConversations.Conversation conversation, Activity activity) => activity with
+    private static Activity Inbound(DirectLineConversations.Conversation conversation, Activity activity) => activity with
     {
         Id = null,
         ChannelId = ChannelId,
-        ServiceUrl = $"{context.Request.Scheme}://{context.Request.Host}{Prefix}/",
+        ServiceUrl = DirectLineEndpoints.ServiceUrl,
         Conversation = new ConversationAccount { Id = conversation.Id },
         Recipient = Bot,
         DeliveryMode = null,
