@@ -66,6 +66,9 @@ param throttlingBurst int = 40000
 param throttlingAnonymousPermitsPerSecond int = 200
 param throttlingAnonymousBurst int = 400
 
+@description('Buckets of each kind (callers, client addresses) the request throttle holds per instance at most; beyond, a new caller or address gets 429 until a bucket has been unused long enough to refill (Throttling:MaxBuckets).')
+param throttlingMaxBuckets int = 100000
+
 @description('How long an Idempotency-Key is remembered (Idempotency:Retention, a .NET TimeSpan).')
 param idempotencyRetention string = '1.00:00:00'
 
@@ -250,6 +253,7 @@ module functionApp 'modules/functionapp.bicep' = {
         Throttling__Burst: string(throttlingBurst)
         Throttling__AnonymousPermitsPerSecond: string(throttlingAnonymousPermitsPerSecond)
         Throttling__AnonymousBurst: string(throttlingAnonymousBurst)
+        Throttling__MaxBuckets: string(throttlingMaxBuckets)
         Idempotency__Retention: idempotencyRetention
         Storage__Provider: 'cosmos'
         Storage__Cosmos__AccountEndpoint: cosmos.outputs.endpoint

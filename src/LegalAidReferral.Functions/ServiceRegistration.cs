@@ -46,7 +46,7 @@ public static class ServiceRegistration
         services.AddEntraIdAuthentication(configuration);
         services.AddOptions<ThrottlingOptions>()
             .Bind(configuration.GetSection(ThrottlingOptions.SectionName))
-            .Validate(o => o.IsValid, "Throttling rates and bursts must be greater than zero.")
+            .Validate(o => o.IsValid, "Throttling rates, bursts and MaxBuckets must be greater than zero.")
             .ValidateOnStart();
         services.AddSingleton<RequestThrottle>();
         services.AddSingleton<CaseRepresentations>();

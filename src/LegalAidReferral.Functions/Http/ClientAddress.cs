@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Sockets;
 using Microsoft.AspNetCore.Http;
 
 namespace LegalAidReferral.Functions.Http;
@@ -44,6 +45,23 @@ public static class ClientAddress
         }
 
         return address;
+    }
+
+    /// <summary>
+    /// The address a limit counts: an IPv6 address by its /64 (the first address of the network), which one
+    /// subscriber usually holds whole; an IPv4 address as it is.
+    /// </summary>
+    public static IPAddress Subscriber(IPAddress address)
+    {
+        ArgumentNullException.ThrowIfNull(address);
+        if (address.AddressFamily != AddressFamily.InterNetworkV6)
+        {
+            return address;
+        }
+
+        var bytes = address.GetAddressBytes();
+        bytes.AsSpan(8).Clear();
+        return new IPAddress(bytes);
     }
 
     /// <summary>Trusted proxies as written in settings: an address (<c>10.0.0.5</c>) or a network (<c>10.0.0.0/8</c>).</summary>

@@ -1,29 +1,37 @@
-using System.Threading.RateLimiting;
+using LegalAidReferral.Infrastructure.Limits;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace LegalAidReferral.Functions.Http;
 
 /// <summary>
-/// Admits or refuses a request by its caller's token bucket: the token's user id on routes that need
-/// a token, the client address otherwise. A refusal is a 429 problem with <c>Retry-After</c>.
+/// Admits or refuses a request by its caller's token bucket, on the host's <see cref="TimeProvider"/>: the token's
+/// user id on routes that need a token, the client address otherwise (an IPv6 address by its /64, which one
+/// subscriber usually holds whole). A refusal is a 429 problem with <c>Retry-After</c>.
 /// </summary>
 /// <remarks>
-/// The BCL limiters read the system clock, not a <see cref="TimeProvider"/>; tests use limits that
-/// cannot refill while they run. Buckets are refilled every 100 ms by the partitioned limiter's
-/// timer, and a bucket left full for a while is dropped, so idle callers hold no memory.
+/// Per instance, in memory, in two bounded <see cref="TokenBucketLimit{TKey}"/>s (callers by a hash of their id,
+/// addresses by a hash of the address): a bucket unused long enough to refill is forgotten, and each holds at most
+/// <see cref="ThrottlingOptions.MaxBuckets"/>; beyond, a new caller or address is refused until the least recently
+/// used bucket has refilled, and the first such refusal is logged with the numbers only.
 /// </remarks>
-public sealed class RequestThrottle : IDisposable
+public sealed partial class RequestThrottle
 {
-    private readonly PartitionedRateLimiter<Partition> limiter;
+    private readonly TokenBucketLimit<UInt128> callers;
+    private readonly TokenBucketLimit<UInt128> addresses;
+    private readonly int maxBuckets;
+    private readonly ILogger<RequestThrottle> logger;
 
-    public RequestThrottle(IOptions<ThrottlingOptions> options)
+    public RequestThrottle(IOptions<ThrottlingOptions> options, TimeProvider time, ILogger<RequestThrottle> logger)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var callers = Bucket(options.Value.PermitsPerSecond, options.Value.Burst);
-        var addresses = Bucket(options.Value.AnonymousPermitsPerSecond, options.Value.AnonymousBurst);
-        limiter = PartitionedRateLimiter.Create<Partition, Partition>(partition =>
-            RateLimitPartition.GetTokenBucketLimiter(partition, p => p.ByAddress ? addresses : callers));
+        var limits = options.Value;
+        maxBuckets = limits.MaxBuckets;
+        this.logger = logger;
+        callers = new TokenBucketLimit<UInt128>(time, limits.Burst, TimeSpan.FromSeconds(1 / limits.PermitsPerSecond), maxBuckets);
+        addresses = new TokenBucketLimit<UInt128>(
+            time, limits.AnonymousBurst, TimeSpan.FromSeconds(1 / limits.AnonymousPermitsPerSecond), maxBuckets);
     }
 
     /// <summary>
@@ -34,37 +42,25 @@ public sealed class RequestThrottle : IDisposable
     public ProblemResult? Admit(HttpContext context, string? callerId = null)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var partition = callerId is null ? new Partition(true, Address(context)) : new Partition(false, callerId);
-        using var lease = limiter.AttemptAcquire(partition);
-        if (lease.IsAcquired)
+        var admission = callerId is null
+            ? addresses.TryAdmit(HashedKey.Of("address", Address(context)))
+            : callers.TryAdmit(HashedKey.Of("caller", callerId));
+        if (admission.IsAdmitted)
         {
             return null;
         }
 
-        return ProblemResult.TooManyRequests(
-            context.Response, lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? retryAfter : TimeSpan.FromSeconds(1));
-    }
-
-    public void Dispose() => limiter.Dispose();
-
-    private static string Address(HttpContext context) => ClientAddress.Of(context, [])?.ToString() ?? "unknown";
-
-    /// <summary>
-    /// A rate below one permit a second (e.g. in tests) becomes one permit per longer period; the
-    /// bucket is refilled by the partitioned limiter's timer, not a timer per caller.
-    /// </summary>
-    private static TokenBucketRateLimiterOptions Bucket(double permitsPerSecond, int burst)
-    {
-        var tokensPerPeriod = Math.Max(1, (int)Math.Round(permitsPerSecond));
-        return new TokenBucketRateLimiterOptions
+        if (admission is { Refusal: WindowRefusal.Full, FirstRefusal: true })
         {
-            TokenLimit = burst,
-            TokensPerPeriod = tokensPerPeriod,
-            ReplenishmentPeriod = TimeSpan.FromSeconds(tokensPerPeriod / permitsPerSecond),
-            AutoReplenishment = false,
-            QueueLimit = 0,
-        };
+            LogFull(logger, callerId is null ? "client addresses" : "callers", maxBuckets);
+        }
+
+        return ProblemResult.TooManyRequests(context.Response, admission.RetryAfter);
     }
 
-    private readonly record struct Partition(bool ByAddress, string Id);
+    private static string Address(HttpContext context) =>
+        ClientAddress.Of(context, []) is { } address ? ClientAddress.Subscriber(address).ToString() : "unknown";
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Requests of new {Whom} refused: the throttle holds {MaxBuckets} buckets in use")]
+    private static partial void LogFull(ILogger logger, string whom, int maxBuckets);
 }

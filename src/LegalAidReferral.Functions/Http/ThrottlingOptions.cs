@@ -22,5 +22,11 @@ public sealed class ThrottlingOptions
     /// <summary>Size of each client address's bucket.</summary>
     public int AnonymousBurst { get; set; } = 400;
 
-    public bool IsValid => PermitsPerSecond > 0 && Burst > 0 && AnonymousPermitsPerSecond > 0 && AnonymousBurst > 0;
+    /// <summary>
+    /// Buckets each of the two kinds (callers, client addresses) holds per instance at most; a bucket unused long
+    /// enough to refill is forgotten. Beyond, a new caller or address gets 429 until one has been unused that long.
+    /// </summary>
+    public int MaxBuckets { get; set; } = 100_000;
+
+    public bool IsValid => PermitsPerSecond > 0 && Burst > 0 && AnonymousPermitsPerSecond > 0 && AnonymousBurst > 0 && MaxBuckets > 0;
 }

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Sockets;
 using LegalAidReferral.Functions.Http;
 using LegalAidReferral.Infrastructure.Limits;
 using Microsoft.Extensions.Options;
@@ -47,22 +46,7 @@ public sealed partial class DirectLineTokenLimit
         return ProblemResult.TooManyRequests(context.Response, admission.RetryAfter);
     }
 
-    private static IPAddress KeyOf(IPAddress? address)
-    {
-        if (address is null)
-        {
-            return IPAddress.None;
-        }
-
-        if (address.AddressFamily != AddressFamily.InterNetworkV6)
-        {
-            return address;
-        }
-
-        var bytes = address.GetAddressBytes();
-        bytes.AsSpan(8).Clear();
-        return new IPAddress(bytes);
-    }
+    private static IPAddress KeyOf(IPAddress? address) => address is null ? IPAddress.None : ClientAddress.Subscriber(address);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Direct Line tokens refused to {Whom}: {TokensPerAddress} per address in {WindowMinutes} minutes")]
     private static partial void LogRefused(ILogger logger, string whom, int tokensPerAddress, double windowMinutes);

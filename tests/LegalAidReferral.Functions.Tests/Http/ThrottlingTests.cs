@@ -47,6 +47,32 @@ public class ThrottlingTests
     }
 
     [Fact]
+    public async Task Addresses_of_one_IPv6_subscriber_network_share_a_bucket()
+    {
+        await using var harness = await StartAsync(new() { ["Throttling:AnonymousPermitsPerSecond"] = "0.001", ["Throttling:AnonymousBurst"] = "1" });
+
+        var first = await HealthAsync(harness, "2001:db8:7:1::1");
+        var sameNetwork = await HealthAsync(harness, "2001:db8:7:1:a:b:c:d");
+        var otherNetwork = await HealthAsync(harness, "2001:db8:7:2::1");
+
+        Assert.Equal((200, 429, 200), (first.Status, sameNetwork.Status, otherNetwork.Status));
+    }
+
+    [Fact]
+    public async Task When_the_throttle_holds_as_many_buckets_as_it_may_a_new_address_is_refused_and_counted_ones_go_on()
+    {
+        await using var harness = await StartAsync(new() { ["Throttling:MaxBuckets"] = "2" });
+
+        var first = await HealthAsync(harness, "203.0.113.7");
+        var second = await HealthAsync(harness, "198.51.100.20");
+        var third = await HealthAsync(harness, "192.0.2.1");
+        var firstAgain = await HealthAsync(harness, "203.0.113.7");
+
+        Assert.Equal((200, 200, 429, 200), (first.Status, second.Status, third.Status, firstAgain.Status));
+        Assert.Equal(TooManyRequests, third.Body!["type"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task Calls_without_a_valid_token_count_against_their_address()
     {
         await using var harness = await StartAsync(new() { ["Throttling:AnonymousPermitsPerSecond"] = "0.001", ["Throttling:AnonymousBurst"] = "1" });
