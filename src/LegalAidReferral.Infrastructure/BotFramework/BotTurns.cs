@@ -13,8 +13,8 @@ public sealed record BotTurnResult(IReadOnlyList<Activity> Replies, TimeSpan? Re
 /// One inbound activity through the conversation engine, the same for every way an activity arrives
 /// (<c>POST /api/messages</c>, the standalone host's Direct Line): a <c>message</c> is a turn, a
 /// <c>conversationUpdate</c> that adds someone other than the bot is a greeting turn (no text, no
-/// value), any other type is ignored. The conversation's reference is stored before the engine runs,
-/// so the engine can write to it later. The activity must be checked (<see cref="ActivityRules"/>) and,
+/// value), any other type is ignored. A locale that is not a language tag is dropped (<see cref="ActivityLocale"/>).
+/// The conversation's reference is stored before the engine runs, so the engine can write to it later. The activity must be checked (<see cref="ActivityRules"/>) and,
 /// when it came over the network, its token validated before it gets here.
 /// </summary>
 public sealed class BotTurns(
@@ -23,6 +23,7 @@ public sealed class BotTurns(
     public async Task<BotTurnResult> HandleAsync(Activity activity, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(activity);
+        activity = activity with { Locale = ActivityLocale.Of(activity.Locale) };
         var user = activity.Type switch
         {
             ActivityTypes.Message => activity.From,

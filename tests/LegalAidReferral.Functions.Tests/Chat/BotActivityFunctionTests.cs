@@ -296,6 +296,25 @@ public sealed class BotActivityFunctionTests : IAsyncLifetime
         Assert.Equal([$"Bearer {ConnectorToken}", ""], connector.AttachmentAuthorizations);
     }
 
+    [Theory]
+    [InlineData("es-GT\u202Eabc")]
+    [InlineData("es\nGT")]
+    [InlineData("es-GT\n")]
+    [InlineData("español")]
+    [InlineData("es-GT-aaaaaaaa-bbbbbbbb-cccccccc-ddd")]
+    public async Task A_locale_that_is_not_a_language_tag_is_dropped_before_the_engine_the_stored_reference_and_the_replies(string locale)
+    {
+        var activity = Message("hola");
+        activity["locale"] = locale;
+
+        var (status, _, _) = await PostAsync(activity, connector.Token());
+
+        Assert.Equal(202, status);
+        Assert.Null(Assert.Single(engine.Turns).Locale);
+        Assert.Null((await harness.Provider.GetRequiredService<IConversationReferenceStore>().FindAsync("webchat", "conv-1", default))!.Locale);
+        Assert.All(connector.Posted, p => Assert.Null(p.Body["locale"]));
+    }
+
     [Fact]
     public async Task What_the_person_writes_never_reaches_the_logs()
     {
