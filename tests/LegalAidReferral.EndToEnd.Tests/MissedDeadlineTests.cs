@@ -11,7 +11,8 @@ namespace LegalAidReferral.EndToEnd.Tests;
 /// </summary>
 public class MissedDeadlineTests
 {
-    private static readonly TimeSpan Sweeps = TimeSpan.FromSeconds(150);
+    /// <summary>How long the sweep may take to raise or clear an alert.</summary>
+    public static readonly TimeSpan Sweeps = TimeSpan.FromSeconds(150);
 
     [Fact]
     public async Task An_unacknowledged_referral_raises_one_alert_to_each_office_which_clears_once_Tapachula_acknowledges_late()
@@ -53,7 +54,8 @@ public class MissedDeadlineTests
         return await AlertsAsync(office, id);
     }
 
-    private static async Task<List<JsonObject>> AlertsAsync(ApiSession office, string id)
+    /// <summary>The office's open alerts of the referral.</summary>
+    public static async Task<List<JsonObject>> AlertsAsync(ApiSession office, string id)
     {
         var response = await office.SendAsync(HttpMethod.Get, "/api/alerts?limit=100");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);

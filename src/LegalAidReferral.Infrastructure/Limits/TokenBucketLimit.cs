@@ -39,9 +39,10 @@ public sealed class TokenBucketLimit<TKey> where TKey : notnull
     /// </summary>
     public WindowAdmission TryAdmit(TKey key)
     {
-        var now = clock.GetTimestamp();
         lock (byLastUse)
         {
+            // Read inside the lock, so buckets stay in the order of their last use.
+            var now = clock.GetTimestamp();
             while (byLastUse.First is { } oldest && clock.GetElapsedTime(oldest.Value.At, now) >= refillAll)
             {
                 buckets.Remove(oldest.Value.Key);

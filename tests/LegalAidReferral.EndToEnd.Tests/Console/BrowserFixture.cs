@@ -44,11 +44,16 @@ public sealed class BrowserFixture : IAsyncLifetime
     }
 
     /// <summary>A new browser context whose browser language is <paramref name="locale"/>, signed in as <paramref name="userId"/> through the development user picker.</summary>
-    public async Task<IPage> SignInAsync(string userId, string locale)
+    public Task<IPage> SignInAsync(string userId, string locale) => SignInAsync(Host, _contract, userId, locale);
+
+    /// <summary>As <see cref="SignInAsync(string, string)"/>, on a host of the test's own (started with other options), its calls checked by <paramref name="contract"/>.</summary>
+    public async Task<IPage> SignInAsync(StandaloneProcess host, ContractRoute contract, string userId, string locale)
     {
+        ArgumentNullException.ThrowIfNull(host);
+        ArgumentNullException.ThrowIfNull(contract);
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
-            BaseURL = Host.BaseAddress.ToString(),
+            BaseURL = host.BaseAddress.ToString(),
             Locale = locale,
             TimezoneId = "UTC",
             ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
@@ -56,7 +61,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         // A cold start of the console downloads and starts the .NET runtime: generous on a busy machine.
         context.SetDefaultTimeout(60_000);
         context.SetDefaultNavigationTimeout(90_000);
-        await _contract.AttachAsync(context);
+        await contract.AttachAsync(context);
         var page = await context.NewPageAsync();
         await page.GotoAsync("/", new PageGotoOptions { WaitUntil = WaitUntilState.DOMContentLoaded });
         await page.Locator("#dev-user").SelectOptionAsync(userId);
