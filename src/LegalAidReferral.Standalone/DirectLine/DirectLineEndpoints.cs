@@ -101,7 +101,7 @@ public static class DirectLineEndpoints
         if (created)
         {
             var user = new ChannelAccount { Id = grant.UserId, Role = "user" };
-            var update = Inbound(conversation, new Activity
+            var update = Inbound(conversation.Id, new Activity
             {
                 Type = ActivityTypes.ConversationUpdate,
                 From = user,
@@ -155,7 +155,7 @@ public static class DirectLineEndpoints
             return await ProblemAsync(context, unreadable);
         }
 
-        var activity = Inbound(conversation!, posted! with { From = (posted!.From ?? new ChannelAccount()) with { Id = grant!.UserId, Role = "user" } });
+        var activity = Inbound(conversation!.Id, posted! with { From = (posted!.From ?? new ChannelAccount()) with { Id = grant!.UserId, Role = "user" } });
         if (ActivityRules.Check(activity, needsServiceUrl: false) is var (field, message))
         {
             return await ProblemAsync(context, Problem.Invalid(field, message));
@@ -171,13 +171,17 @@ public static class DirectLineEndpoints
         return Results.Json(new ResourceResponse(conversation!.Append(activity, result.Replies)), ActivityJson.Options);
     }
 
-    /// <summary>What Direct Line itself sets on every activity it carries to the bot.</summary>
-    private static Activity Inbound(DirectLineConversations.Conversation conversation, Activity activity) => activity with
+    /// <summary>
+    /// What Direct Line itself sets on every activity it carries to the bot. Attachments are dropped: this Direct Line
+    /// takes no uploads, so an attachment's URL is one the client wrote, and the bot would fetch it from the host.
+    /// </summary>
+    public static Activity Inbound(string conversationId, Activity activity) => activity with
     {
+        Attachments = null,
         Id = null,
         ChannelId = ChannelId,
         ServiceUrl = DirectLineEndpoints.ServiceUrl,
-        Conversation = new ConversationAccount { Id = conversation.Id },
+        Conversation = new ConversationAccount { Id = conversationId },
         Recipient = Bot,
         DeliveryMode = null,
     };
