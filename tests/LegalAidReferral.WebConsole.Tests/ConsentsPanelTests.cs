@@ -85,6 +85,26 @@ public sealed class ConsentsPanelTests : ConsoleTestContext
         Assert.Equal("-1", panel.Find("#s-consents").GetAttribute("tabindex"));
     }
 
+    [Fact]
+    public void A_withdrawal_sends_its_own_channel_not_the_one_chosen_for_recording_a_consent()
+    {
+        Api.Answer(HttpStatusCode.OK, Consent(null));
+        Api.Answer(HttpStatusCode.OK, Consent(null));
+        var inForce = System.Text.Json.JsonSerializer.Deserialize<Consent>(Consent(null), ApiJson.Options)!;
+        var panel = Render<ConsentsPanel>(p => p.Add(c => c.Context, new CaseContext(SampleCase.Of([inForce]), "\"1\"")));
+        panel.Find("#consent-f-channel").Change("phone");
+
+        panel.Find("tbody fluent-button").Click();
+        panel.WaitForAssertion(() => Assert.Equal(2, Api.Requests.Count));
+        panel.Find("#consent-withdrawal-channel").Change("video-call");
+        panel.Find("tbody fluent-button").Click();
+
+        panel.WaitForAssertion(() => Assert.Equal(3, Api.Requests.Count));
+        Assert.Equal(
+            ["in-person", "video-call"],
+            Api.Requests.Skip(1).Select(r => JsonNode.Parse(r.Body!)!["channel"]!.GetValue<string>()));
+    }
+
     private static string Consent(string? documentId) => $$"""
         { "id": "0193a5b9-2222-7000-8000-000000000000", "purpose": "share-with-office", "officeId": null, "given": true,
           "recordedAt": "2026-12-01T15:00:00+00:00", "channel": "in-person", "language": "en", "recordedBy": "gt-idpp-guatemala-defender",

@@ -7,11 +7,15 @@ namespace LegalAidReferral.WebConsole.Tests;
 
 /// <summary>
 /// The work queue of a Tapachula defender at a fixed instant, its API answered by route: no referrals,
-/// no cases and no offices (times in UTC) unless the test routes them; the alerts are the test's.
+/// no cases and no offices (times in UTC) unless the test routes them (or, for the offices and referrals, passes them); the alerts are the test's.
 /// </summary>
 public abstract class QueueTestContext : ConsoleTestContext
 {
-    protected QueueTestContext(string language = "en")
+    private const string EmptyPage = """{ "items": [], "continuationToken": null }""";
+
+    /// <param name="offices">The answer to <c>GET /api/offices</c> (the directory keeps its first answer).</param>
+    /// <param name="referrals">The answer to <c>GET /api/referrals</c>.</param>
+    protected QueueTestContext(string language = "en", string offices = EmptyPage, string referrals = EmptyPage)
         : base(language)
     {
         var client = new ConsoleApi(new HttpClient(Routes) { BaseAddress = new Uri("http://console.test/") });
@@ -19,9 +23,9 @@ public abstract class QueueTestContext : ConsoleTestContext
         Services.AddSingleton<ISignInSession>(new StaticSession(new StaffUser("mx-ifdp-tapachula-defender", "Defender", "mx-ifdp-tapachula", [RoleNames.Defender])));
         Services.AddSingleton(new OfficeDirectory(client));
         Services.AddSingleton<TimeProvider>(new FixedClock(new DateTimeOffset(2026, 12, 1, 12, 0, 0, TimeSpan.Zero)));
-        Routes.Route("GET", "api/referrals?", """{ "items": [], "continuationToken": null }""");
-        Routes.Route("GET", "api/cases?", """{ "items": [], "continuationToken": null }""");
-        Routes.Route("GET", "api/offices?", """{ "items": [], "continuationToken": null }""");
+        Routes.Route("GET", "api/referrals?", referrals);
+        Routes.Route("GET", "api/cases?", EmptyPage);
+        Routes.Route("GET", "api/offices?", offices);
     }
 
     protected RoutedApi Routes { get; } = new();
