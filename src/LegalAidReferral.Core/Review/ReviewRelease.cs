@@ -24,6 +24,14 @@ public sealed class ReviewRelease
     /// </summary>
     public const int MaxFilters = 2;
 
+    /// <summary>
+    /// The most units a release is audited for combinations of shown figures (<see cref="ReleaseAudit"/>).
+    /// The audit's work grows about with the square of the units (2,182 units took 275 s of CPU), so a month
+    /// with more units is released after the small counts and the subtraction and bounds step over every
+    /// breakdown of the lattice only (review.md, "Month releases").
+    /// </summary>
+    public const int MaxAuditedUnits = 200;
+
     private readonly ReleaseLattice lattice;
     private readonly IReadOnlyList<ReleaseUnitKey> units;
     private readonly Dictionary<string, ReportCount>[] counts;
@@ -35,6 +43,9 @@ public sealed class ReviewRelease
         this.units = units;
         this.counts = counts;
     }
+
+    /// <summary>Whether the release was audited for combinations of shown figures: it has at most <see cref="MaxAuditedUnits"/> units.</summary>
+    public bool Audited => units.Count <= MaxAuditedUnits;
 
     /// <summary>The release of one month's cells (every cell of the month, whatever a request filters).</summary>
     public static ReviewRelease OfCells(IEnumerable<AdherenceCell> cells, int minCellSize)
@@ -128,7 +139,7 @@ public sealed class ReviewRelease
             }
 
             var audit = new ReleaseAudit(lattice, counts, family, n => BasesOf(n, withinRow));
-            ComplementarySuppression.Apply([.. exact, .. inexact], exact, minCellSize, audit.WithholdGivenAway);
+            ComplementarySuppression.Apply([.. exact, .. inexact], exact, minCellSize, keys.Length <= MaxAuditedUnits ? audit.WithholdGivenAway : () => false);
         }
 
         return new ReviewRelease(lattice, keys, counts);

@@ -60,6 +60,31 @@ public class ReviewReleasesTests
         Assert.Equal(0L, report.Summary.ByGender.Single(g => g.Category == "male").Indicators["sent"]);
     }
 
+    [Fact]
+    public async Task A_month_with_more_units_than_the_audit_bound_is_released_without_the_audit_and_still_withholds_small_counts()
+    {
+        var store = new InMemoryReviewStore();
+        foreach (var e in new SyntheticProtocolEvents(3).Generate(260, Now.AddDays(-60), TimeSpan.FromDays(25), Now))
+        {
+            await store.RecordAsync(ReviewEntry.Of(e, TimeZoneInfo.Utc), default);
+        }
+
+        var query = new ReviewQuery("2026-02", "2026-02");
+        var cells = await store.CellsAsync(query, default);
+        var small = cells.GroupBy(c => (c.Key.FromCountry, c.Key.ToCountry))
+            .Select(g => (Corridor: g.Key, Sent: g.Sum(c => c.Counts[Tally.Sent])))
+            .First(c => c.Sent is > 0 and < ReviewSettings.DefaultMinCellSize);
+
+        var release = ReviewRelease.OfCells(cells, ReviewSettings.DefaultMinCellSize);
+        var corridor = AdherenceReport.Build(
+            cells, [], new AdherenceRequest(query with { FromCountry = small.Corridor.FromCountry, ToCountry = small.Corridor.ToCountry }), ReviewSettings.Default, Now);
+
+        Assert.True(cells.Count > ReviewRelease.MaxAuditedUnits);
+        Assert.False(release.Audited);
+        Assert.Null(corridor.Summary.Total["sent"]);
+        Assert.True(ReviewRelease.OfCells(cells.Take(ReviewRelease.MaxAuditedUnits), ReviewSettings.DefaultMinCellSize).Audited);
+    }
+
     private static async Task<ReviewRelease> Release(ReviewReleases releases, InMemoryReviewStore store, string month) =>
         releases.OfCells(month, await store.CellsAsync(new ReviewQuery(month, month), default), ReviewSettings.DefaultMinCellSize);
 }
