@@ -9,6 +9,12 @@ public sealed class IdempotencyGuard(IIdempotencyStore store, IdempotencyOptions
 {
     public const int MaxKeyLength = 100;
 
+    /// <summary>Null for no key or a valid one: 1 to <see cref="MaxKeyLength"/> printable ASCII characters (space to <c>~</c>).</summary>
+    public static Failure? Check(string? key) =>
+        key is null || (key.Length is > 0 and <= MaxKeyLength && key.All(c => c is >= ' ' and <= '~'))
+            ? null
+            : Failure.Invalid("Idempotency-Key", $"The Idempotency-Key header must have 1 to {MaxKeyLength} printable ASCII characters.");
+
     public async Task<Result<Guid>> ResourceIdAsync(string scope, string? key, string requestHash, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
@@ -17,9 +23,9 @@ public sealed class IdempotencyGuard(IIdempotencyStore store, IdempotencyOptions
             return Guid.CreateVersion7(now);
         }
 
-        if (key.Length is 0 or > MaxKeyLength)
+        if (Check(key) is { } invalid)
         {
-            return Failure.Invalid("Idempotency-Key", $"The Idempotency-Key header must have 1 to {MaxKeyLength} characters.");
+            return invalid;
         }
 
         var candidate = new IdempotencyRecord(scope, key, requestHash, Guid.CreateVersion7(now), now);

@@ -12,6 +12,8 @@ public sealed class KeptValues<TKey, TValue>(int capacity, IEqualityComparer<TKe
 {
     private readonly ConcurrentDictionary<TKey, TValue> kept = new(comparer);
 
+    public bool Contains(TKey key) => kept.ContainsKey(key);
+
     public TValue GetOrAdd(TKey key, Func<TKey, TValue> build)
     {
         ArgumentNullException.ThrowIfNull(build);

@@ -35,9 +35,9 @@ public sealed class UploadDocument(
             return denied;
         }
 
-        if (command.IdempotencyKey is { Length: 0 or > IdempotencyGuard.MaxKeyLength })
+        if (IdempotencyGuard.Check(command.IdempotencyKey) is { } invalidKey)
         {
-            return Failure.Invalid("Idempotency-Key", $"The Idempotency-Key header must have 1 to {IdempotencyGuard.MaxKeyLength} characters.");
+            return invalidKey;
         }
 
         var found = await cases.FindAsync(UseCase.UploadDocument, call.Caller, command.CaseId, cancellationToken);

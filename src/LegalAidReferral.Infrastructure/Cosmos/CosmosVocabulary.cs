@@ -1,5 +1,5 @@
-using System.Collections.Concurrent;
 using System.Text;
+using LegalAidReferral.Core.Common;
 using LegalAidReferral.Core.Conflicts;
 using Microsoft.Azure.Cosmos;
 
@@ -11,18 +11,20 @@ namespace LegalAidReferral.Infrastructure.Cosmos;
 /// part of the case's atomic write), so every stored case's words are here; a word whose case was
 /// never written only makes a search find nothing more.
 /// </summary>
-public sealed class CosmosVocabulary(CosmosDatabase database)
+public sealed class CosmosVocabulary(CosmosDatabase database, int capacity = PartyVocabulary.KeptWords)
 {
-    // Words this process knows are stored, so a case whose words are all known costs no request.
-    private readonly ConcurrentDictionary<(string OfficeId, string Word), bool> known = new();
+    // Words this process knows are stored, so a case whose words are all known costs no request. Chat intakes
+    // add party names from outside, so at most `capacity` are kept; past that it starts again empty, which
+    // costs only a create request (a conflict) per word met again.
+    private readonly KeptValues<(string OfficeId, string Word), bool> known = new(capacity);
 
     internal async Task AddAsync(string officeId, IReadOnlyList<VocabularyWord> words, CancellationToken cancellationToken)
     {
-        foreach (var word in words.Where(w => !known.ContainsKey((officeId, w.Word))))
+        foreach (var word in words.Where(w => !known.Contains((officeId, w.Word))))
         {
             var document = new VocabularyDocument(IdOf(word.Word), officeId, word.Word, word.Phonetic, word.Deletions.Order(StringComparer.Ordinal).ToArray());
             await database.Vocabulary.TryCreateAsync(document, officeId, cancellationToken);
-            known[(officeId, word.Word)] = true;
+            known.GetOrAdd((officeId, word.Word), _ => true);
         }
     }
 

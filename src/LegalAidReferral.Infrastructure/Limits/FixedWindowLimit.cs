@@ -33,9 +33,10 @@ public sealed class FixedWindowLimit<TKey> where TKey : notnull
     /// <summary>Counts a use by <paramref name="key"/> if it is within its permits and there is room for it.</summary>
     public WindowAdmission TryAdmit(TKey key)
     {
-        var now = clock.GetTimestamp();
         lock (byStart)
         {
+            // Read inside the lock, so windows stay in the order they began.
+            var now = clock.GetTimestamp();
             while (byStart.TryPeek(out var oldest) && IsOver(oldest, now))
             {
                 windows.Remove(byStart.Dequeue().Key);

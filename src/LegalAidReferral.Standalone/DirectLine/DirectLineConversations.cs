@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Globalization;
+using System.Text.Json;
 using LegalAidReferral.Infrastructure.BotFramework;
 
 namespace LegalAidReferral.Standalone.DirectLine;
@@ -7,15 +8,19 @@ namespace LegalAidReferral.Standalone.DirectLine;
 /// <summary>
 /// The conversations of the local Direct Line, in memory (a development endpoint: a restart ends them).
 /// Each holds its activities in order; an activity's sequence number is the watermark a client polls
-/// from. Bounded: the oldest conversations go beyond <see cref="MaxConversations"/>, and a conversation
-/// keeps its last <see cref="MaxActivities"/> activities.
+/// from. Bounded: beyond <see cref="MaxConversations"/> the oldest conversation goes (kept in the order they
+/// started, so dropping one is constant work), and a conversation keeps its last activities within
+/// <see cref="MaxActivities"/> and <see cref="MaxBytesPerConversation"/> of JSON (at least the last one). So at
+/// most about 128 MB, however many tokens and activities clients send (docs/limits.md).
 /// </summary>
 public sealed class DirectLineConversations(TimeProvider time)
 {
-    public const int MaxConversations = 2000;
+    public const int MaxConversations = 1000;
     public const int MaxActivities = 1000;
+    public const int MaxBytesPerConversation = 128 * 1024;
 
     private readonly ConcurrentDictionary<string, Conversation> conversations = new(StringComparer.Ordinal);
+    private readonly ConcurrentQueue<string> byStart = new();
 
     /// <summary>The conversation, and whether this call created it.</summary>
     public (Conversation Conversation, bool Created) Open(DirectLineGrant grant)
@@ -27,11 +32,12 @@ public sealed class DirectLineConversations(TimeProvider time)
             created = true;
             return new Conversation(id, grant.UserId, time);
         });
-        if (created && conversations.Count > MaxConversations)
+        if (created)
         {
-            foreach (var oldest in conversations.Values.OrderBy(c => c.StartedAt).Take(conversations.Count - MaxConversations))
+            byStart.Enqueue(conversation.Id);
+            while (conversations.Count > MaxConversations && byStart.TryDequeue(out var oldest))
             {
-                conversations.TryRemove(oldest.Id, out _);
+                conversations.TryRemove(oldest, out _);
             }
         }
 
@@ -42,8 +48,9 @@ public sealed class DirectLineConversations(TimeProvider time)
 
     public sealed class Conversation(string id, string userId, TimeProvider time)
     {
-        private readonly List<(long Sequence, Activity Activity)> activities = [];
+        private readonly List<(long Sequence, Activity Activity, int Bytes)> activities = [];
         private long sequence;
+        private long bytes;
         private long lastTicks;
 
         public string Id { get; } = id;
@@ -77,10 +84,13 @@ public sealed class DirectLineConversations(TimeProvider time)
                     first ??= id;
                 }
 
-                if (activities.Count > MaxActivities)
+                var drop = 0;
+                while (activities.Count - drop > 1 && (activities.Count - drop > MaxActivities || bytes > MaxBytesPerConversation))
                 {
-                    activities.RemoveRange(0, activities.Count - MaxActivities);
+                    bytes -= activities[drop++].Bytes;
                 }
+
+                activities.RemoveRange(0, drop);
 
                 return first ?? "";
             }
@@ -93,7 +103,10 @@ public sealed class DirectLineConversations(TimeProvider time)
             var at = Math.Max(now.UtcTicks, lastTicks + TimeSpan.TicksPerMillisecond);
             lastTicks = at;
             var timestamp = new DateTimeOffset(at, TimeSpan.Zero).ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
-            activities.Add((sequence, activity with { Id = id, Timestamp = timestamp }));
+            var stamped = activity with { Id = id, Timestamp = timestamp };
+            var size = JsonSerializer.SerializeToUtf8Bytes(stamped, ActivityJson.Options).Length;
+            activities.Add((sequence, stamped, size));
+            bytes += size;
             return id;
         }
 

@@ -71,6 +71,19 @@ public class CaseUseCaseTests
         Assert.Equal(["Idempotency-Key"], empty.Failure!.Errors!.Keys);
     }
 
+    [Theory]
+    [InlineData("k\t1")]
+    [InlineData("k\u00001")]
+    [InlineData("clé-1")]
+    public async Task An_idempotency_key_with_a_character_other_than_printable_ASCII_is_refused(string key)
+    {
+        await using var harness = await StartAsync();
+
+        var refused = await harness.IntakeAsync(Intake(), key: key);
+
+        Assert.Equal(["Idempotency-Key"], refused.Failure!.Errors!.Keys);
+    }
+
     [Fact]
     public async Task Reading_a_case_its_history_and_a_listing_are_each_audited()
     {
