@@ -2,13 +2,15 @@ using System.Net;
 using Bunit;
 using LegalAidReferral.WebConsole.Pages.CaseParts;
 using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Forms;
 
 namespace LegalAidReferral.WebConsole.Tests;
 
 /// <summary>
 /// The case page's other buttons, found in a hostile pass: a double click ran the conflict check or triage
 /// twice, and read the history or downloaded a document twice (each read is audited, so twice in the history);
-/// showing the history removed the focused button without moving the focus.
+/// showing the history removed the focused button without moving the focus; a file chosen while another was
+/// still uploading was uploaded next to it.
 /// </summary>
 public sealed class CasePanelDoubleClickTests : QueueTestContext
 {
@@ -83,6 +85,30 @@ public sealed class CasePanelDoubleClickTests : QueueTestContext
 
         panel.WaitForAssertion(() => Assert.Null(panel.Find("button.linklike").GetAttribute("disabled")));
         Assert.Single(Routes.Requests, r => r.Path == $"{CasePath}/documents/doc-7");
+    }
+
+    [Fact]
+    public async Task A_file_chosen_while_another_is_uploading_is_not_sent()
+    {
+        var answer = new TaskCompletionSource();
+        Routes.Route("GET", $"{CasePath}/documents", """{ "items": [], "continuationToken": null }""");
+        Routes.Route("POST", $"{CasePath}/documents", $$"""
+            { "id": "doc-8", "caseId": "{{SampleCase.Id}}", "fileName": "first.pdf", "contentType": "application/pdf", "sizeBytes": 4,
+              "uploadedBy": "gt-idpp-guatemala-defender", "uploadedAt": "2026-12-01T12:00:00Z" }
+            """, HttpStatusCode.Created, after: answer.Task);
+        var panel = Render<DocumentsPanel>(p => p.Add(c => c.CaseId, SampleCase.Id));
+        panel.WaitForAssertion(() => Assert.Single(Routes.Requests));
+
+        var input = panel.FindComponent<InputFile>();
+        // bUnit's UploadFiles returns when the change handler has, so the first upload runs beside the test.
+        var first = Task.Run(() => input.UploadFiles(InputFileContent.CreateFromText("%PDF", "first.pdf", contentType: "application/pdf")));
+        panel.WaitForAssertion(() => Assert.NotNull(panel.Find("#f-file").GetAttribute("disabled")));
+        input.UploadFiles(InputFileContent.CreateFromText("%PDF", "second.pdf", contentType: "application/pdf"));
+        answer.SetResult();
+        await first;
+
+        panel.WaitForAssertion(() => Assert.Null(panel.Find("#f-file").GetAttribute("disabled")));
+        Assert.Single(Routes.Requests, r => r.Method == "POST");
     }
 
     [Fact]
