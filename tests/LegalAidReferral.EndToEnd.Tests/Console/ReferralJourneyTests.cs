@@ -13,6 +13,7 @@ namespace LegalAidReferral.EndToEnd.Tests.Console;
 public sealed class ReferralJourneyTests(BrowserFixture browser)
 {
     private const string Tapachula = "mx-ifdp-tapachula";
+    private const string TapachulaName = "Defensoría Pública Federal – Tapachula";
 
     [Fact]
     public async Task A_case_goes_from_keyboard_intake_to_first_contact_in_Tapachula()
@@ -48,12 +49,12 @@ public sealed class ReferralJourneyTests(BrowserFixture browser)
 
         await guatemala.Locator("#consent-f-officeId").SelectOptionAsync(Tapachula);
         await BrowserFixture.ClickAsync(guatemala, "Registrar consentimiento");
-        await Expect(guatemala.Locator("section:has(#s-consents) tbody")).ToContainTextAsync("Defensoría Pública Federal – Tapachula");
+        await Expect(guatemala.Locator("section:has(#s-consents) tbody")).ToContainTextAsync(TapachulaName);
 
         await guatemala.Locator("#referral-f-toOfficeId").SelectOptionAsync(Tapachula);
         await guatemala.Locator("#referral-f-reason").FillAsync("La persona se trasladó a Tapachula.");
         await BrowserFixture.ClickAsync(guatemala, "Enviar la derivación");
-        var sent = guatemala.Locator("section:has(#s-referrals) a").Filter(new() { HasTextString = Tapachula });
+        var sent = guatemala.Locator("section:has(#s-referrals) a").Filter(new() { HasTextString = TapachulaName });
         await Expect(sent).ToBeVisibleAsync();
         await BrowserFixture.CheckPageAsync(guatemala, "03-case");
         await sent.ClickAsync();
